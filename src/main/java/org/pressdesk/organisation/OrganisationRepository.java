@@ -1,0 +1,141 @@
+package org.pressdesk.organisation;
+
+import static org.jooq.Records.mapping;
+import static org.pressdesk.db.Tables.AFFILIATION;
+import static org.pressdesk.db.Tables.ORGANISATION;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.jooq.CommonTableExpression;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Record1;
+import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
+
+import org.pressdesk.system.Cursor;
+import org.pressdesk.system.Like;
+import org.pressdesk.system.Page;
+
+import org.springframework.stereotype.Repository;
+
+/** Reads and writes organisations; owns the organisation table. */
+@Repository
+public class OrganisationRepository {
+
+	private final DSLContext db;
+
+	OrganisationRepository(DSLContext db) {
+		this.db = db;
+	}
+
+	Optional<Organisation> find(String id) {
+		return db.select(ORGANISATION.ID, ORGANISATION.NAME, ORGANISATION.SHORT_NAME, ORGANISATION.PARENT_ID,
+				ORGANISATION.KIND.convertFrom(OrganisationKind::valueOf), ORGANISATION.COUNTRY, ORGANISATION.WEBSITE,
+				ORGANISATION.LINKEDIN_URL, ORGANISATION.CREATED_AT, ORGANISATION.UPDATED_AT, ORGANISATION.VERSION)
+			.from(ORGANISATION)
+			.where(ORGANISATION.ID.eq(id))
+			.fetchOptional(mapping(Organisation::new));
+	}
+
+	/** Organisations whose name or short name contains {@code q}, case- and accent-insensitively. */
+	Page<Organisation> list(String q, String parentId, Cursor after, int limit) {
+		Condition condition = DSL.noCondition();
+		if (q != null && !q.isBlank()) {
+			// the column collation (utf8mb4_unicode_ci) makes LIKE ignore case and accents
+			condition = condition.and(Like.containing(ORGANISATION.NAME, q.strip())
+				.or(Like.containing(ORGANISATION.SHORT_NAME, q.strip())));
+		}
+		if (parentId != null) {
+			condition = condition.and(ORGANISATION.PARENT_ID.eq(parentId));
+		}
+		if (after != null) {
+			condition = condition.and(ORGANISATION.NAME.gt(after.sortKey())
+				.or(ORGANISATION.NAME.eq(after.sortKey()).and(ORGANISATION.ID.gt(after.id()))));
+		}
+		List<Organisation> rows = db
+			.select(ORGANISATION.ID, ORGANISATION.NAME, ORGANISATION.SHORT_NAME, ORGANISATION.PARENT_ID,
+					ORGANISATION.KIND.convertFrom(OrganisationKind::valueOf), ORGANISATION.COUNTRY,
+					ORGANISATION.WEBSITE, ORGANISATION.LINKEDIN_URL, ORGANISATION.CREATED_AT, ORGANISATION.UPDATED_AT,
+					ORGANISATION.VERSION)
+			.from(ORGANISATION)
+			.where(condition)
+			.orderBy(ORGANISATION.NAME, ORGANISATION.ID)
+			.limit(limit + 1)
+			.fetch(mapping(Organisation::new));
+		if (rows.size() <= limit) {
+			return new Page<>(rows, null);
+		}
+		Organisation last = rows.get(limit - 1);
+		return new Page<>(rows.subList(0, limit), new Cursor(last.name(), last.id()).encode());
+	}
+
+	void insert(String id, OrganisationInput input, Instant now) {
+		db.insertInto(ORGANISATION)
+			.set(ORGANISATION.ID, id)
+			.set(ORGANISATION.NAME, input.name())
+			.set(ORGANISATION.SHORT_NAME, input.shortName())
+			.set(ORGANISATION.PARENT_ID, input.parentId())
+			.set(ORGANISATION.KIND, input.kind().name())
+			.set(ORGANISATION.COUNTRY, input.country())
+			.set(ORGANISATION.WEBSITE, input.website())
+			.set(ORGANISATION.LINKEDIN_URL, input.linkedinUrl())
+			.set(ORGANISATION.CREATED_AT, now)
+			.set(ORGANISATION.UPDATED_AT, now)
+			.set(ORGANISATION.VERSION, 1)
+			.execute();
+	}
+
+	void update(String id, OrganisationInput input, Instant now) {
+		db.update(ORGANISATION)
+			.set(ORGANISATION.NAME, input.name())
+			.set(ORGANISATION.SHORT_NAME, input.shortName())
+			.set(ORGANISATION.PARENT_ID, input.parentId())
+			.set(ORGANISATION.KIND, input.kind().name())
+			.set(ORGANISATION.COUNTRY, input.country())
+			.set(ORGANISATION.WEBSITE, input.website())
+			.set(ORGANISATION.LINKEDIN_URL, input.linkedinUrl())
+			.set(ORGANISATION.UPDATED_AT, now)
+			.set(ORGANISATION.VERSION, ORGANISATION.VERSION.plus(1))
+			.where(ORGANISATION.ID.eq(id))
+			.execute();
+	}
+
+	boolean delete(String id) {
+		return db.deleteFrom(ORGANISATION).where(ORGANISATION.ID.eq(id)).execute() == 1;
+	}
+
+	/** The parent of an organisation, locking its row so that concurrent moves cannot form a cycle. */
+	Optional<Optional<String>> lockParentOf(String id) {
+		return db.select(ORGANISATION.PARENT_ID)
+			.from(ORGANISATION)
+			.where(ORGANISATION.ID.eq(id))
+			.forUpdate()
+			.fetchOptional(r -> Optional.ofNullable(r.value1()));
+	}
+
+	boolean hasChildren(String id) {
+		return db.fetchExists(ORGANISATION, ORGANISATION.PARENT_ID.eq(id));
+	}
+
+	boolean hasAffiliations(String id) {
+		return db.fetchExists(AFFILIATION, AFFILIATION.ORGANISATION_ID.eq(id));
+	}
+
+	/** The organisation and all organisations below it; empty when it does not exist. */
+	public List<String> subtreeIds(String id) {
+		CommonTableExpression<Record1<String>> tree = DSL.name("tree")
+			.fields("id")
+			.as(DSL.select(ORGANISATION.ID)
+				.from(ORGANISATION)
+				.where(ORGANISATION.ID.eq(id))
+				.unionAll(DSL.select(ORGANISATION.ID)
+					.from(ORGANISATION)
+					.join(DSL.table(DSL.name("tree")))
+					.on(ORGANISATION.PARENT_ID.eq(DSL.field(DSL.name("tree", "id"), SQLDataType.CHAR(36))))));
+		return db.withRecursive(tree).selectFrom(tree).fetch(Record1::value1);
+	}
+
+}

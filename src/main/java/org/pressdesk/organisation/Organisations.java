@@ -1,0 +1,101 @@
+package org.pressdesk.organisation;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+import tools.jackson.databind.JsonNode;
+
+import org.pressdesk.system.Conflict;
+import org.pressdesk.system.ETags;
+import org.pressdesk.system.Ids;
+import org.pressdesk.system.InvalidInput;
+import org.pressdesk.system.NotFound;
+import org.pressdesk.system.RequestBodies;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The changes to organisations, each one transaction. */
+@Service
+public class Organisations {
+
+	private final OrganisationRepository organisations;
+
+	private final RequestBodies bodies;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	Organisations(OrganisationRepository organisations, RequestBodies bodies, ApplicationEventPublisher events,
+			Clock clock) {
+		this.organisations = organisations;
+		this.bodies = bodies;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	@Transactional
+	public Organisation create(OrganisationInput request) {
+		OrganisationInput input = bodies.validated(request).normalised();
+		String id = Ids.newId();
+		if (input.parentId() != null) {
+			requireParentOutsideOf(id, input.parentId());
+		}
+		organisations.insert(id, input, Instant.now(clock));
+		return organisations.find(id).orElseThrow();
+	}
+
+	@Transactional
+	public Organisation patch(String id, JsonNode patch, String ifMatch) {
+		organisations.lockParentOf(id).orElseThrow(() -> new NotFound("organisation", id));
+		Organisation current = organisations.find(id).orElseThrow();
+		ETags.requireMatch(ifMatch, current.version());
+		OrganisationInput input = bodies.patched(current.toInput(), patch, OrganisationInput.class).normalised();
+		if (input.parentId() != null && !input.parentId().equals(current.parentId())) {
+			requireParentOutsideOf(id, input.parentId());
+		}
+		organisations.update(id, input, Instant.now(clock));
+		if (!Objects.equals(input.name(), current.name()) || !Objects.equals(input.shortName(), current.shortName())) {
+			events.publishEvent(new OrganisationRenamed(id));
+		}
+		return organisations.find(id).orElseThrow();
+	}
+
+	@Transactional
+	public void delete(String id, String ifMatch) {
+		organisations.lockParentOf(id).orElseThrow(() -> new NotFound("organisation", id));
+		ETags.requireMatch(ifMatch, organisations.find(id).orElseThrow().version());
+		if (organisations.hasChildren(id)) {
+			throw new Conflict("The organisation has sub-organisations; move or delete them first.");
+		}
+		if (organisations.hasAffiliations(id)) {
+			throw new Conflict("People are or were affiliated with the organisation; "
+					+ "remove those affiliations first, so that no one's history is lost silently.");
+		}
+		organisations.delete(id);
+	}
+
+	/**
+	 * Walks up from the new parent, locking each row on the way, and refuses when it meets the
+	 * organisation itself: the tree would become a cycle.
+	 */
+	private void requireParentOutsideOf(String id, String parentId) {
+		String ancestor = parentId;
+		while (ancestor != null) {
+			if (ancestor.equals(id)) {
+				throw new Conflict("An organisation cannot be placed under itself or under one of its own "
+						+ "sub-organisations: that would make the tree a cycle.");
+			}
+			Optional<Optional<String>> parentOfAncestor = organisations.lockParentOf(ancestor);
+			if (parentOfAncestor.isEmpty()) {
+				throw new InvalidInput("parentId", "no organisation has this id");
+			}
+			ancestor = parentOfAncestor.get().orElse(null);
+		}
+	}
+
+}

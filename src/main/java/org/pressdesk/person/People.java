@@ -1,0 +1,146 @@
+package org.pressdesk.person;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import tools.jackson.databind.JsonNode;
+
+import org.pressdesk.organisation.OrganisationRenamed;
+import org.pressdesk.system.ETags;
+import org.pressdesk.system.Ids;
+import org.pressdesk.system.InvalidInput;
+import org.pressdesk.system.NotFound;
+import org.pressdesk.system.RequestBodies;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The changes to people and their affiliations. Each is one transaction that also brings the
+ * person's search terms up to date, so a search never sees half a change.
+ */
+@Service
+public class People {
+
+	private final PersonRepository people;
+
+	private final SearchTerms searchTerms;
+
+	private final PhoneNumbers phoneNumbers;
+
+	private final RequestBodies bodies;
+
+	private final Clock clock;
+
+	People(PersonRepository people, SearchTerms searchTerms, PhoneNumbers phoneNumbers, RequestBodies bodies,
+			Clock clock) {
+		this.people = people;
+		this.searchTerms = searchTerms;
+		this.phoneNumbers = phoneNumbers;
+		this.bodies = bodies;
+		this.clock = clock;
+	}
+
+	@Transactional
+	public Person create(PersonInput request) {
+		PersonDraft draft = bodies.validated(request).normalised(phoneNumbers);
+		String id = Ids.newId();
+		people.insert(id, draft, Instant.now(clock));
+		return reindexed(id);
+	}
+
+	@Transactional
+	public Person patch(String id, JsonNode patch, String ifMatch) {
+		Person current = lockedForWrite(id, ifMatch);
+		PersonDraft draft = bodies.patched(current.toInput(), patch, PersonInput.class).normalised(phoneNumbers);
+		people.update(id, draft, Instant.now(clock));
+		return reindexed(id);
+	}
+
+	@Transactional
+	public void delete(String id, String ifMatch) {
+		lockedForWrite(id, ifMatch);
+		people.delete(id);
+	}
+
+	@Transactional
+	public AffiliationOfPerson addAffiliation(String personId, AffiliationInput request, String ifMatch) {
+		lockedForWrite(personId, ifMatch);
+		AffiliationInput input = normalised(request);
+		String id = Ids.newId();
+		Instant now = Instant.now(clock);
+		people.insertAffiliation(personId, id, input, now);
+		return afterAffiliationChange(personId, id, input, now);
+	}
+
+	@Transactional
+	public AffiliationOfPerson patchAffiliation(String personId, String affiliationId, JsonNode patch, String ifMatch) {
+		Affiliation current = affiliationOf(lockedForWrite(personId, ifMatch), affiliationId);
+		AffiliationInput input = normalised(bodies.patched(current.toInput(), patch, AffiliationInput.class));
+		Instant now = Instant.now(clock);
+		people.updateAffiliation(affiliationId, input);
+		return afterAffiliationChange(personId, affiliationId, input, now);
+	}
+
+	@Transactional
+	public void deleteAffiliation(String personId, String affiliationId, String ifMatch) {
+		affiliationOf(lockedForWrite(personId, ifMatch), affiliationId);
+		people.deleteAffiliation(affiliationId);
+		people.touch(List.of(personId), Instant.now(clock));
+		reindexed(personId);
+	}
+
+	/** People show and are found under their organisations' names, so a rename reaches them. */
+	@EventListener
+	void onOrganisationRenamed(OrganisationRenamed renamed) {
+		List<String> ids = people.idsAffiliatedWith(renamed.organisationId());
+		if (!ids.isEmpty()) {
+			people.touch(ids, Instant.now(clock));
+			LocalDate today = LocalDate.now(clock);
+			people.findAll(ids).forEach(person -> people.replaceSearchTerms(person.id(), searchTerms.of(person, today)));
+		}
+	}
+
+	/** Locks the person's row for the rest of the transaction and checks the client's If-Match. */
+	private Person lockedForWrite(String id, String ifMatch) {
+		int version = people.lockVersion(id).orElseThrow(() -> new NotFound("person", id));
+		ETags.requireMatch(ifMatch, version);
+		return people.find(id).orElseThrow();
+	}
+
+	private AffiliationInput normalised(AffiliationInput request) {
+		AffiliationInput input = bodies.validated(request).normalised();
+		if (!people.organisationExists(input.organisationId())) {
+			throw new InvalidInput("organisationId", "no organisation has this id");
+		}
+		return input;
+	}
+
+	private AffiliationOfPerson afterAffiliationChange(String personId, String affiliationId, AffiliationInput input,
+			Instant now) {
+		if (input.primary()) {
+			people.clearOtherPrimaries(personId, affiliationId);
+		}
+		people.touch(List.of(personId), now);
+		Person person = reindexed(personId);
+		return new AffiliationOfPerson(affiliationOf(person, affiliationId), person.version());
+	}
+
+	static Affiliation affiliationOf(Person person, String affiliationId) {
+		return person.affiliations()
+			.stream()
+			.filter(a -> a.id().equals(affiliationId))
+			.findFirst()
+			.orElseThrow(() -> new NotFound("affiliation", affiliationId));
+	}
+
+	private Person reindexed(String id) {
+		Person person = people.find(id).orElseThrow();
+		people.replaceSearchTerms(id, searchTerms.of(person, LocalDate.now(clock)));
+		return person;
+	}
+
+}

@@ -1,0 +1,27 @@
+package org.pressdesk.person;
+
+import java.time.Instant;
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
+/** A person as staff and services see them through the API. */
+public record Person(String id, String honorificPrefix, String givenName, String additionalNames, String familyName,
+		String honorificSuffix, String displayName, @JsonIgnore boolean displayNameGiven, NameOrder nameOrder,
+		String phoneticGivenName, String phoneticFamilyName, String pronouns, String linkedinUrl, List<Email> emails,
+		List<Phone> phones, List<Affiliation> affiliations, List<String> topics, String notes,
+		LawfulBasis lawfulBasis, String source, Instant createdAt, Instant updatedAt, int version) {
+
+	/** What a client may write, as it stands now: the target a merge patch applies to. */
+	PersonInput toInput() {
+		return new PersonInput(honorificPrefix, givenName, additionalNames, familyName, honorificSuffix,
+				displayNameGiven ? displayName : null, nameOrder, phoneticGivenName, phoneticFamilyName, pronouns,
+				linkedinUrl,
+				emails.stream().map(e -> new PersonInput.EmailInput(e.value(), e.label(), e.visibility(), e.primary())).toList(),
+				phones.stream()
+					.map(p -> new PersonInput.PhoneInput(p.value(), p.kind(), p.label(), p.visibility(), p.primary()))
+					.toList(),
+				topics, notes, lawfulBasis, source);
+	}
+
+}

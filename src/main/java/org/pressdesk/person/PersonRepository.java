@@ -1,0 +1,318 @@
+package org.pressdesk.person;
+
+import static org.jooq.Records.mapping;
+import static org.jooq.impl.DSL.field;
+import static org.jooq.impl.DSL.multisetAgg;
+import static org.jooq.impl.DSL.select;
+import static org.pressdesk.db.Tables.AFFILIATION;
+import static org.pressdesk.db.Tables.ORGANISATION;
+import static org.pressdesk.db.Tables.PERSON;
+import static org.pressdesk.db.Tables.PERSON_EMAIL;
+import static org.pressdesk.db.Tables.PERSON_PHONE;
+import static org.pressdesk.db.Tables.PERSON_SEARCH_TERM;
+import static org.pressdesk.db.Tables.PERSON_TOPIC;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.Record1;
+import org.jooq.SelectField;
+import org.jooq.impl.DSL;
+
+import org.pressdesk.system.Cursor;
+import org.pressdesk.system.Like;
+import org.pressdesk.system.Page;
+
+import org.springframework.stereotype.Repository;
+
+/**
+ * Reads and writes people with their emails, phones, topics, affiliations and search terms.
+ * Every read of people, one or a page of them, is a single statement: the nested lists come
+ * from MULTISET.
+ */
+@Repository
+public class PersonRepository {
+
+	// MULTISET_AGG in a scalar subquery rather than MULTISET: MariaDB cannot see the outer
+	// row from the derived table jOOQ builds to order a MULTISET
+	private static final Field<List<Email>> EMAILS = field(
+			select(multisetAgg(PERSON_EMAIL.VALUE, PERSON_EMAIL.LABEL,
+					PERSON_EMAIL.VISIBILITY.convertFrom(Visibility::valueOf), PERSON_EMAIL.IS_PRIMARY)
+				.orderBy(PERSON_EMAIL.POSITION))
+				.from(PERSON_EMAIL)
+				.where(PERSON_EMAIL.PERSON_ID.eq(PERSON.ID)))
+		.as("emails")
+		.convertFrom(r -> r == null ? List.of() : r.map(mapping(Email::new)));
+
+	private static final Field<List<Phone>> PHONES = field(
+			select(multisetAgg(PERSON_PHONE.VALUE, PERSON_PHONE.KIND.convertFrom(PhoneKind::valueOf), PERSON_PHONE.LABEL,
+					PERSON_PHONE.VISIBILITY.convertFrom(Visibility::valueOf), PERSON_PHONE.IS_PRIMARY)
+				.orderBy(PERSON_PHONE.POSITION))
+				.from(PERSON_PHONE)
+				.where(PERSON_PHONE.PERSON_ID.eq(PERSON.ID)))
+		.as("phones")
+		.convertFrom(r -> r == null ? List.of() : r.map(mapping(Phone::new)));
+
+	private static final Field<List<Affiliation>> AFFILIATIONS = field(
+			select(multisetAgg(AFFILIATION.ID, AFFILIATION.ORGANISATION_ID, ORGANISATION.NAME, ORGANISATION.SHORT_NAME,
+					AFFILIATION.TITLE, AFFILIATION.DEPARTMENT, AFFILIATION.ROLE, AFFILIATION.START_DATE,
+					AFFILIATION.END_DATE, AFFILIATION.IS_PRIMARY)
+				// current ones first, then the most recent
+				.orderBy(AFFILIATION.END_DATE.isNull().desc(), AFFILIATION.END_DATE.desc(),
+						AFFILIATION.START_DATE.desc(), AFFILIATION.CREATED_AT, AFFILIATION.ID))
+				.from(AFFILIATION)
+				.join(ORGANISATION)
+				.on(ORGANISATION.ID.eq(AFFILIATION.ORGANISATION_ID))
+				.where(AFFILIATION.PERSON_ID.eq(PERSON.ID)))
+		.as("affiliations")
+		.convertFrom(r -> r == null ? List.of() : r.map(mapping(Affiliation::new)));
+
+	private static final Field<List<String>> TOPICS = field(
+			select(multisetAgg(PERSON_TOPIC.TOPIC).orderBy(PERSON_TOPIC.TOPIC))
+				.from(PERSON_TOPIC)
+				.where(PERSON_TOPIC.PERSON_ID.eq(PERSON.ID)))
+		.as("topics")
+		.convertFrom(r -> r == null ? List.of() : r.map(Record1::value1));
+
+	private static final List<SelectField<?>> PERSON_FIELDS = List.of(PERSON.ID, PERSON.HONORIFIC_PREFIX,
+			PERSON.GIVEN_NAME, PERSON.ADDITIONAL_NAMES, PERSON.FAMILY_NAME, PERSON.HONORIFIC_SUFFIX,
+			PERSON.DISPLAY_NAME, PERSON.DISPLAY_NAME_GIVEN, PERSON.NAME_ORDER, PERSON.PHONETIC_GIVEN_NAME,
+			PERSON.PHONETIC_FAMILY_NAME, PERSON.PRONOUNS, PERSON.LINKEDIN_URL, EMAILS, PHONES, AFFILIATIONS, TOPICS,
+			PERSON.NOTES, PERSON.LAWFUL_BASIS, PERSON.SOURCE, PERSON.SORT_NAME, PERSON.CREATED_AT, PERSON.UPDATED_AT,
+			PERSON.VERSION);
+
+	private final DSLContext db;
+
+	PersonRepository(DSLContext db) {
+		this.db = db;
+	}
+
+	public Optional<Person> find(String id) {
+		return db.select(PERSON_FIELDS).from(PERSON).where(PERSON.ID.eq(id)).fetchOptional(PersonRepository::toPerson);
+	}
+
+	List<Person> findAll(Collection<String> ids) {
+		return db.select(PERSON_FIELDS).from(PERSON).where(PERSON.ID.in(ids)).fetch(PersonRepository::toPerson);
+	}
+
+	/**
+	 * A page of people in alphabetical order of family name. Each query word narrows the result
+	 * to people with a search term starting with it.
+	 */
+	Page<Person> search(PersonQuery query, LocalDate today) {
+		Condition condition = DSL.noCondition();
+		for (List<String> alternatives : query.words()) {
+			Condition anyPrefix = DSL.or(alternatives.stream()
+				.map(prefix -> Like.startingWith(PERSON_SEARCH_TERM.TERM, prefix))
+				.toList());
+			condition = condition.and(PERSON.ID.in(select(PERSON_SEARCH_TERM.PERSON_ID).from(PERSON_SEARCH_TERM)
+				.where(anyPrefix)
+				.and(PERSON_SEARCH_TERM.VALID_UNTIL.isNull().or(PERSON_SEARCH_TERM.VALID_UNTIL.ge(today)))));
+		}
+		if (query.organisationIds() != null) {
+			condition = condition.and(DSL.exists(DSL.selectOne()
+				.from(AFFILIATION)
+				.where(AFFILIATION.PERSON_ID.eq(PERSON.ID))
+				.and(AFFILIATION.ORGANISATION_ID.in(query.organisationIds()))
+				.and(AFFILIATION.END_DATE.isNull().or(AFFILIATION.END_DATE.ge(today)))));
+		}
+		if (query.topic() != null && !query.topic().isBlank()) {
+			condition = condition.and(DSL.exists(DSL.selectOne()
+				.from(PERSON_TOPIC)
+				.where(PERSON_TOPIC.PERSON_ID.eq(PERSON.ID))
+				.and(PERSON_TOPIC.TOPIC.eq(query.topic().strip()))));
+		}
+		Cursor after = query.after();
+		if (after != null) {
+			condition = condition.and(PERSON.SORT_NAME.gt(after.sortKey())
+				.or(PERSON.SORT_NAME.eq(after.sortKey()).and(PERSON.ID.gt(after.id()))));
+		}
+		List<Record> rows = db.select(PERSON_FIELDS)
+			.from(PERSON)
+			.where(condition)
+			.orderBy(PERSON.SORT_NAME, PERSON.ID)
+			.limit(query.limit() + 1)
+			.fetch();
+		List<Person> people = rows.stream().limit(query.limit()).map(PersonRepository::toPerson).toList();
+		if (rows.size() <= query.limit()) {
+			return new Page<>(people, null);
+		}
+		Record last = rows.get(query.limit() - 1);
+		return new Page<>(people, new Cursor(last.get(PERSON.SORT_NAME), last.get(PERSON.ID)).encode());
+	}
+
+	void insert(String id, PersonDraft draft, Instant now) {
+		db.insertInto(PERSON)
+			.set(PERSON.ID, id)
+			.set(PERSON.CREATED_AT, now)
+			.set(PERSON.UPDATED_AT, now)
+			.set(PERSON.VERSION, 1)
+			.set(columnsOf(draft))
+			.execute();
+		insertContactPoints(id, draft);
+	}
+
+	void update(String id, PersonDraft draft, Instant now) {
+		db.update(PERSON)
+			.set(columnsOf(draft))
+			.set(PERSON.UPDATED_AT, now)
+			.set(PERSON.VERSION, PERSON.VERSION.plus(1))
+			.where(PERSON.ID.eq(id))
+			.execute();
+		db.deleteFrom(PERSON_EMAIL).where(PERSON_EMAIL.PERSON_ID.eq(id)).execute();
+		db.deleteFrom(PERSON_PHONE).where(PERSON_PHONE.PERSON_ID.eq(id)).execute();
+		db.deleteFrom(PERSON_TOPIC).where(PERSON_TOPIC.PERSON_ID.eq(id)).execute();
+		insertContactPoints(id, draft);
+	}
+
+	/** Marks a change to a part of the person (an affiliation), so that its ETag changes too. */
+	void touch(Collection<String> ids, Instant now) {
+		db.update(PERSON)
+			.set(PERSON.UPDATED_AT, now)
+			.set(PERSON.VERSION, PERSON.VERSION.plus(1))
+			.where(PERSON.ID.in(ids))
+			.execute();
+	}
+
+	boolean delete(String id) {
+		return db.deleteFrom(PERSON).where(PERSON.ID.eq(id)).execute() == 1;
+	}
+
+	/** The current version, locking the person's row until the transaction ends. */
+	Optional<Integer> lockVersion(String id) {
+		return db.select(PERSON.VERSION).from(PERSON).where(PERSON.ID.eq(id)).forUpdate().fetchOptional(Record1::value1);
+	}
+
+	void insertAffiliation(String personId, String id, AffiliationInput input, Instant now) {
+		db.insertInto(AFFILIATION)
+			.set(AFFILIATION.ID, id)
+			.set(AFFILIATION.PERSON_ID, personId)
+			.set(AFFILIATION.CREATED_AT, now)
+			.set(affiliationColumnsOf(input))
+			.execute();
+	}
+
+	void updateAffiliation(String id, AffiliationInput input) {
+		db.update(AFFILIATION).set(affiliationColumnsOf(input)).where(AFFILIATION.ID.eq(id)).execute();
+	}
+
+	void deleteAffiliation(String id) {
+		db.deleteFrom(AFFILIATION).where(AFFILIATION.ID.eq(id)).execute();
+	}
+
+	/** Leaves {@code primaryId} the only primary affiliation of the person. */
+	void clearOtherPrimaries(String personId, String primaryId) {
+		db.update(AFFILIATION)
+			.set(AFFILIATION.IS_PRIMARY, false)
+			.where(AFFILIATION.PERSON_ID.eq(personId))
+			.and(AFFILIATION.ID.ne(primaryId))
+			.execute();
+	}
+
+	boolean organisationExists(String organisationId) {
+		return db.fetchExists(ORGANISATION, ORGANISATION.ID.eq(organisationId));
+	}
+
+	List<String> idsAffiliatedWith(String organisationId) {
+		return db.selectDistinct(AFFILIATION.PERSON_ID)
+			.from(AFFILIATION)
+			.where(AFFILIATION.ORGANISATION_ID.eq(organisationId))
+			.fetch(Record1::value1);
+	}
+
+	void replaceSearchTerms(String personId, Set<SearchTerms.Term> terms) {
+		db.deleteFrom(PERSON_SEARCH_TERM).where(PERSON_SEARCH_TERM.PERSON_ID.eq(personId)).execute();
+		if (terms.isEmpty()) {
+			return;
+		}
+		var insert = db.insertInto(PERSON_SEARCH_TERM, PERSON_SEARCH_TERM.TERM, PERSON_SEARCH_TERM.PERSON_ID,
+				PERSON_SEARCH_TERM.VALID_UNTIL);
+		for (SearchTerms.Term term : terms) {
+			insert = insert.values(term.text(), personId, term.validUntil());
+		}
+		insert.execute();
+	}
+
+	private void insertContactPoints(String id, PersonDraft draft) {
+		if (!draft.emails().isEmpty()) {
+			var insert = db.insertInto(PERSON_EMAIL, PERSON_EMAIL.PERSON_ID, PERSON_EMAIL.POSITION, PERSON_EMAIL.VALUE,
+					PERSON_EMAIL.LABEL, PERSON_EMAIL.VISIBILITY, PERSON_EMAIL.IS_PRIMARY);
+			for (int i = 0; i < draft.emails().size(); i++) {
+				Email e = draft.emails().get(i);
+				insert = insert.values(id, i, e.value(), e.label(), e.visibility().name(), e.primary());
+			}
+			insert.execute();
+		}
+		if (!draft.phones().isEmpty()) {
+			var insert = db.insertInto(PERSON_PHONE, PERSON_PHONE.PERSON_ID, PERSON_PHONE.POSITION, PERSON_PHONE.VALUE,
+					PERSON_PHONE.KIND, PERSON_PHONE.LABEL, PERSON_PHONE.VISIBILITY, PERSON_PHONE.IS_PRIMARY);
+			for (int i = 0; i < draft.phones().size(); i++) {
+				Phone p = draft.phones().get(i);
+				insert = insert.values(id, i, p.value(), p.kind().name(), p.label(), p.visibility().name(), p.primary());
+			}
+			insert.execute();
+		}
+		if (!draft.topics().isEmpty()) {
+			var insert = db.insertInto(PERSON_TOPIC, PERSON_TOPIC.PERSON_ID, PERSON_TOPIC.TOPIC);
+			for (String topic : draft.topics()) {
+				insert = insert.values(id, topic);
+			}
+			insert.execute();
+		}
+	}
+
+	private static Map<Field<?>, Object> columnsOf(PersonDraft draft) {
+		var columns = new LinkedHashMap<Field<?>, Object>();
+		columns.put(PERSON.HONORIFIC_PREFIX, draft.honorificPrefix());
+		columns.put(PERSON.GIVEN_NAME, draft.givenName());
+		columns.put(PERSON.ADDITIONAL_NAMES, draft.additionalNames());
+		columns.put(PERSON.FAMILY_NAME, draft.familyName());
+		columns.put(PERSON.HONORIFIC_SUFFIX, draft.honorificSuffix());
+		columns.put(PERSON.DISPLAY_NAME, draft.displayName());
+		columns.put(PERSON.DISPLAY_NAME_GIVEN, draft.displayNameGiven());
+		columns.put(PERSON.NAME_ORDER, draft.nameOrder().name());
+		columns.put(PERSON.PHONETIC_GIVEN_NAME, draft.phoneticGivenName());
+		columns.put(PERSON.PHONETIC_FAMILY_NAME, draft.phoneticFamilyName());
+		columns.put(PERSON.PRONOUNS, draft.pronouns());
+		columns.put(PERSON.LINKEDIN_URL, draft.linkedinUrl());
+		columns.put(PERSON.NOTES, draft.notes());
+		columns.put(PERSON.LAWFUL_BASIS, draft.lawfulBasis() == null ? null : draft.lawfulBasis().name());
+		columns.put(PERSON.SOURCE, draft.source());
+		columns.put(PERSON.SORT_NAME, draft.sortName());
+		return columns;
+	}
+
+	private static Map<Field<?>, Object> affiliationColumnsOf(AffiliationInput input) {
+		var columns = new LinkedHashMap<Field<?>, Object>();
+		columns.put(AFFILIATION.ORGANISATION_ID, input.organisationId());
+		columns.put(AFFILIATION.TITLE, input.title());
+		columns.put(AFFILIATION.DEPARTMENT, input.department());
+		columns.put(AFFILIATION.ROLE, input.role());
+		columns.put(AFFILIATION.START_DATE, input.startDate());
+		columns.put(AFFILIATION.END_DATE, input.endDate());
+		columns.put(AFFILIATION.IS_PRIMARY, input.primary());
+		return columns;
+	}
+
+	private static Person toPerson(Record r) {
+		return new Person(r.get(PERSON.ID), r.get(PERSON.HONORIFIC_PREFIX), r.get(PERSON.GIVEN_NAME),
+				r.get(PERSON.ADDITIONAL_NAMES), r.get(PERSON.FAMILY_NAME), r.get(PERSON.HONORIFIC_SUFFIX),
+				r.get(PERSON.DISPLAY_NAME), r.get(PERSON.DISPLAY_NAME_GIVEN), NameOrder.valueOf(r.get(PERSON.NAME_ORDER)),
+				r.get(PERSON.PHONETIC_GIVEN_NAME), r.get(PERSON.PHONETIC_FAMILY_NAME), r.get(PERSON.PRONOUNS),
+				r.get(PERSON.LINKEDIN_URL), r.get(EMAILS), r.get(PHONES), r.get(AFFILIATIONS), r.get(TOPICS),
+				r.get(PERSON.NOTES),
+				r.get(PERSON.LAWFUL_BASIS) == null ? null : LawfulBasis.valueOf(r.get(PERSON.LAWFUL_BASIS)),
+				r.get(PERSON.SOURCE), r.get(PERSON.CREATED_AT), r.get(PERSON.UPDATED_AT), r.get(PERSON.VERSION));
+	}
+
+}

@@ -1,0 +1,7 @@
+package org.pressdesk.person;
+
+public enum PhoneKind {
+
+	VOICE, MOBILE, FAX
+
+}

@@ -1,0 +1,115 @@
+package org.pressdesk.security;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+
+/**
+ * Checks a staff user's name and password against the database.
+ * <p>
+ * HTTP Basic sends the password with every request, and an Argon2id check costs tens of
+ * milliseconds by design. So after a successful check we remember, for a few minutes and in
+ * memory only, a keyed hash (HMAC with a per-process random key) of the password together with
+ * the stored hash it matched. A later request with the same password skips Argon2 as long as the
+ * stored hash is unchanged: changing the password, or disabling the user, takes effect at once.
+ */
+@Component
+class StaffAuthenticationProvider implements AuthenticationProvider {
+
+	private static final Duration REMEMBER_FOR = Duration.ofMinutes(5);
+
+	private final UserRepository users;
+
+	private final PasswordEncoder passwordEncoder;
+
+	private final Clock clock;
+
+	private final byte[] hmacKey = new byte[32];
+
+	private final Map<String, Verified> verified = new ConcurrentHashMap<>();
+
+	/** A hash to check against when the user does not exist, so that the answer takes as long. */
+	private final String unknownUserHash;
+
+	private record Verified(String storedHash, byte[] passwordMac, Instant until) {
+	}
+
+	StaffAuthenticationProvider(UserRepository users, PasswordEncoder passwordEncoder, Clock clock) {
+		this.users = users;
+		this.passwordEncoder = passwordEncoder;
+		this.clock = clock;
+		new SecureRandom().nextBytes(hmacKey);
+		this.unknownUserHash = passwordEncoder.encode("not a password of anyone " + new SecureRandom().nextLong());
+	}
+
+	@Override
+	public Authentication authenticate(Authentication authentication) {
+		String username = authentication.getName();
+		String password = String.valueOf(authentication.getCredentials());
+		StaffUser user = users.findByUsername(username).orElse(null);
+		if (user == null) {
+			passwordEncoder.matches(password, unknownUserHash);
+			throw new BadCredentialsException("Bad credentials");
+		}
+		if (!passwordMatches(user, password)) {
+			throw new BadCredentialsException("Bad credentials");
+		}
+		if (!user.enabled()) {
+			throw new DisabledException("User is disabled");
+		}
+		StaffPrincipal principal = new StaffPrincipal(user.id(), user.username(), user.role());
+		return UsernamePasswordAuthenticationToken.authenticated(principal, null,
+				List.of(new SimpleGrantedAuthority(user.role().authority())));
+	}
+
+	private boolean passwordMatches(StaffUser user, String password) {
+		byte[] mac = mac(password);
+		Instant now = Instant.now(clock);
+		Verified known = verified.get(user.username());
+		if (known != null && known.until().isAfter(now) && known.storedHash().equals(user.passwordHash())
+				&& MessageDigest.isEqual(known.passwordMac(), mac)) {
+			return true;
+		}
+		if (passwordEncoder.matches(password, user.passwordHash())) {
+			verified.put(user.username(), new Verified(user.passwordHash(), mac, now.plus(REMEMBER_FOR)));
+			return true;
+		}
+		return false;
+	}
+
+	private byte[] mac(String password) {
+		try {
+			Mac mac = Mac.getInstance("HmacSHA256");
+			mac.init(new SecretKeySpec(hmacKey, "HmacSHA256"));
+			return mac.doFinal(password.getBytes(StandardCharsets.UTF_8));
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	@Override
+	public boolean supports(Class<?> authentication) {
+		return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+	}
+
+}

@@ -1,0 +1,58 @@
+package org.pressdesk.security;
+
+import static org.jooq.Records.mapping;
+import static org.pressdesk.db.Tables.APP_USER;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.jooq.DSLContext;
+import org.jooq.Record8;
+import org.jooq.SelectJoinStep;
+
+import org.springframework.stereotype.Repository;
+
+/** Reads and writes staff accounts. */
+@Repository
+class UserRepository {
+
+	private final DSLContext db;
+
+	UserRepository(DSLContext db) {
+		this.db = db;
+	}
+
+	Optional<StaffUser> findByUsername(String username) {
+		return selectUsers().where(APP_USER.USERNAME.eq(username)).fetchOptional(mapping(StaffUser::new));
+	}
+
+	List<StaffUser> list() {
+		return selectUsers().orderBy(APP_USER.USERNAME).fetch(mapping(StaffUser::new));
+	}
+
+	private SelectJoinStep<Record8<String, String, String, Role, Boolean, Instant, Instant, Integer>> selectUsers() {
+		return db
+			.select(APP_USER.ID, APP_USER.USERNAME, APP_USER.PASSWORD_HASH, APP_USER.ROLE.convertFrom(Role::valueOf),
+					APP_USER.ENABLED, APP_USER.CREATED_AT, APP_USER.UPDATED_AT, APP_USER.VERSION)
+			.from(APP_USER);
+	}
+
+	boolean any() {
+		return db.fetchExists(APP_USER);
+	}
+
+	void insert(String id, String username, String passwordHash, Role role, Instant now) {
+		db.insertInto(APP_USER)
+			.set(APP_USER.ID, id)
+			.set(APP_USER.USERNAME, username)
+			.set(APP_USER.PASSWORD_HASH, passwordHash)
+			.set(APP_USER.ROLE, role.name())
+			.set(APP_USER.ENABLED, true)
+			.set(APP_USER.CREATED_AT, now)
+			.set(APP_USER.UPDATED_AT, now)
+			.set(APP_USER.VERSION, 1)
+			.execute();
+	}
+
+}

@@ -1,0 +1,121 @@
+package org.pressdesk.system;
+
+import java.net.URI;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
+
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Turns what went wrong into RFC 9457 problem details. Bad fields are listed in {@code errors};
+ * unexpected failures get a generic body, and their details go only to the log.
+ */
+@RestControllerAdvice
+class ApiProblems extends ResponseEntityExceptionHandler {
+
+	private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
+
+	static final URI INVALID_INPUT = URI.create("urn:pressdesk:problem:invalid-input");
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> invalidInput(InvalidInput ex) {
+		return invalid(ex.problems());
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> notFound(NotFound ex) {
+		return problem(HttpStatus.NOT_FOUND, "urn:pressdesk:problem:not-found", ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> staleVersion(StaleVersion ex) {
+		return problem(HttpStatus.PRECONDITION_FAILED, "urn:pressdesk:problem:stale-version", ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> conflict(Conflict ex) {
+		return problem(HttpStatus.CONFLICT, "urn:pressdesk:problem:conflict", ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> duplicate(DuplicateKeyException ex) {
+		log.info("Duplicate key: {}", ex.getMostSpecificCause().getMessage());
+		return problem(HttpStatus.CONFLICT, "urn:pressdesk:problem:conflict",
+				"Another request changed the same data at the same time, or the value is already taken. Try again.");
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> lockFailure(PessimisticLockingFailureException ex) {
+		return problem(HttpStatus.CONFLICT, "urn:pressdesk:problem:conflict",
+				"Another request changed the same data at the same time. Try again.");
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException ex) {
+		return invalid(List.of(new FieldProblem(ex.getName(), "has the wrong type or format")));
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> database(DataAccessException ex) {
+		log.error("Database failure", ex);
+		return problem(HttpStatus.INTERNAL_SERVER_ERROR, "about:blank", "Something went wrong on our side.");
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> unexpected(RuntimeException ex) {
+		log.error("Unexpected failure", ex);
+		return problem(HttpStatus.INTERNAL_SERVER_ERROR, "about:blank", "Something went wrong on our side.");
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		FieldProblem problem = ex.getMostSpecificCause() instanceof JacksonException jackson
+				? RequestBodies.problemOf(jackson) : new FieldProblem("", "the body is missing or is not valid JSON");
+		return new ResponseEntity<>(invalid(List.of(problem)).getBody(), HttpStatus.BAD_REQUEST);
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+			HttpStatusCode statusCode, WebRequest request) {
+		// Spring's own messages for its exceptions may quote internals; keep only the status
+		if (body instanceof ProblemDetail detail && statusCode.is5xxServerError()) {
+			log.error("Failure in request handling", ex);
+			detail.setDetail("Something went wrong on our side.");
+		}
+		return super.handleExceptionInternal(ex, body, headers, statusCode, request);
+	}
+
+	private static ResponseEntity<ProblemDetail> invalid(List<FieldProblem> problems) {
+		ProblemDetail detail = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+				"The request has " + (problems.size() == 1 ? "an invalid field" : problems.size() + " invalid fields")
+						+ "; see errors.");
+		detail.setType(INVALID_INPUT);
+		detail.setTitle("Invalid input");
+		detail.setProperty("errors", problems);
+		return ResponseEntity.badRequest().body(detail);
+	}
+
+	private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String type, String message) {
+		ProblemDetail detail = ProblemDetail.forStatusAndDetail(status, message);
+		detail.setType(URI.create(type));
+		return ResponseEntity.status(status).body(detail);
+	}
+
+}

@@ -1,0 +1,45 @@
+package org.pressdesk.system;
+
+import com.zaxxer.hikari.HikariDataSource;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Condition;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.type.AnnotatedTypeMetadata;
+import org.springframework.util.StringUtils;
+
+/**
+ * Starts the embedded MariaDB before the DataSource when no {@code spring.datasource.url} is
+ * configured; with one, Spring Boot's own DataSource is used and nothing embedded starts.
+ */
+@Configuration(proxyBeanMethods = false)
+@Conditional(EmbeddedDatabaseConfiguration.NoDatasourceUrl.class)
+class EmbeddedDatabaseConfiguration {
+
+	@Bean(destroyMethod = "close")
+	EmbeddedMariaDb embeddedMariaDb(PressdeskSettings settings) {
+		return EmbeddedMariaDb.start(settings.dataDir());
+	}
+
+	@Bean(destroyMethod = "close")
+	HikariDataSource dataSource(EmbeddedMariaDb database) {
+		HikariDataSource dataSource = new HikariDataSource();
+		dataSource.setPoolName("pressdesk-embedded");
+		dataSource.setJdbcUrl(database.jdbcUrl());
+		dataSource.setUsername(database.username());
+		dataSource.setPassword("");
+		return dataSource;
+	}
+
+	static class NoDatasourceUrl implements Condition {
+
+		@Override
+		public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+			return !StringUtils.hasText(context.getEnvironment().getProperty("spring.datasource.url"));
+		}
+
+	}
+
+}

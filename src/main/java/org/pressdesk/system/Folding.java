@@ -1,0 +1,40 @@
+package org.pressdesk.system;
+
+import java.text.Normalizer;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Folds text for matching and sorting: lower case, accents removed, and the Latin letters that
+ * Unicode does not decompose spelled the way people type them without a special keyboard
+ * ("Łódź" → "lodz", "Straße" → "strasse"). Non-Latin scripts are kept as they are.
+ */
+public final class Folding {
+
+	private static final Pattern COMBINING_MARKS = Pattern.compile("\\p{M}+");
+
+	private Folding() {
+	}
+
+	public static String fold(String text) {
+		if (text == null) {
+			return "";
+		}
+		String decomposed = Normalizer.normalize(text, Normalizer.Form.NFKD);
+		String unmarked = COMBINING_MARKS.matcher(decomposed).replaceAll("");
+		StringBuilder folded = new StringBuilder(unmarked.length());
+		unmarked.toLowerCase(Locale.ROOT).codePoints().forEach(c -> folded.append(switch (c) {
+			case 'ß' -> "ss";
+			case 'æ' -> "ae";
+			case 'œ' -> "oe";
+			case 'ø' -> "o";
+			case 'ł' -> "l";
+			case 'đ', 'ð' -> "d";
+			case 'þ' -> "th";
+			case 'ı' -> "i";
+			default -> Character.toString(c);
+		}));
+		return folded.toString();
+	}
+
+}
