@@ -11,7 +11,7 @@ create table organisation (
   created_at   datetime(6)  not null,
   updated_at   datetime(6)  not null,
   version      int          not null,
-  constraint pk_organisation primary key (id),
+  primary key (id),
   constraint fk_organisation_parent foreign key (parent_id) references organisation (id),
   constraint ck_organisation_not_own_parent check (parent_id is null or parent_id <> id)
 ) default charset = utf8mb4 collate = utf8mb4_unicode_ci;

@@ -23,7 +23,7 @@ create table person (
   created_at           datetime(6)  not null,
   updated_at           datetime(6)  not null,
   version              int          not null,
-  constraint pk_person primary key (id)
+  primary key (id)
 ) default charset = utf8mb4 collate = utf8mb4_unicode_ci;
 
 create index ix_person_sort on person (sort_name, id);
@@ -35,7 +35,7 @@ create table person_email (
   label      varchar(60),
   visibility varchar(10)  not null,
   is_primary boolean      not null,
-  constraint pk_person_email primary key (person_id, position),
+  primary key (person_id, position),
   constraint fk_person_email_person foreign key (person_id) references person (id) on delete cascade
 ) default charset = utf8mb4 collate = utf8mb4_unicode_ci;
 
@@ -50,7 +50,7 @@ create table person_phone (
   label      varchar(60),
   visibility varchar(10) not null,
   is_primary boolean     not null,
-  constraint pk_person_phone primary key (person_id, position),
+  primary key (person_id, position),
   constraint fk_person_phone_person foreign key (person_id) references person (id) on delete cascade
 ) default charset = utf8mb4 collate = utf8mb4_unicode_ci;
 
@@ -59,7 +59,7 @@ create index ix_person_phone_value on person_phone (value);
 create table person_topic (
   person_id char(36)     not null,
   topic     varchar(100) not null,
-  constraint pk_person_topic primary key (person_id, topic),
+  primary key (person_id, topic),
   constraint fk_person_topic_person foreign key (person_id) references person (id) on delete cascade
 ) default charset = utf8mb4 collate = utf8mb4_unicode_ci;
 

@@ -11,7 +11,7 @@ create table affiliation (
   end_date        date,
   is_primary      boolean      not null,
   created_at      datetime(6)  not null,
-  constraint pk_affiliation primary key (id),
+  primary key (id),
   constraint fk_affiliation_person foreign key (person_id) references person (id) on delete cascade,
   constraint fk_affiliation_organisation foreign key (organisation_id) references organisation (id),
   constraint ck_affiliation_dates check (end_date is null or start_date is null or end_date >= start_date)

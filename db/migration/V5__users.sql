@@ -8,6 +8,6 @@ create table app_user (
   created_at    datetime(6)  not null,
   updated_at    datetime(6)  not null,
   version       int          not null,
-  constraint pk_app_user primary key (id),
+  primary key (id),
   constraint uk_app_user_username unique (username)
 ) default charset = utf8mb4 collate = utf8mb4_unicode_ci;

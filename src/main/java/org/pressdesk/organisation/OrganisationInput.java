@@ -13,7 +13,7 @@ import org.pressdesk.system.InvalidInput;
 import org.pressdesk.system.LinkedIn;
 
 /** What a client may write about an organisation (create, or the result of a merge patch). */
-record OrganisationInput(@NotBlank @Size(max = 300) String name, @Size(max = 100) String shortName,
+public record OrganisationInput(@NotBlank @Size(max = 300) String name, @Size(max = 100) String shortName,
 		@Size(max = 36) String parentId, OrganisationKind kind, String country, @Size(max = 500) String website,
 		@Size(max = 500) String linkedinUrl) {
 

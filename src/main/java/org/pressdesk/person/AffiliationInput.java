@@ -8,7 +8,7 @@ import jakarta.validation.constraints.Size;
 import org.pressdesk.system.InvalidInput;
 
 /** What a client may write about an affiliation. */
-record AffiliationInput(@NotBlank @Size(max = 36) String organisationId, @Size(max = 300) String title,
+public record AffiliationInput(@NotBlank @Size(max = 36) String organisationId, @Size(max = 300) String title,
 		@Size(max = 300) String department, @Size(max = 300) String role, LocalDate startDate, LocalDate endDate,
 		Boolean primary) {
 

@@ -4,5 +4,5 @@ package org.pressdesk.person;
  * An affiliation with the version of the person it belongs to: affiliations are part of the
  * person, so they share its version and ETag.
  */
-record AffiliationOfPerson(Affiliation affiliation, int personVersion) {
+public record AffiliationOfPerson(Affiliation affiliation, int personVersion) {
 }

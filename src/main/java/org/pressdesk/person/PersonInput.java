@@ -18,7 +18,7 @@ import org.pressdesk.system.Folding;
 import org.pressdesk.system.LinkedIn;
 
 /** What a client may write about a person (create, or the result of a merge patch). */
-record PersonInput(@Size(max = 100) String honorificPrefix, @Size(max = 200) String givenName,
+public record PersonInput(@Size(max = 100) String honorificPrefix, @Size(max = 200) String givenName,
 		@Size(max = 200) String additionalNames, @Size(max = 200) String familyName,
 		@Size(max = 100) String honorificSuffix, @Size(max = 400) String displayName, NameOrder nameOrder,
 		@Size(max = 200) String phoneticGivenName, @Size(max = 200) String phoneticFamilyName,
@@ -27,12 +27,12 @@ record PersonInput(@Size(max = 100) String honorificPrefix, @Size(max = 200) Str
 		@Size(max = 50) List<@NotBlank @Size(max = 100) String> topics, @Size(max = 20000) String notes,
 		LawfulBasis lawfulBasis, @Size(max = 500) String source) {
 
-	record EmailInput(@NotBlank @jakarta.validation.constraints.Email(
+	public record EmailInput(@NotBlank @jakarta.validation.constraints.Email(
 			regexp = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+") @Size(max = 320) String value, @Size(max = 60) String label,
 			Visibility visibility, Boolean primary) {
 	}
 
-	record PhoneInput(@NotBlank @Size(max = 40) String value, PhoneKind kind, @Size(max = 60) String label,
+	public record PhoneInput(@NotBlank @Size(max = 40) String value, PhoneKind kind, @Size(max = 60) String label,
 			Visibility visibility, Boolean primary) {
 	}
 

@@ -23,6 +23,9 @@ public final class EmbeddedMariaDb implements AutoCloseable {
 
 	public static final String DATABASE = "pressdesk";
 
+	// the server listens on loopback only, so TLS would add cost and no protection
+	private static final String CONNECTION_OPTIONS = "?sslMode=DISABLED&connectionTimeZone=UTC&forceConnectionTimeZoneToSession=true";
+
 	private static final Logger log = LoggerFactory.getLogger(EmbeddedMariaDb.class);
 
 	private final DB db;
@@ -103,7 +106,8 @@ public final class EmbeddedMariaDb implements AutoCloseable {
 	}
 
 	private void createDatabase() throws SQLException {
-		try (var connection = DriverManager.getConnection("jdbc:mysql://127.0.0.1:" + port + "/", "root", "");
+		try (var connection = DriverManager.getConnection("jdbc:mysql://127.0.0.1:" + port + "/" + CONNECTION_OPTIONS,
+				"root", "");
 				var statement = connection.createStatement()) {
 			statement.execute("create database if not exists " + DATABASE
 					+ " character set utf8mb4 collate utf8mb4_unicode_ci");
@@ -111,7 +115,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
 	}
 
 	public String jdbcUrl() {
-		return "jdbc:mysql://127.0.0.1:" + port + "/" + DATABASE + "?connectionTimeZone=UTC&forceConnectionTimeZoneToSession=true";
+		return "jdbc:mysql://127.0.0.1:" + port + "/" + DATABASE + CONNECTION_OPTIONS;
 	}
 
 	public String username() {

@@ -1,0 +1,66 @@
+package org.pressdesk;
+
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The whole service on a random port, on the shared test MariaDB, spoken to over real HTTP as
+ * anonymous, VIEWER, EDITOR or ADMIN.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "pressdesk.admin-password=" + ApiTestSupport.ADMIN_PASSWORD, "pressdesk.demo-data=false" })
+public abstract class ApiTestSupport {
+
+	public static final String ADMIN_PASSWORD = "test admin password, long enough";
+
+	public static final String STAFF_PASSWORD = "test staff password, long enough";
+
+	@LocalServerPort
+	protected int port;
+
+	protected Http anonymous;
+
+	protected Http admin;
+
+	protected Http editor;
+
+	protected Http viewer;
+
+	@DynamicPropertySource
+	static void sharedDatabase(DynamicPropertyRegistry registry) {
+		registry.add("spring.datasource.url", TestDatabase::jdbcUrl);
+		registry.add("spring.datasource.username", () -> "root");
+		registry.add("spring.datasource.password", () -> "");
+	}
+
+	@BeforeEach
+	void clients() {
+		anonymous = Http.anonymous(port);
+		admin = anonymous.as("admin", ADMIN_PASSWORD);
+		editor = staff("test-editor", "EDITOR");
+		viewer = staff("test-viewer", "VIEWER");
+	}
+
+	/** A staff user with the role, created through the API on first use. */
+	protected Http staff(String username, String role) {
+		var response = admin.post("/api/v1/users", Http.toJson(java.util.Map.of("username", username, "password",
+				STAFF_PASSWORD, "role", role)));
+		if (response.status() != 201 && response.status() != 409) {
+			throw new IllegalStateException("could not create " + username + ": " + response);
+		}
+		return anonymous.as(username, STAFF_PASSWORD);
+	}
+
+	/** A word no other test uses, to find exactly this test's data in the shared database. */
+	protected static String unique(String prefix) {
+		return prefix + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+	}
+
+}
