@@ -5,13 +5,18 @@ import static org.pressdesk.db.Tables.AFFILIATION;
 import static org.pressdesk.db.Tables.ORGANISATION;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.jooq.CommonTableExpression;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Record1;
+import org.jooq.Record11;
+import org.jooq.SelectJoinStep;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 
@@ -32,12 +37,17 @@ public class OrganisationRepository {
 	}
 
 	Optional<Organisation> find(String id) {
-		return db.select(ORGANISATION.ID, ORGANISATION.NAME, ORGANISATION.SHORT_NAME, ORGANISATION.PARENT_ID,
-				ORGANISATION.KIND.convertFrom(OrganisationKind::valueOf), ORGANISATION.COUNTRY, ORGANISATION.WEBSITE,
-				ORGANISATION.LINKEDIN_URL, ORGANISATION.CREATED_AT, ORGANISATION.UPDATED_AT, ORGANISATION.VERSION)
-			.from(ORGANISATION)
-			.where(ORGANISATION.ID.eq(id))
-			.fetchOptional(mapping(Organisation::new));
+		return selectOrganisations().where(ORGANISATION.ID.eq(id)).fetchOptional(mapping(Organisation::new));
+	}
+
+	private SelectJoinStep<Record11<String, String, String, String, OrganisationKind, String, String, String, Instant, Instant, Integer>> //
+			selectOrganisations() {
+		return db
+			.select(ORGANISATION.ID, ORGANISATION.NAME, ORGANISATION.SHORT_NAME, ORGANISATION.PARENT_ID,
+					ORGANISATION.KIND.convertFrom(OrganisationKind::valueOf), ORGANISATION.COUNTRY,
+					ORGANISATION.WEBSITE, ORGANISATION.LINKEDIN_URL, ORGANISATION.CREATED_AT, ORGANISATION.UPDATED_AT,
+					ORGANISATION.VERSION)
+			.from(ORGANISATION);
 	}
 
 	/** Organisations whose name or short name contains {@code q}, case- and accent-insensitively. */
@@ -55,13 +65,7 @@ public class OrganisationRepository {
 			condition = condition.and(ORGANISATION.NAME.gt(after.sortKey())
 				.or(ORGANISATION.NAME.eq(after.sortKey()).and(ORGANISATION.ID.gt(after.id()))));
 		}
-		List<Organisation> rows = db
-			.select(ORGANISATION.ID, ORGANISATION.NAME, ORGANISATION.SHORT_NAME, ORGANISATION.PARENT_ID,
-					ORGANISATION.KIND.convertFrom(OrganisationKind::valueOf), ORGANISATION.COUNTRY,
-					ORGANISATION.WEBSITE, ORGANISATION.LINKEDIN_URL, ORGANISATION.CREATED_AT, ORGANISATION.UPDATED_AT,
-					ORGANISATION.VERSION)
-			.from(ORGANISATION)
-			.where(condition)
+		List<Organisation> rows = selectOrganisations().where(condition)
 			.orderBy(ORGANISATION.NAME, ORGANISATION.ID)
 			.limit(limit + 1)
 			.fetch(mapping(Organisation::new));
@@ -75,13 +79,7 @@ public class OrganisationRepository {
 	void insert(String id, OrganisationInput input, Instant now) {
 		db.insertInto(ORGANISATION)
 			.set(ORGANISATION.ID, id)
-			.set(ORGANISATION.NAME, input.name())
-			.set(ORGANISATION.SHORT_NAME, input.shortName())
-			.set(ORGANISATION.PARENT_ID, input.parentId())
-			.set(ORGANISATION.KIND, input.kind().name())
-			.set(ORGANISATION.COUNTRY, input.country())
-			.set(ORGANISATION.WEBSITE, input.website())
-			.set(ORGANISATION.LINKEDIN_URL, input.linkedinUrl())
+			.set(columnsOf(input))
 			.set(ORGANISATION.CREATED_AT, now)
 			.set(ORGANISATION.UPDATED_AT, now)
 			.set(ORGANISATION.VERSION, 1)
@@ -90,17 +88,23 @@ public class OrganisationRepository {
 
 	void update(String id, OrganisationInput input, Instant now) {
 		db.update(ORGANISATION)
-			.set(ORGANISATION.NAME, input.name())
-			.set(ORGANISATION.SHORT_NAME, input.shortName())
-			.set(ORGANISATION.PARENT_ID, input.parentId())
-			.set(ORGANISATION.KIND, input.kind().name())
-			.set(ORGANISATION.COUNTRY, input.country())
-			.set(ORGANISATION.WEBSITE, input.website())
-			.set(ORGANISATION.LINKEDIN_URL, input.linkedinUrl())
+			.set(columnsOf(input))
 			.set(ORGANISATION.UPDATED_AT, now)
 			.set(ORGANISATION.VERSION, ORGANISATION.VERSION.plus(1))
 			.where(ORGANISATION.ID.eq(id))
 			.execute();
+	}
+
+	private static Map<Field<?>, Object> columnsOf(OrganisationInput input) {
+		Map<Field<?>, Object> columns = new LinkedHashMap<>();
+		columns.put(ORGANISATION.NAME, input.name());
+		columns.put(ORGANISATION.SHORT_NAME, input.shortName());
+		columns.put(ORGANISATION.PARENT_ID, input.parentId());
+		columns.put(ORGANISATION.KIND, input.kind().name());
+		columns.put(ORGANISATION.COUNTRY, input.country());
+		columns.put(ORGANISATION.WEBSITE, input.website());
+		columns.put(ORGANISATION.LINKEDIN_URL, input.linkedinUrl());
+		return columns;
 	}
 
 	boolean delete(String id) {

@@ -10,7 +10,8 @@ public record Person(String id, String honorificPrefix, String givenName, String
 		String honorificSuffix, String displayName, @JsonIgnore boolean displayNameGiven, NameOrder nameOrder,
 		String phoneticGivenName, String phoneticFamilyName, String pronouns, String linkedinUrl, List<Email> emails,
 		List<Phone> phones, List<Affiliation> affiliations, List<String> topics, String notes,
-		LawfulBasis lawfulBasis, String source, Instant createdAt, Instant updatedAt, int version) {
+		LawfulBasis lawfulBasis, String source, @JsonIgnore String sortName, Instant createdAt, Instant updatedAt,
+		int version) {
 
 	/** What a client may write, as it stands now: the target a merge patch applies to. */
 	PersonInput toInput() {

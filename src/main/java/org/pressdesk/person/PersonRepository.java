@@ -27,6 +27,7 @@ import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.Record1;
 import org.jooq.SelectField;
+import org.jooq.Table;
 import org.jooq.impl.DSL;
 
 import org.pressdesk.system.Cursor;
@@ -137,18 +138,23 @@ public class PersonRepository {
 			condition = condition.and(PERSON.SORT_NAME.gt(after.sortKey())
 				.or(PERSON.SORT_NAME.eq(after.sortKey()).and(PERSON.ID.gt(after.id()))));
 		}
-		List<Record> rows = db.select(PERSON_FIELDS)
-			.from(PERSON)
+		// the page is chosen on narrow rows first, so the nested lists are built for its people only
+		Table<Record1<String>> page = select(PERSON.ID).from(PERSON)
 			.where(condition)
 			.orderBy(PERSON.SORT_NAME, PERSON.ID)
 			.limit(query.limit() + 1)
-			.fetch();
-		List<Person> people = rows.stream().limit(query.limit()).map(PersonRepository::toPerson).toList();
-		if (rows.size() <= query.limit()) {
+			.asTable("page");
+		List<Person> people = db.select(PERSON_FIELDS)
+			.from(PERSON)
+			.join(page)
+			.on(PERSON.ID.eq(page.field(PERSON.ID)))
+			.orderBy(PERSON.SORT_NAME, PERSON.ID)
+			.fetch(PersonRepository::toPerson);
+		if (people.size() <= query.limit()) {
 			return new Page<>(people, null);
 		}
-		Record last = rows.get(query.limit() - 1);
-		return new Page<>(people, new Cursor(last.get(PERSON.SORT_NAME), last.get(PERSON.ID)).encode());
+		Person last = people.get(query.limit() - 1);
+		return new Page<>(people.subList(0, query.limit()), new Cursor(last.sortName(), last.id()).encode());
 	}
 
 	void insert(String id, PersonDraft draft, Instant now) {
@@ -312,7 +318,8 @@ public class PersonRepository {
 				r.get(PERSON.LINKEDIN_URL), r.get(EMAILS), r.get(PHONES), r.get(AFFILIATIONS), r.get(TOPICS),
 				r.get(PERSON.NOTES),
 				r.get(PERSON.LAWFUL_BASIS) == null ? null : LawfulBasis.valueOf(r.get(PERSON.LAWFUL_BASIS)),
-				r.get(PERSON.SOURCE), r.get(PERSON.CREATED_AT), r.get(PERSON.UPDATED_AT), r.get(PERSON.VERSION));
+				r.get(PERSON.SOURCE), r.get(PERSON.SORT_NAME), r.get(PERSON.CREATED_AT), r.get(PERSON.UPDATED_AT),
+				r.get(PERSON.VERSION));
 	}
 
 }

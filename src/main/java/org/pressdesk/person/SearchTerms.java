@@ -28,6 +28,9 @@ class SearchTerms {
 
 	private static final Pattern NOT_ALPHANUMERIC = Pattern.compile("[^\\p{L}\\p{N}]+");
 
+	private static final Set<String> STOP_WORDS = Set.of("of", "the", "for", "and", "at", "in", "on", "de", "la",
+			"le", "du", "des", "di", "da", "der", "den", "und", "et");
+
 	private static final Pattern PHONE_LIKE = Pattern.compile("[\\d\\s+().\\-/]+");
 
 	private final PhoneNumbers phoneNumbers;
@@ -80,15 +83,17 @@ class SearchTerms {
 			phoneNumbers.e164Digits(query).ifPresent(forms::add);
 			return List.of(List.copyOf(forms));
 		}
-		List<List<String>> words = new ArrayList<>();
+		List<String> terms = new ArrayList<>();
 		for (String word : query.strip().split("\\s+")) {
 			String folded = Folding.fold(word);
 			String term = folded.contains("@") ? folded : alphanumeric(folded);
-			if (!term.isEmpty() && words.size() < MAX_QUERY_WORDS) {
-				words.add(List.of(truncate(term)));
+			if (!term.isEmpty() && terms.size() < MAX_QUERY_WORDS) {
+				terms.add(truncate(term));
 			}
 		}
-		return words;
+		// "head of policy": "of" narrows nothing but matches nearly everyone, which is slow
+		List<String> significant = terms.stream().filter(term -> !STOP_WORDS.contains(term)).toList();
+		return (significant.isEmpty() ? terms : significant).stream().map(List::of).toList();
 	}
 
 	/** The folded words of a text: each whole word without punctuation, and its parts. */

@@ -56,7 +56,9 @@ public final class EmbeddedMariaDb implements AutoCloseable {
 				.setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
 				.addArg("--bind-address=127.0.0.1")
 				.addArg("--character-set-server=utf8mb4")
-				.addArg("--collation-server=utf8mb4_unicode_ci");
+				.addArg("--collation-server=utf8mb4_unicode_ci")
+				// MariaDB's default of 128 MiB holds too little of the search index of a large directory
+				.addArg("--innodb-buffer-pool-size=512M");
 			if ("root".equals(System.getProperty("user.name"))) {
 				// mariadbd refuses to run as root unless told to
 				config.addArg("--user=root");

@@ -78,9 +78,8 @@ public final class SearchBenchmark {
 	public static void main(String[] args) throws Exception {
 		Path dataDir = Path.of(System.getProperty("bench.dataDir", "target/bench-data"));
 		try (ConfigurableApplicationContext service = new SpringApplicationBuilder(PressdeskApplication.class)
-			.properties("server.port=0", "pressdesk.data-dir=" + dataDir, "pressdesk.admin-password=" + PASSWORD,
-					"pressdesk.demo-data=false", "logging.level.root=WARN", "logging.level.ch.vorburger=INFO")
-			.run()) {
+			.run("--server.port=0", "--pressdesk.data-dir=" + dataDir, "--pressdesk.admin-password=" + PASSWORD,
+					"--pressdesk.demo-data=false", "--logging.level.root=WARN")) {
 			seed(service);
 			int port = ((WebServerApplicationContext) service).getWebServer().getPort();
 			measure(port, List.of("smith", "lopez", "jane lopez", "manufacturing", "institute of climate",

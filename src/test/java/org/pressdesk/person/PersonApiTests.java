@@ -204,6 +204,10 @@ class PersonApiTests extends ApiTestSupport {
 		assertThat(second.status()).isEqualTo(201);
 		String secondId = second.json().get("id").asString();
 		assertThat(second.header("Location")).isEqualTo("/api/v1/people/" + id + "/affiliations/" + secondId);
+		Response readBack = viewer.get(second.header("Location"));
+		assertThat(readBack.status()).isEqualTo(200);
+		assertThat(readBack.json()).isEqualTo(second.json());
+		assertThat(readBack.header("ETag")).isEqualTo("\"3\"");
 		JsonNode affiliations = viewer.get("/api/v1/people/" + id).json().get("affiliations");
 		assertThat(affiliations).hasSize(2);
 		assertThat(affiliations.get(0).get("title").asString()).as("the current one first")

@@ -59,8 +59,8 @@ class EmbeddedDatabaseTests {
 
 	private static ConfigurableApplicationContext start(Path dataDir) {
 		return new SpringApplicationBuilder(PressdeskApplication.class)
-			.properties("server.port=0", "pressdesk.data-dir=" + dataDir, "pressdesk.admin-password=" + PASSWORD)
-			.run();
+			// arguments, not default properties: they must win over the environment (PRESSDESK_DATA_DIR, …)
+			.run("--server.port=0", "--pressdesk.data-dir=" + dataDir, "--pressdesk.admin-password=" + PASSWORD);
 	}
 
 	private static Http client(ConfigurableApplicationContext service) {
