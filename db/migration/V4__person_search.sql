@@ -12,4 +12,5 @@ create table person_search_term (
   constraint fk_person_search_term_person foreign key (person_id) references person (id) on delete cascade
 ) default charset = utf8mb4 collate = utf8mb4_unicode_ci;
 
-create index ix_person_search_term_person on person_search_term (person_id);
+-- (person_id, term): removing a person's terms, and checking one word for one person
+create index ix_person_search_term_person on person_search_term (person_id, term);

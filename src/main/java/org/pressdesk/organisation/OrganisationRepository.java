@@ -5,7 +5,10 @@ import static org.pressdesk.db.Tables.AFFILIATION;
 import static org.pressdesk.db.Tables.ORGANISATION;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,6 +19,7 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record1;
 import org.jooq.Record11;
+import org.jooq.Record3;
 import org.jooq.SelectJoinStep;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
@@ -48,6 +52,13 @@ public class OrganisationRepository {
 					ORGANISATION.WEBSITE, ORGANISATION.LINKEDIN_URL, ORGANISATION.CREATED_AT, ORGANISATION.UPDATED_AT,
 					ORGANISATION.VERSION)
 			.from(ORGANISATION);
+	}
+
+	/** Organisations with this name, compared without regard to case or accents (the column's collation). */
+	public List<Organisation> findByName(String name) {
+		return selectOrganisations().where(ORGANISATION.NAME.eq(name))
+			.orderBy(ORGANISATION.CREATED_AT, ORGANISATION.ID)
+			.fetch(mapping(Organisation::new));
 	}
 
 	/** Organisations whose name or short name contains {@code q}, case- and accent-insensitively. */
@@ -126,6 +137,40 @@ public class OrganisationRepository {
 
 	boolean hasAffiliations(String id) {
 		return db.fetchExists(AFFILIATION, AFFILIATION.ORGANISATION_ID.eq(id));
+	}
+
+	/**
+	 * For each organisation, the names from the top of its tree down to itself
+	 * ("University of Cambridge", "Institute for Manufacturing"), in one statement.
+	 */
+	public Map<String, List<String>> namesFromTop(Collection<String> ids) {
+		if (ids.isEmpty()) {
+			return Map.of();
+		}
+		Field<String> id = DSL.field(DSL.name("chain", "id"), SQLDataType.CHAR(36));
+		Field<String> name = DSL.field(DSL.name("chain", "name"), SQLDataType.VARCHAR(300));
+		Field<String> parentId = DSL.field(DSL.name("chain", "parent_id"), SQLDataType.CHAR(36));
+		CommonTableExpression<Record3<String, String, String>> chain = DSL.name("chain")
+			.fields("id", "name", "parent_id")
+			.as(DSL.select(ORGANISATION.ID, ORGANISATION.NAME, ORGANISATION.PARENT_ID)
+				.from(ORGANISATION)
+				.where(ORGANISATION.ID.in(ids))
+				.union(DSL.select(ORGANISATION.ID, ORGANISATION.NAME, ORGANISATION.PARENT_ID)
+					.from(ORGANISATION)
+					.join(DSL.table(DSL.name("chain")))
+					.on(ORGANISATION.ID.eq(parentId))));
+		Map<String, Record3<String, String, String>> byId = new HashMap<>();
+		db.withRecursive(chain).select(id, name, parentId).from(chain).fetch().forEach(r -> byId.put(r.value1(), r));
+		Map<String, List<String>> names = new HashMap<>();
+		for (String start : ids) {
+			LinkedList<String> path = new LinkedList<>();
+			// bounded by the number of rows fetched, so a damaged tree cannot loop forever
+			for (var row = byId.get(start); row != null && path.size() <= byId.size(); row = byId.get(row.value3())) {
+				path.addFirst(row.value2());
+			}
+			names.put(start, List.copyOf(path));
+		}
+		return names;
 	}
 
 	/** The organisation and all organisations below it; empty when it does not exist. */

@@ -11,7 +11,7 @@ public record Affiliation(String id, String organisationId, String organisationN
 		return endDate == null || !endDate.isBefore(day);
 	}
 
-	AffiliationInput toInput() {
+	public AffiliationInput toInput() {
 		return new AffiliationInput(organisationId, title, department, role, startDate, endDate, primary);
 	}
 

@@ -46,9 +46,13 @@ public class People {
 
 	@Transactional
 	public Person create(PersonInput request) {
-		PersonDraft draft = bodies.validated(request).normalised(phoneNumbers);
-		String id = Ids.newId();
-		people.insert(id, draft, Instant.now(clock));
+		return create(Ids.newId(), request);
+	}
+
+	/** Creates the person under a given id (an import keeps the UUID of a card's UID). */
+	@Transactional
+	public Person create(String id, PersonInput request) {
+		people.insert(id, check(request), Instant.now(clock));
 		return reindexed(id);
 	}
 
@@ -58,6 +62,22 @@ public class People {
 		PersonDraft draft = bodies.patched(current.toInput(), patch, PersonInput.class).normalised(phoneNumbers);
 		people.update(id, draft, Instant.now(clock));
 		return reindexed(id);
+	}
+
+	/** Replaces everything a client may write about the person (imports do this). */
+	@Transactional
+	public Person replace(String id, PersonInput request) {
+		lockedForWrite(id, null);
+		people.update(id, check(request), Instant.now(clock));
+		return reindexed(id);
+	}
+
+	/**
+	 * Validates and normalises without writing, so that a caller can report a bad input without
+	 * an exception passing through (and so marking) its transaction.
+	 */
+	public PersonDraft check(PersonInput request) {
+		return bodies.validated(request).normalised(phoneNumbers);
 	}
 
 	@Transactional
@@ -79,10 +99,20 @@ public class People {
 	@Transactional
 	public AffiliationOfPerson patchAffiliation(String personId, String affiliationId, JsonNode patch, String ifMatch) {
 		Affiliation current = affiliationOf(lockedForWrite(personId, ifMatch), affiliationId);
-		AffiliationInput input = normalised(bodies.patched(current.toInput(), patch, AffiliationInput.class));
-		Instant now = Instant.now(clock);
+		return writeAffiliation(personId, affiliationId,
+				bodies.patched(current.toInput(), patch, AffiliationInput.class));
+	}
+
+	@Transactional
+	public AffiliationOfPerson replaceAffiliation(String personId, String affiliationId, AffiliationInput request) {
+		affiliationOf(lockedForWrite(personId, null), affiliationId);
+		return writeAffiliation(personId, affiliationId, request);
+	}
+
+	private AffiliationOfPerson writeAffiliation(String personId, String affiliationId, AffiliationInput request) {
+		AffiliationInput input = normalised(request);
 		people.updateAffiliation(affiliationId, input);
-		return afterAffiliationChange(personId, affiliationId, input, now);
+		return afterAffiliationChange(personId, affiliationId, input, Instant.now(clock));
 	}
 
 	@Transactional

@@ -14,7 +14,7 @@ public record Person(String id, String honorificPrefix, String givenName, String
 		int version) {
 
 	/** What a client may write, as it stands now: the target a merge patch applies to. */
-	PersonInput toInput() {
+	public PersonInput toInput() {
 		return new PersonInput(honorificPrefix, givenName, additionalNames, familyName, honorificSuffix,
 				displayNameGiven ? displayName : null, nameOrder, phoneticGivenName, phoneticFamilyName, pronouns,
 				linkedinUrl,

@@ -1,14 +1,9 @@
 package org.pressdesk.person;
 
 import java.net.URI;
-import java.time.Clock;
-import java.time.LocalDate;
-import java.util.List;
-
 import tools.jackson.databind.JsonNode;
 
 import org.pressdesk.organisation.OrganisationRepository;
-import org.pressdesk.system.Cursor;
 import org.pressdesk.system.ETags;
 import org.pressdesk.system.MergePatch;
 import org.pressdesk.system.NotFound;
@@ -36,19 +31,15 @@ class PersonApi {
 
 	private final People people;
 
-	private final SearchTerms searchTerms;
+	private final PersonSearch search;
 
 	private final OrganisationRepository organisations;
 
-	private final Clock clock;
-
-	PersonApi(PersonRepository repository, People people, SearchTerms searchTerms,
-			OrganisationRepository organisations, Clock clock) {
+	PersonApi(PersonRepository repository, People people, PersonSearch search, OrganisationRepository organisations) {
 		this.repository = repository;
 		this.people = people;
-		this.searchTerms = searchTerms;
+		this.search = search;
 		this.organisations = organisations;
-		this.clock = clock;
 	}
 
 	/** Searches names, organisations, titles, emails, phone digits and topics; see API.md. */
@@ -57,22 +48,17 @@ class PersonApi {
 			@RequestParam(name = "organisation", required = false) String organisationId,
 			@RequestParam(required = false) String topic, @RequestParam(required = false) Integer limit,
 			@RequestParam(required = false) String cursor) {
-		List<String> organisationIds = organisationId == null ? null : organisations.subtreeIds(organisationId);
-		return repository.search(new PersonQuery(searchTerms.ofQuery(q), organisationIds, topic, Cursor.decode(cursor),
-				Cursor.limit(limit)), LocalDate.now(clock));
+		return search.page(q, organisationId, topic, cursor, limit);
 	}
 
 	/** People currently affiliated with the organisation or any organisation below it. */
 	@GetMapping("/organisations/{id}/people")
 	Page<Person> peopleOf(@PathVariable String id, @RequestParam(required = false) Integer limit,
 			@RequestParam(required = false) String cursor) {
-		List<String> organisationIds = organisations.subtreeIds(id);
-		if (organisationIds.isEmpty()) {
+		if (organisations.subtreeIds(id).isEmpty()) {
 			throw new NotFound("organisation", id);
 		}
-		return repository.search(
-				new PersonQuery(List.of(), organisationIds, null, Cursor.decode(cursor), Cursor.limit(limit)),
-				LocalDate.now(clock));
+		return search.page(null, id, null, cursor, limit);
 	}
 
 	@PostMapping("/people")

@@ -52,8 +52,7 @@ public record PersonInput(@Size(max = 100) String honorificPrefix, @Size(max = 2
 		String prefix = clean(honorificPrefix);
 		String additional = clean(additionalNames);
 		String suffix = clean(honorificSuffix);
-		String derived = order == NameOrder.FAMILY_FIRST ? join(prefix, family, given, additional, suffix)
-				: join(prefix, given, additional, family, suffix);
+		String derived = order.displayName(prefix, given, additional, family, suffix);
 		String sortName = Folding.fold(family != null ? join(family, given, additional) : join(given, additional, display));
 
 		List<Email> emailValues = new ArrayList<>();

@@ -112,13 +112,36 @@ public class PersonRepository {
 	 */
 	Page<Person> search(PersonQuery query, LocalDate today) {
 		Condition condition = DSL.noCondition();
-		for (List<String> alternatives : query.words()) {
-			Condition anyPrefix = DSL.or(alternatives.stream()
-				.map(prefix -> Like.startingWith(PERSON_SEARCH_TERM.TERM, prefix))
-				.toList());
-			condition = condition.and(PERSON.ID.in(select(PERSON_SEARCH_TERM.PERSON_ID).from(PERSON_SEARCH_TERM)
-				.where(anyPrefix)
-				.and(PERSON_SEARCH_TERM.VALID_UNTIL.isNull().or(PERSON_SEARCH_TERM.VALID_UNTIL.ge(today)))));
+		// How a query finds its people, measured on 100,000 of them: the rarest word is looked up
+		// by term, and each other word is checked per person found. The check is a scalar subquery
+		// with LIMIT, which neither MariaDB nor MySQL turns into a semi-join that builds the set of
+		// everyone matching the word (as they do with EXISTS or IN, which took up to a second).
+		// Reading people in page order and checking each fails where the words follow the order:
+		// every Smith sorts under S.
+		List<Condition> words = query.words().stream().map(word -> matchesWord(word, today)).toList();
+		int driver = 0;
+		int fewest = Integer.MAX_VALUE;
+		for (int i = 0; i < words.size() && words.size() > 1; i++) {
+			int count = db.selectCount()
+				.from(select(PERSON_SEARCH_TERM.PERSON_ID).from(PERSON_SEARCH_TERM)
+					.where(words.get(i))
+					.limit(COMMON_WORD)
+					.asTable("sample"))
+				.fetchOne(0, int.class);
+			if (count < fewest) {
+				fewest = count;
+				driver = i;
+			}
+		}
+		for (int i = 0; i < words.size(); i++) {
+			condition = condition.and(i == driver
+					? PERSON.ID.in(select(PERSON_SEARCH_TERM.PERSON_ID).from(PERSON_SEARCH_TERM).where(words.get(i)))
+					: DSL.field(DSL.select(PERSON_SEARCH_TERM.PERSON_ID)
+						.from(PERSON_SEARCH_TERM)
+						.where(words.get(i))
+						.and(PERSON_SEARCH_TERM.PERSON_ID.eq(PERSON.ID))
+						.limit(1))
+						.isNotNull());
 		}
 		if (query.organisationIds() != null) {
 			condition = condition.and(DSL.exists(DSL.selectOne()
@@ -155,6 +178,14 @@ public class PersonRepository {
 		}
 		Person last = people.get(query.limit() - 1);
 		return new Page<>(people.subList(0, query.limit()), new Cursor(last.sortName(), last.id()).encode());
+	}
+
+	/** How far the words of a query are counted to find the rarest; see {@link #search}. */
+	private static final int COMMON_WORD = 5000;
+
+	private static Condition matchesWord(List<String> alternatives, LocalDate today) {
+		return DSL.or(alternatives.stream().map(prefix -> Like.startingWith(PERSON_SEARCH_TERM.TERM, prefix)).toList())
+			.and(PERSON_SEARCH_TERM.VALID_UNTIL.isNull().or(PERSON_SEARCH_TERM.VALID_UNTIL.ge(today)));
 	}
 
 	void insert(String id, PersonDraft draft, Instant now) {
@@ -223,6 +254,24 @@ public class PersonRepository {
 			.where(AFFILIATION.PERSON_ID.eq(personId))
 			.and(AFFILIATION.ID.ne(primaryId))
 			.execute();
+	}
+
+	/** People who have any of these emails, phones (E.164) or LinkedIn profile, or this id. */
+	public Set<String> idsMatching(String id, Collection<String> emails, Collection<String> phones, String linkedinUrl) {
+		var byId = db.select(PERSON.ID).from(PERSON).where(PERSON.ID.eq(id == null ? "" : id));
+		var byEmail = select(PERSON_EMAIL.PERSON_ID).from(PERSON_EMAIL).where(PERSON_EMAIL.VALUE.in(emails));
+		var byPhone = select(PERSON_PHONE.PERSON_ID).from(PERSON_PHONE).where(PERSON_PHONE.VALUE.in(phones));
+		var byLinkedIn = select(PERSON.ID).from(PERSON).where(PERSON.LINKEDIN_URL.eq(linkedinUrl == null ? "" : linkedinUrl));
+		return Set.copyOf(byId.union(byEmail).union(byPhone).union(byLinkedIn).fetch(Record1::value1));
+	}
+
+	/** People with this family and given name, compared without regard to case or accents. */
+	public List<String> idsNamed(String familyName, String givenName) {
+		return db.select(PERSON.ID)
+			.from(PERSON)
+			.where(familyName == null ? PERSON.FAMILY_NAME.isNull() : PERSON.FAMILY_NAME.eq(familyName))
+			.and(givenName == null ? PERSON.GIVEN_NAME.isNull() : PERSON.GIVEN_NAME.eq(givenName))
+			.fetch(Record1::value1);
 	}
 
 	boolean organisationExists(String organisationId) {

@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  * into E.164, with the configured region for numbers written without a country code.
  */
 @Component
-class PhoneNumbers {
+public class PhoneNumbers {
 
 	private static final PhoneNumberUtil util = PhoneNumberUtil.getInstance();
 
@@ -28,12 +28,17 @@ class PhoneNumbers {
 		this.defaultRegion = settings.phoneDefaultRegion();
 	}
 
-	String toE164(String written, String field) {
+	public String toE164(String written, String field) {
 		return parse(written)
 			.filter(util::isPossibleNumber)
 			.map(number -> util.format(number, PhoneNumberFormat.E164))
 			.orElseThrow(() -> new InvalidInput(field,
 					"is not a possible phone number; write it with its country code, e.g. +44 1223 000000"));
+	}
+
+	/** An E.164 number as dialled from abroad, grouped for reading: {@code +44 1223 000000}. */
+	public String international(String e164) {
+		return parse(e164).map(number -> util.format(number, PhoneNumberFormat.INTERNATIONAL)).orElse(e164);
 	}
 
 	/** The forms a person might type for a stored number: international and national digits. */

@@ -39,6 +39,8 @@ class SecurityConfiguration {
 				.hasRole(Role.EDITOR.name())
 				.requestMatchers(HttpMethod.DELETE, directory)
 				.hasRole(Role.EDITOR.name())
+				.requestMatchers(HttpMethod.POST, "/api/v1/imports")
+				.hasRole(Role.EDITOR.name())
 				.anyRequest()
 				.denyAll())
 			.authenticationProvider(staff)

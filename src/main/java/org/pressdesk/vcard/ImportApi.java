@@ -1,0 +1,79 @@
+package org.pressdesk.vcard;
+
+import java.io.IOException;
+import java.io.InputStream;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.pressdesk.system.InvalidInput;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * {@code POST /api/v1/imports}: a .vcf or .csv file as the request body, or as the part
+ * {@code file} of a form. 200 with the report when it was applied (or was a dry run); 422 with the
+ * report, and nothing changed, when any card was rejected.
+ */
+@RestController
+@RequestMapping("/api/v1/imports")
+class ImportApi {
+
+	private final Imports imports;
+
+	private final ImportSettings limits;
+
+	ImportApi(Imports imports, ImportSettings limits) {
+		this.imports = imports;
+		this.limits = limits;
+	}
+
+	@PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	ResponseEntity<ImportReport> importForm(@RequestPart("file") MultipartFile file,
+			@RequestParam(defaultValue = "false") boolean dryRun) throws IOException {
+		try (InputStream in = file.getInputStream()) {
+			return respond(imports.run(readCapped(in), dryRun));
+		}
+	}
+
+	@PostMapping
+	ResponseEntity<ImportReport> importBody(HttpServletRequest request,
+			@RequestParam(defaultValue = "false") boolean dryRun) throws IOException {
+		if (request.getContentLengthLong() > limits.maxFileSize().toBytes()) {
+			throw tooLarge();
+		}
+		try (InputStream in = request.getInputStream()) {
+			return respond(imports.run(readCapped(in), dryRun));
+		}
+	}
+
+	/** Reads at most one byte more than allowed, so an oversized upload is refused without being held. */
+	private byte[] readCapped(InputStream in) throws IOException {
+		long max = limits.maxFileSize().toBytes();
+		byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
+		if (bytes.length > max) {
+			throw tooLarge();
+		}
+		if (bytes.length == 0) {
+			throw new InvalidInput("file", "is empty");
+		}
+		return bytes;
+	}
+
+	private InvalidInput tooLarge() {
+		return new InvalidInput("file", "is larger than the limit of " + limits.maxFileSize().toKilobytes() + " KB");
+	}
+
+	private static ResponseEntity<ImportReport> respond(ImportReport report) {
+		boolean rejected = !report.dryRun() && !report.errors().isEmpty();
+		return ResponseEntity.status(rejected ? HttpStatus.UNPROCESSABLE_CONTENT : HttpStatus.OK).body(report);
+	}
+
+}

@@ -1,0 +1,31 @@
+package org.pressdesk.vcard;
+
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * What an import did, or would do in a dry run. A real import with any error changes nothing.
+ *
+ * @param created people created
+ * @param updated people changed (details added, an affiliation added or changed)
+ * @param unchanged cards that matched a person and changed nothing
+ * @param duplicates cards that matched more than one person (skipped), matched a person created
+ * earlier in the same file (merged), or share a name with someone without sharing a contact point
+ * (created anyway)
+ * @param errors the rejected cards or rows, each with the field and the reason
+ */
+public record ImportReport(boolean dryRun, int created, int updated, int unchanged, List<Duplicate> duplicates,
+		List<Problem> errors) {
+
+	/** A card ({@code card}, vCard) or row ({@code line}, CSV) that looks like someone known. */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	public record Duplicate(Integer card, Integer line, String name, List<String> personIds, String reason) {
+	}
+
+	/** Why a card, a row or the file was rejected. */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	public record Problem(Integer card, Integer line, String field, String message) {
+	}
+
+}

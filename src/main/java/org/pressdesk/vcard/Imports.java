@@ -1,0 +1,336 @@
+package org.pressdesk.vcard;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+
+import org.pressdesk.organisation.Organisation;
+import org.pressdesk.organisation.OrganisationInput;
+import org.pressdesk.organisation.OrganisationKind;
+import org.pressdesk.organisation.OrganisationRepository;
+import org.pressdesk.organisation.Organisations;
+import org.pressdesk.person.Affiliation;
+import org.pressdesk.person.AffiliationInput;
+import org.pressdesk.person.People;
+import org.pressdesk.person.Person;
+import org.pressdesk.person.PersonDraft;
+import org.pressdesk.person.PersonInput;
+import org.pressdesk.person.PersonRepository;
+import org.pressdesk.system.Folding;
+import org.pressdesk.system.Ids;
+import org.pressdesk.system.InvalidInput;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Imports a .vcf or .csv file in one transaction: every card is written or none is. A card that
+ * shares an email, phone, LinkedIn profile or UID with someone updates them instead of creating a
+ * duplicate; organisations are found by name (case and accents aside) or created. A dry run does
+ * all of it and rolls back, so its report is exactly what a real import would do.
+ */
+@Service
+class Imports {
+
+	private final ImportSettings limits;
+
+	private final People people;
+
+	private final PersonRepository personRepository;
+
+	private final Organisations organisations;
+
+	private final OrganisationRepository organisationRepository;
+
+	private final TransactionTemplate transaction;
+
+	private final Clock clock;
+
+	Imports(ImportSettings limits, People people, PersonRepository personRepository, Organisations organisations,
+			OrganisationRepository organisationRepository, TransactionTemplate transaction, Clock clock) {
+		this.limits = limits;
+		this.people = people;
+		this.personRepository = personRepository;
+		this.organisations = organisations;
+		this.organisationRepository = organisationRepository;
+		this.transaction = transaction;
+		this.clock = clock;
+	}
+
+	ImportReport run(byte[] file, boolean dryRun) {
+		ReadFile read = read(file);
+		Run run = new Run(dryRun);
+		run.errors.addAll(read.problems());
+		transaction.executeWithoutResult(status -> {
+			for (ImportedCard card : read.cards()) {
+				try {
+					run.apply(card);
+				}
+				catch (InvalidInput ex) {
+					ex.problems()
+						.forEach(p -> run.errors.add(new ImportReport.Problem(card.card(), card.line(),
+								card.card() == null ? p.field() : VcardFields.of(p.field()), p.message())));
+				}
+			}
+			if (dryRun || !run.errors.isEmpty()) {
+				status.setRollbackOnly();
+			}
+		});
+		return run.report();
+	}
+
+	/** Decodes and recognises the file by its content, not its name; throws {@link InvalidInput}. */
+	private ReadFile read(byte[] file) {
+		if (file.length > limits.maxFileSize().toBytes()) {
+			throw new InvalidInput("file", "is larger than the limit of " + limits.maxFileSize().toKilobytes() + " KB");
+		}
+		String text;
+		try {
+			text = StandardCharsets.UTF_8.newDecoder()
+				.onMalformedInput(CodingErrorAction.REPORT)
+				.onUnmappableCharacter(CodingErrorAction.REPORT)
+				.decode(ByteBuffer.wrap(file))
+				.toString();
+		}
+		catch (CharacterCodingException ex) {
+			throw new InvalidInput("file", "is not valid UTF-8 text");
+		}
+		if (text.startsWith("\uFEFF")) {
+			text = text.substring(1);
+		}
+		String start = text.stripLeading().toUpperCase(Locale.ROOT);
+		if (start.startsWith("BEGIN:VCARD")) {
+			return VcardFileReader.read(text, limits);
+		}
+		String header = start.lines().findFirst().orElse("");
+		if (Stream.of("GIVENNAME", "FAMILYNAME", "DISPLAYNAME").anyMatch(header::contains)) {
+			return CsvFileReader.read(text, limits);
+		}
+		throw new InvalidInput("file",
+				"is neither a vCard file (BEGIN:VCARD …) nor a CSV file with a header row (givenName, familyName, …)");
+	}
+
+	/** One import's progress and report. */
+	private final class Run {
+
+		final boolean dryRun;
+
+		int created;
+
+		int updated;
+
+		int unchanged;
+
+		final List<ImportReport.Duplicate> duplicates = new ArrayList<>();
+
+		final List<ImportReport.Problem> errors = new ArrayList<>();
+
+		/** People this import has created or changed, and the card that did it first. */
+		final Map<String, ImportedCard> touched = new HashMap<>();
+
+		final LocalDate today = LocalDate.now(clock);
+
+		Run(boolean dryRun) {
+			this.dryRun = dryRun;
+		}
+
+		void apply(ImportedCard card) {
+			PersonDraft draft = people.check(card.person());
+			Set<String> matches = personRepository.idsMatching(card.uuid(),
+					draft.emails().stream().map(e -> e.value()).toList(),
+					draft.phones().stream().map(p -> p.value()).toList(), draft.linkedinUrl());
+			if (matches.size() > 1) {
+				duplicates.add(duplicate(card, List.copyOf(matches),
+						"shares contact details with several people; not imported, merge them first"));
+				return;
+			}
+			String organisationId = card.organisationUnits().isEmpty() ? null : organisationFor(card);
+			if (matches.size() == 1) {
+				String id = matches.iterator().next();
+				ImportedCard earlier = touched.get(id);
+				if (earlier != null) {
+					duplicates.add(duplicate(card, List.of(id), "the same person as "
+							+ (earlier.card() != null ? "card " + earlier.card() : "line " + earlier.line())
+							+ " of this file; merged into it"));
+				}
+				boolean changed = update(id, card, draft);
+				changed |= affiliate(id, card, organisationId);
+				if (earlier == null) {
+					if (changed) {
+						updated++;
+					}
+					else {
+						unchanged++;
+					}
+					touched.put(id, card);
+				}
+				return;
+			}
+			List<String> sameName = personRepository.idsNamed(card.person().familyName(), card.person().givenName());
+			if (!sameName.isEmpty() && (card.person().familyName() != null || card.person().givenName() != null)) {
+				duplicates.add(duplicate(card, sameName,
+						"has the name of someone already in the directory but shares no contact details; created anyway"));
+			}
+			String id = card.uuid() != null ? card.uuid() : Ids.newId();
+			people.create(id, card.person());
+			affiliate(id, card, organisationId);
+			created++;
+			touched.put(id, card);
+		}
+
+		/** Adds what the card knows to the person; true if anything changed. */
+		private boolean update(String id, ImportedCard card, PersonDraft cardDraft) {
+			Person existing = personRepository.find(id).orElseThrow();
+			PersonInput current = existing.toInput();
+			PersonInput incoming = card.person();
+			PersonInput merged = new PersonInput(or(incoming.honorificPrefix(), current.honorificPrefix()),
+					or(incoming.givenName(), current.givenName()),
+					or(incoming.additionalNames(), current.additionalNames()),
+					or(incoming.familyName(), current.familyName()),
+					or(incoming.honorificSuffix(), current.honorificSuffix()),
+					incoming.givenName() != null || incoming.familyName() != null ? incoming.displayName()
+							: or(incoming.displayName(), current.displayName()),
+					or(incoming.nameOrder(), current.nameOrder()),
+					or(incoming.phoneticGivenName(), current.phoneticGivenName()),
+					or(incoming.phoneticFamilyName(), current.phoneticFamilyName()),
+					or(incoming.pronouns(), current.pronouns()), or(cardDraft.linkedinUrl(), current.linkedinUrl()),
+					union(current.emails(), incoming.emails(), e -> e.value().toLowerCase(Locale.ROOT),
+							e -> new PersonInput.EmailInput(e.value(), e.label(), e.visibility(), false)),
+					union(current.phones(), cardDraft.phones().stream()
+						.map(p -> new PersonInput.PhoneInput(p.value(), p.kind(), p.label(), null, false))
+						.toList(), PersonInput.PhoneInput::value, p -> p),
+					union(current.topics(), incoming.topics(), t -> Folding.fold(t), t -> t),
+					or(incoming.notes(), current.notes()), or(incoming.lawfulBasis(), current.lawfulBasis()),
+					or(incoming.source(), current.source()));
+			if (people.check(merged).equals(people.check(current))) {
+				return false;
+			}
+			people.replace(id, merged);
+			return true;
+		}
+
+		/** Gives the person the card's title at its organisation, unless they have it already. */
+		private boolean affiliate(String personId, ImportedCard card, String organisationId) {
+			if (organisationId == null) {
+				return false;
+			}
+			Person person = personRepository.find(personId).orElseThrow();
+			String department = departmentOf(card);
+			Optional<Affiliation> current = person.affiliations()
+				.stream()
+				.filter(a -> a.organisationId().equals(organisationId) && a.isCurrentOn(today))
+				.findFirst();
+			boolean noPrimary = person.affiliations().stream().noneMatch(a -> a.primary() && a.isCurrentOn(today));
+			if (current.isEmpty()) {
+				people.addAffiliation(personId, new AffiliationInput(organisationId, card.title(), department,
+						card.role(), null, null, noPrimary), null);
+				return true;
+			}
+			Affiliation affiliation = current.get();
+			AffiliationInput wanted = new AffiliationInput(organisationId, or(card.title(), affiliation.title()),
+					or(department, affiliation.department()), or(card.role(), affiliation.role()),
+					affiliation.startDate(), affiliation.endDate(), affiliation.primary());
+			if (wanted.equals(affiliation.toInput())) {
+				return false;
+			}
+			people.replaceAffiliation(personId, affiliation.id(), wanted);
+			return true;
+		}
+
+		private final Map<String, ResolvedOrganisation> resolved = new LinkedHashMap<>();
+
+		private record ResolvedOrganisation(String id, int depth) {
+		}
+
+		/**
+		 * The organisation a card's ORG names: the deepest unit that is a known organisation whose
+		 * own tree matches the units above it; else the top unit, created. The units below it are
+		 * the department.
+		 */
+		private String organisationFor(ImportedCard card) {
+			return resolve(card.organisationUnits()).id();
+		}
+
+		private String departmentOf(ImportedCard card) {
+			List<String> units = card.organisationUnits();
+			int depth = resolve(units).depth();
+			return depth + 1 < units.size() ? String.join(", ", units.subList(depth + 1, units.size())) : null;
+		}
+
+		private ResolvedOrganisation resolve(List<String> units) {
+			String key = String.join("\u0000", units.stream().map(Folding::fold).toList());
+			ResolvedOrganisation known = resolved.get(key);
+			if (known != null) {
+				return known;
+			}
+			for (int depth = units.size() - 1; depth >= 0; depth--) {
+				List<Organisation> candidates = organisationRepository.findByName(units.get(depth));
+				if (candidates.isEmpty()) {
+					continue;
+				}
+				List<String> above = units.subList(0, depth + 1).stream().map(Folding::fold).toList();
+				var chains = organisationRepository.namesFromTop(candidates.stream().map(Organisation::id).toList());
+				Optional<Organisation> exact = candidates.stream()
+					.filter(c -> chains.get(c.id()).stream().map(Folding::fold).toList().equals(above))
+					.findFirst();
+				if (exact.isPresent() || depth == 0) {
+					ResolvedOrganisation found = new ResolvedOrganisation(exact.orElse(candidates.get(0)).id(), depth);
+					resolved.put(key, found);
+					return found;
+				}
+			}
+			Organisation created = organisations.create(new OrganisationInput(units.get(0), null, null,
+					OrganisationKind.OTHER, null, null, null));
+			ResolvedOrganisation found = new ResolvedOrganisation(created.id(), 0);
+			resolved.put(key, found);
+			return found;
+		}
+
+		private ImportReport.Duplicate duplicate(ImportedCard card, List<String> ids, String reason) {
+			return new ImportReport.Duplicate(card.card(), card.card() == null ? card.line() : null, card.name(), ids,
+					reason);
+		}
+
+		ImportReport report() {
+			return new ImportReport(dryRun, created, updated, unchanged, List.copyOf(duplicates), List.copyOf(errors));
+		}
+
+	}
+
+	private static <T> T or(T preferred, T fallback) {
+		return preferred != null ? preferred : fallback;
+	}
+
+	/** The existing values, then the new ones not among them (by key). */
+	private static <T> List<T> union(List<T> existing, List<T> incoming, Function<T, String> key,
+			UnaryOperator<T> asAdded) {
+		Set<String> keys = new LinkedHashSet<>();
+		List<T> result = new ArrayList<>();
+		for (T value : existing == null ? List.<T>of() : existing) {
+			keys.add(key.apply(value));
+			result.add(value);
+		}
+		for (T value : incoming == null ? List.<T>of() : incoming) {
+			if (keys.add(key.apply(value))) {
+				result.add(asAdded.apply(value));
+			}
+		}
+		return result;
+	}
+
+}

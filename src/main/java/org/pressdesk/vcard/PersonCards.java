@@ -1,0 +1,221 @@
+package org.pressdesk.vcard;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import ezvcard.VCard;
+import ezvcard.parameter.EmailType;
+import ezvcard.parameter.Encoding;
+import ezvcard.parameter.TelephoneType;
+import ezvcard.property.Email;
+import ezvcard.property.Organization;
+import ezvcard.property.RawProperty;
+import ezvcard.property.StructuredName;
+import ezvcard.property.Telephone;
+import ezvcard.property.TextProperty;
+import ezvcard.property.Uid;
+import ezvcard.property.Url;
+import ezvcard.property.VCardProperty;
+
+import org.pressdesk.person.Affiliation;
+import org.pressdesk.person.NameOrder;
+import org.pressdesk.person.Person;
+import org.pressdesk.person.PhoneNumbers;
+import org.pressdesk.person.Visibility;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * A person as a vCard that Apple, Google, Outlook, Android and Thunderbird all read the same way:
+ * see ../shared/design/VCARD.md for why each field is written as it is.
+ */
+@Component
+public class PersonCards {
+
+	private final PhoneNumbers phoneNumbers;
+
+	PersonCards(PhoneNumbers phoneNumbers) {
+		this.phoneNumbers = phoneNumbers;
+	}
+
+	/**
+	 * @param organisationNames for each organisation id, the names from the top of its tree down
+	 * @param today what counts as a current affiliation
+	 */
+	public VCard toCard(Person person, Map<String, List<String>> organisationNames, Audience audience,
+			CardFormat format, LocalDate today) {
+		VCard card = new VCard();
+
+		StructuredName name = new StructuredName();
+		name.setFamily(person.familyName());
+		name.setGiven(person.givenName());
+		if (person.additionalNames() != null) {
+			name.getAdditionalNames().add(person.additionalNames());
+		}
+		if (person.honorificPrefix() != null) {
+			name.getPrefixes().add(person.honorificPrefix());
+		}
+		if (person.honorificSuffix() != null) {
+			name.getSuffixes().add(person.honorificSuffix());
+		}
+		card.setStructuredName(name);
+		card.setFormattedName(person.displayName());
+		if (person.phoneticFamilyName() != null || person.phoneticGivenName() != null) {
+			// Apple and Android read these; 3.0 sorts by SORT-STRING, 4.0 by N's SORT-AS
+			raw(card, "X-PHONETIC-FIRST-NAME", person.phoneticGivenName());
+			raw(card, "X-PHONETIC-LAST-NAME", person.phoneticFamilyName());
+			if (format == CardFormat.VCARD_4) {
+				name.setSortAs(orEmpty(person.phoneticFamilyName()), orEmpty(person.phoneticGivenName()));
+			}
+			else {
+				card.setSortString(join(" ", person.phoneticFamilyName(), person.phoneticGivenName()));
+			}
+		}
+		else if (person.nameOrder() == NameOrder.FAMILY_FIRST && format != CardFormat.VCARD_4) {
+			card.setSortString(join(" ", person.familyName(), person.givenName()));
+		}
+
+		shownAffiliation(person, today).ifPresent(affiliation -> {
+			Organization organization = new Organization();
+			organization.getValues()
+				.addAll(organisationNames.getOrDefault(affiliation.organisationId(),
+						List.of(affiliation.organisationName())));
+			if (affiliation.department() != null) {
+				organization.getValues().add(affiliation.department());
+			}
+			card.setOrganization(organization);
+			if (affiliation.title() != null) {
+				card.addTitle(affiliation.title());
+			}
+			if (affiliation.role() != null) {
+				card.addRole(affiliation.role());
+			}
+		});
+
+		for (var phone : person.phones()) {
+			if (audience == Audience.PUBLIC && phone.visibility() != Visibility.PUBLIC) {
+				continue;
+			}
+			Telephone telephone = new Telephone(phoneNumbers.international(phone.value()));
+			telephone.getTypes().add(isHome(phone.label()) ? TelephoneType.HOME : TelephoneType.WORK);
+			telephone.getTypes().add(switch (phone.kind()) {
+				case MOBILE -> TelephoneType.CELL;
+				case FAX -> TelephoneType.FAX;
+				case VOICE -> TelephoneType.VOICE;
+			});
+			if (phone.primary()) {
+				telephone.setPref(1);
+			}
+			card.addTelephoneNumber(telephone);
+		}
+		for (var email : person.emails()) {
+			if (audience == Audience.PUBLIC && email.visibility() != Visibility.PUBLIC) {
+				continue;
+			}
+			Email address = new Email(email.value());
+			address.getTypes().add(isHome(email.label()) ? EmailType.HOME : EmailType.WORK);
+			address.getTypes().add(EmailType.INTERNET);
+			if (email.primary()) {
+				address.setPref(1);
+			}
+			card.addEmail(address);
+		}
+
+		if (person.linkedinUrl() != null) {
+			// Apple shows a grouped URL with its X-ABLabel; others read X-SOCIALPROFILE / SOCIALPROFILE
+			Url url = new Url(person.linkedinUrl());
+			url.setGroup("item1");
+			url.setType("work");
+			card.addUrl(url);
+			RawProperty label = card.addExtendedProperty("X-ABLabel", "LinkedIn");
+			label.setGroup("item1");
+			RawProperty social = card.addExtendedProperty("X-SOCIALPROFILE", person.linkedinUrl());
+			social.getParameters().setType("linkedin");
+			if (format == CardFormat.VCARD_4) {
+				RawProperty profile = card.addExtendedProperty("SOCIALPROFILE", person.linkedinUrl());
+				profile.getParameters().put("SERVICE-TYPE", "LinkedIn");
+			}
+		}
+		if (!person.topics().isEmpty()) {
+			card.setCategories(person.topics().toArray(String[]::new));
+		}
+		if (format == CardFormat.VCARD_4 && person.pronouns() != null) {
+			raw(card, "PRONOUNS", person.pronouns());
+		}
+		card.setUid(new Uid("urn:uuid:" + person.id()));
+		card.setRevision(person.updatedAt());
+
+		if (format == CardFormat.OUTLOOK) {
+			encodeForOutlook(card);
+		}
+		return card;
+	}
+
+	/** The primary current affiliation, else the first current one. */
+	static Optional<Affiliation> shownAffiliation(Person person, LocalDate today) {
+		List<Affiliation> current = person.affiliations().stream().filter(a -> a.isCurrentOn(today)).toList();
+		return current.stream().filter(Affiliation::primary).findFirst().or(() -> current.stream().findFirst());
+	}
+
+	/**
+	 * Outlook reads non-ASCII text in a 2.1 card only when the property says it is quoted-printable
+	 * UTF-8, and files a TEL or URL without a TYPE nowhere.
+	 */
+	private static void encodeForOutlook(VCard card) {
+		for (VCardProperty property : card.getProperties()) {
+			boolean text = property instanceof TextProperty || property instanceof StructuredName
+					|| property instanceof Organization || property instanceof RawProperty;
+			if (text && !isAscii(textOf(property))) {
+				property.getParameters().setEncoding(Encoding.QUOTED_PRINTABLE);
+				property.getParameters().setCharset("UTF-8");
+			}
+		}
+	}
+
+	private static String textOf(VCardProperty property) {
+		if (property instanceof StructuredName name) {
+			List<String> parts = new ArrayList<>();
+			parts.add(orEmpty(name.getFamily()));
+			parts.add(orEmpty(name.getGiven()));
+			parts.addAll(name.getAdditionalNames());
+			parts.addAll(name.getPrefixes());
+			parts.addAll(name.getSuffixes());
+			return String.join(";", parts);
+		}
+		if (property instanceof Organization organization) {
+			return String.join(";", organization.getValues());
+		}
+		if (property instanceof TextProperty text) {
+			return orEmpty(text.getValue());
+		}
+		return orEmpty(((RawProperty) property).getValue());
+	}
+
+	private static boolean isAscii(String text) {
+		return text.chars().allMatch(c -> c < 128);
+	}
+
+	private static boolean isHome(String label) {
+		return label != null && label.toLowerCase(Locale.ROOT).contains("home");
+	}
+
+	private static void raw(VCard card, String name, String value) {
+		if (value != null) {
+			card.addExtendedProperty(name, value);
+		}
+	}
+
+	private static String join(String separator, String... parts) {
+		return String.join(separator, Arrays.stream(parts).filter(p -> p != null).toList());
+	}
+
+	private static String orEmpty(String text) {
+		return text == null ? "" : text;
+	}
+
+}

@@ -1,0 +1,7 @@
+package org.pressdesk.vcard;
+
+import java.util.List;
+
+/** The cards of an imported file that could be read, and the problems of those that could not. */
+record ReadFile(List<ImportedCard> cards, List<ImportReport.Problem> problems) {
+}

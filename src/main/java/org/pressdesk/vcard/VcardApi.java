@@ -1,0 +1,120 @@
+package org.pressdesk.vcard;
+
+import java.io.BufferedWriter;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+
+import ezvcard.io.text.VCardWriter;
+
+import org.pressdesk.organisation.OrganisationRepository;
+import org.pressdesk.person.Affiliation;
+import org.pressdesk.person.Person;
+import org.pressdesk.person.PersonRepository;
+import org.pressdesk.person.PersonSearch;
+import org.pressdesk.system.ETags;
+import org.pressdesk.system.InvalidInput;
+import org.pressdesk.system.NotFound;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
+/** vCards of people for staff and services, one at a time or all that match a search. */
+@RestController
+@RequestMapping("/api/v1/people")
+class VcardApi {
+
+	/** People read and written per batch of an export: memory stays flat however many there are. */
+	static final int EXPORT_BATCH = 500;
+
+	private final PersonRepository people;
+
+	private final PersonSearch search;
+
+	private final OrganisationRepository organisations;
+
+	private final PersonCards cards;
+
+	private final Clock clock;
+
+	VcardApi(PersonRepository people, PersonSearch search, OrganisationRepository organisations, PersonCards cards,
+			Clock clock) {
+		this.people = people;
+		this.search = search;
+		this.organisations = organisations;
+		this.cards = cards;
+		this.clock = clock;
+	}
+
+	@GetMapping("/{id}/vcard")
+	ResponseEntity<byte[]> vcard(@PathVariable String id,
+			@RequestParam(required = false) String version, @RequestParam(required = false) String target,
+			@RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
+		CardFormat format = CardFormat.of(version, target, accept);
+		Person person = people.find(id).orElseThrow(() -> new NotFound("person", id));
+		var card = cards.toCard(person, organisations.namesFromTop(organisationIdsOf(List.of(person))), Audience.STAFF,
+				format, LocalDate.now(clock));
+		return ResponseEntity.ok()
+			.contentType(CardFiles.VCARD)
+			.header(HttpHeaders.CONTENT_DISPOSITION, CardFiles.attachment(person.displayName()))
+			.eTag(ETags.of(person.version()))
+			.body(CardFiles.toBytes(List.of(card), format));
+	}
+
+	/** Everyone matching the search filters of {@code GET /people}, as one .vcf or .csv, streamed. */
+	@GetMapping("/export")
+	ResponseEntity<StreamingResponseBody> export(@RequestParam(defaultValue = "vcard") String format,
+			@RequestParam(required = false) String q, @RequestParam(name = "organisation", required = false) String organisationId,
+			@RequestParam(required = false) String topic, @RequestParam(required = false) String version) {
+		LocalDate today = LocalDate.now(clock);
+		if (format.equals("csv")) {
+			return ResponseEntity.ok()
+				.contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+				.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"pressdesk-people.csv\"")
+				.body(out -> {
+					Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+					try (PeopleCsv.Writer csv = PeopleCsv.writer(writer)) {
+						search.forEachBatch(q, organisationId, topic, EXPORT_BATCH,
+								batch -> batch.forEach(person -> csv.write(person, today)));
+					}
+				});
+		}
+		if (!format.equals("vcard")) {
+			throw new InvalidInput("format", "must be vcard or csv");
+		}
+		CardFormat cardFormat = CardFormat.of(version, null, null);
+		return ResponseEntity.ok()
+			.contentType(CardFiles.VCARD)
+			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"pressdesk-people.vcf\"")
+			.body(out -> {
+				Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+				VCardWriter vcards = CardFiles.writer(writer, cardFormat);
+				search.forEachBatch(q, organisationId, topic, EXPORT_BATCH, batch -> {
+					var names = organisations.namesFromTop(organisationIdsOf(batch));
+					batch.forEach(person -> CardFiles.write(vcards,
+							cards.toCard(person, names, Audience.STAFF, cardFormat, today)));
+				});
+				vcards.flush();
+			});
+	}
+
+	static List<String> organisationIdsOf(List<Person> people) {
+		return people.stream()
+			.flatMap(person -> person.affiliations().stream())
+			.map(Affiliation::organisationId)
+			.distinct()
+			.toList();
+	}
+
+}
