@@ -73,8 +73,9 @@ public class OrganisationRepository {
 			condition = condition.and(ORGANISATION.PARENT_ID.eq(parentId));
 		}
 		if (after != null) {
-			condition = condition.and(ORGANISATION.NAME.gt(after.sortKey())
-				.or(ORGANISATION.NAME.eq(after.sortKey()).and(ORGANISATION.ID.gt(after.id()))));
+			// the leading >= lets the index on (name, id) start at the cursor, not the beginning
+			condition = condition.and(ORGANISATION.NAME.ge(after.sortKey()))
+				.and(ORGANISATION.NAME.gt(after.sortKey()).or(ORGANISATION.ID.gt(after.id())));
 		}
 		List<Organisation> rows = selectOrganisations().where(condition)
 			.orderBy(ORGANISATION.NAME, ORGANISATION.ID)
@@ -159,12 +160,23 @@ public class OrganisationRepository {
 					.from(ORGANISATION)
 					.join(DSL.table(DSL.name("chain")))
 					.on(ORGANISATION.ID.eq(parentId))));
+		return namesFromTop(ids, db.withRecursive(chain).select(id, name, parentId).from(chain).fetch());
+	}
+
+	/** The names from the top for every organisation: for exports, cheaper than asking per batch. */
+	public Map<String, List<String>> namesFromTopOfAll() {
+		var rows = db.select(ORGANISATION.ID, ORGANISATION.NAME, ORGANISATION.PARENT_ID).from(ORGANISATION).fetch();
+		return namesFromTop(rows.map(Record3::value1), rows);
+	}
+
+	private static Map<String, List<String>> namesFromTop(Collection<String> ids,
+			List<? extends Record3<String, String, String>> organisations) {
 		Map<String, Record3<String, String, String>> byId = new HashMap<>();
-		db.withRecursive(chain).select(id, name, parentId).from(chain).fetch().forEach(r -> byId.put(r.value1(), r));
+		organisations.forEach(r -> byId.put(r.value1(), r));
 		Map<String, List<String>> names = new HashMap<>();
 		for (String start : ids) {
 			LinkedList<String> path = new LinkedList<>();
-			// bounded by the number of rows fetched, so a damaged tree cannot loop forever
+			// bounded by the number of rows, so a damaged tree cannot loop forever
 			for (var row = byId.get(start); row != null && path.size() <= byId.size(); row = byId.get(row.value3())) {
 				path.addFirst(row.value2());
 			}

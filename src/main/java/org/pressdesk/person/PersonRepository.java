@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -85,12 +86,15 @@ public class PersonRepository {
 		.as("topics")
 		.convertFrom(r -> r == null ? List.of() : r.map(Record1::value1));
 
-	private static final List<SelectField<?>> PERSON_FIELDS = List.of(PERSON.ID, PERSON.HONORIFIC_PREFIX,
+	private static final List<SelectField<?>> PERSON_COLUMNS = List.of(PERSON.ID, PERSON.HONORIFIC_PREFIX,
 			PERSON.GIVEN_NAME, PERSON.ADDITIONAL_NAMES, PERSON.FAMILY_NAME, PERSON.HONORIFIC_SUFFIX,
 			PERSON.DISPLAY_NAME, PERSON.DISPLAY_NAME_GIVEN, PERSON.NAME_ORDER, PERSON.PHONETIC_GIVEN_NAME,
-			PERSON.PHONETIC_FAMILY_NAME, PERSON.PRONOUNS, PERSON.LINKEDIN_URL, EMAILS, PHONES, AFFILIATIONS, TOPICS,
-			PERSON.NOTES, PERSON.LAWFUL_BASIS, PERSON.SOURCE, PERSON.SORT_NAME, PERSON.CREATED_AT, PERSON.UPDATED_AT,
-			PERSON.VERSION);
+			PERSON.PHONETIC_FAMILY_NAME, PERSON.PRONOUNS, PERSON.LINKEDIN_URL, PERSON.NOTES, PERSON.LAWFUL_BASIS,
+			PERSON.SOURCE, PERSON.SORT_NAME, PERSON.CREATED_AT, PERSON.UPDATED_AT, PERSON.VERSION);
+
+	private static final List<SelectField<?>> PERSON_FIELDS = Stream
+		.concat(PERSON_COLUMNS.stream(), Stream.of(EMAILS, PHONES, AFFILIATIONS, TOPICS))
+		.toList();
 
 	private final DSLContext db;
 
@@ -111,6 +115,27 @@ public class PersonRepository {
 	 * to people with a search term starting with it.
 	 */
 	Page<Person> search(PersonQuery query, LocalDate today) {
+		Condition condition = conditionOf(query, today);
+		// the page is chosen on narrow rows first, so the nested lists are built for its people only
+		Table<Record1<String>> page = select(PERSON.ID).from(PERSON)
+			.where(condition)
+			.orderBy(PERSON.SORT_NAME, PERSON.ID)
+			.limit(query.limit() + 1)
+			.asTable("page");
+		List<Person> people = db.select(PERSON_FIELDS)
+			.from(PERSON)
+			.join(page)
+			.on(PERSON.ID.eq(page.field(PERSON.ID)))
+			.orderBy(PERSON.SORT_NAME, PERSON.ID)
+			.fetch(PersonRepository::toPerson);
+		if (people.size() <= query.limit()) {
+			return new Page<>(people, null);
+		}
+		Person last = people.get(query.limit() - 1);
+		return new Page<>(people.subList(0, query.limit()), new Cursor(last.sortName(), last.id()).encode());
+	}
+
+	private Condition conditionOf(PersonQuery query, LocalDate today) {
 		Condition condition = DSL.noCondition();
 		// How a query finds its people, measured on 100,000 of them: the rarest word is looked up
 		// by term, and each other word is checked per person found. The check is a scalar subquery
@@ -158,26 +183,11 @@ public class PersonRepository {
 		}
 		Cursor after = query.after();
 		if (after != null) {
-			condition = condition.and(PERSON.SORT_NAME.gt(after.sortKey())
-				.or(PERSON.SORT_NAME.eq(after.sortKey()).and(PERSON.ID.gt(after.id()))));
+			// the leading >= lets the index on (sort_name, id) start at the cursor, not the beginning
+			condition = condition.and(PERSON.SORT_NAME.ge(after.sortKey()))
+				.and(PERSON.SORT_NAME.gt(after.sortKey()).or(PERSON.ID.gt(after.id())));
 		}
-		// the page is chosen on narrow rows first, so the nested lists are built for its people only
-		Table<Record1<String>> page = select(PERSON.ID).from(PERSON)
-			.where(condition)
-			.orderBy(PERSON.SORT_NAME, PERSON.ID)
-			.limit(query.limit() + 1)
-			.asTable("page");
-		List<Person> people = db.select(PERSON_FIELDS)
-			.from(PERSON)
-			.join(page)
-			.on(PERSON.ID.eq(page.field(PERSON.ID)))
-			.orderBy(PERSON.SORT_NAME, PERSON.ID)
-			.fetch(PersonRepository::toPerson);
-		if (people.size() <= query.limit()) {
-			return new Page<>(people, null);
-		}
-		Person last = people.get(query.limit() - 1);
-		return new Page<>(people.subList(0, query.limit()), new Cursor(last.sortName(), last.id()).encode());
+		return condition;
 	}
 
 	/** How far the words of a query are counted to find the rarest; see {@link #search}. */
@@ -186,6 +196,64 @@ public class PersonRepository {
 	private static Condition matchesWord(List<String> alternatives, LocalDate today) {
 		return DSL.or(alternatives.stream().map(prefix -> Like.startingWith(PERSON_SEARCH_TERM.TERM, prefix)).toList())
 			.and(PERSON_SEARCH_TERM.VALID_UNTIL.isNull().or(PERSON_SEARCH_TERM.VALID_UNTIL.ge(today)));
+	}
+
+	/**
+	 * Like {@link #search}, for exports of thousands: the people of the page in one statement,
+	 * then their emails, phones, affiliations and topics in one statement each. Four statements a
+	 * page cost less than building and parsing the JSON of MULTISET for every person.
+	 */
+	Page<Person> searchBatch(PersonQuery query, LocalDate today) {
+		List<Record> rows = db.select(PERSON_COLUMNS)
+			.from(PERSON)
+			.where(conditionOf(query, today))
+			.orderBy(PERSON.SORT_NAME, PERSON.ID)
+			.limit(query.limit() + 1)
+			.fetch();
+		List<String> ids = rows.stream().limit(query.limit()).map(r -> r.get(PERSON.ID)).toList();
+		Map<String, List<Email>> emails = db
+			.select(PERSON_EMAIL.PERSON_ID, PERSON_EMAIL.VALUE, PERSON_EMAIL.LABEL,
+					PERSON_EMAIL.VISIBILITY.convertFrom(Visibility::valueOf), PERSON_EMAIL.IS_PRIMARY)
+			.from(PERSON_EMAIL)
+			.where(PERSON_EMAIL.PERSON_ID.in(ids))
+			.orderBy(PERSON_EMAIL.PERSON_ID, PERSON_EMAIL.POSITION)
+			.fetchGroups(r -> r.value1(), r -> new Email(r.value2(), r.value3(), r.value4(), r.value5()));
+		Map<String, List<Phone>> phones = db
+			.select(PERSON_PHONE.PERSON_ID, PERSON_PHONE.VALUE, PERSON_PHONE.KIND.convertFrom(PhoneKind::valueOf),
+					PERSON_PHONE.LABEL, PERSON_PHONE.VISIBILITY.convertFrom(Visibility::valueOf), PERSON_PHONE.IS_PRIMARY)
+			.from(PERSON_PHONE)
+			.where(PERSON_PHONE.PERSON_ID.in(ids))
+			.orderBy(PERSON_PHONE.PERSON_ID, PERSON_PHONE.POSITION)
+			.fetchGroups(r -> r.value1(), r -> new Phone(r.value2(), r.value3(), r.value4(), r.value5(), r.value6()));
+		Map<String, List<Affiliation>> affiliations = db
+			.select(AFFILIATION.PERSON_ID, AFFILIATION.ID, AFFILIATION.ORGANISATION_ID, ORGANISATION.NAME,
+					ORGANISATION.SHORT_NAME, AFFILIATION.TITLE, AFFILIATION.DEPARTMENT, AFFILIATION.ROLE,
+					AFFILIATION.START_DATE, AFFILIATION.END_DATE, AFFILIATION.IS_PRIMARY)
+			.from(AFFILIATION)
+			.join(ORGANISATION)
+			.on(ORGANISATION.ID.eq(AFFILIATION.ORGANISATION_ID))
+			.where(AFFILIATION.PERSON_ID.in(ids))
+			.orderBy(AFFILIATION.PERSON_ID, AFFILIATION.END_DATE.isNull().desc(), AFFILIATION.END_DATE.desc(),
+					AFFILIATION.START_DATE.desc(), AFFILIATION.CREATED_AT, AFFILIATION.ID)
+			.fetchGroups(r -> r.value1(), r -> new Affiliation(r.value2(), r.value3(), r.value4(), r.value5(),
+					r.value6(), r.value7(), r.value8(), r.value9(), r.value10(), r.value11()));
+		Map<String, List<String>> topics = db.select(PERSON_TOPIC.PERSON_ID, PERSON_TOPIC.TOPIC)
+			.from(PERSON_TOPIC)
+			.where(PERSON_TOPIC.PERSON_ID.in(ids))
+			.orderBy(PERSON_TOPIC.PERSON_ID, PERSON_TOPIC.TOPIC)
+			.fetchGroups(PERSON_TOPIC.PERSON_ID, PERSON_TOPIC.TOPIC);
+		List<Person> people = rows.stream()
+			.limit(query.limit())
+			.map(r -> toPerson(r, emails.getOrDefault(r.get(PERSON.ID), List.of()),
+					phones.getOrDefault(r.get(PERSON.ID), List.of()),
+					affiliations.getOrDefault(r.get(PERSON.ID), List.of()),
+					topics.getOrDefault(r.get(PERSON.ID), List.of())))
+			.toList();
+		if (rows.size() <= query.limit()) {
+			return new Page<>(people, null);
+		}
+		Person last = people.get(query.limit() - 1);
+		return new Page<>(people, new Cursor(last.sortName(), last.id()).encode());
 	}
 
 	void insert(String id, PersonDraft draft, Instant now) {
@@ -265,12 +333,13 @@ public class PersonRepository {
 		return Set.copyOf(byId.union(byEmail).union(byPhone).union(byLinkedIn).fetch(Record1::value1));
 	}
 
-	/** People with this family and given name, compared without regard to case or accents. */
-	public List<String> idsNamed(String familyName, String givenName) {
+	/** Up to {@code limit} people with this family and given name, compared without regard to case or accents. */
+	public List<String> idsNamed(String familyName, String givenName, int limit) {
 		return db.select(PERSON.ID)
 			.from(PERSON)
 			.where(familyName == null ? PERSON.FAMILY_NAME.isNull() : PERSON.FAMILY_NAME.eq(familyName))
 			.and(givenName == null ? PERSON.GIVEN_NAME.isNull() : PERSON.GIVEN_NAME.eq(givenName))
+			.limit(limit)
 			.fetch(Record1::value1);
 	}
 
@@ -360,11 +429,16 @@ public class PersonRepository {
 	}
 
 	private static Person toPerson(Record r) {
+		return toPerson(r, r.get(EMAILS), r.get(PHONES), r.get(AFFILIATIONS), r.get(TOPICS));
+	}
+
+	private static Person toPerson(Record r, List<Email> emails, List<Phone> phones, List<Affiliation> affiliations,
+			List<String> topics) {
 		return new Person(r.get(PERSON.ID), r.get(PERSON.HONORIFIC_PREFIX), r.get(PERSON.GIVEN_NAME),
 				r.get(PERSON.ADDITIONAL_NAMES), r.get(PERSON.FAMILY_NAME), r.get(PERSON.HONORIFIC_SUFFIX),
 				r.get(PERSON.DISPLAY_NAME), r.get(PERSON.DISPLAY_NAME_GIVEN), NameOrder.valueOf(r.get(PERSON.NAME_ORDER)),
 				r.get(PERSON.PHONETIC_GIVEN_NAME), r.get(PERSON.PHONETIC_FAMILY_NAME), r.get(PERSON.PRONOUNS),
-				r.get(PERSON.LINKEDIN_URL), r.get(EMAILS), r.get(PHONES), r.get(AFFILIATIONS), r.get(TOPICS),
+				r.get(PERSON.LINKEDIN_URL), emails, phones, affiliations, topics,
 				r.get(PERSON.NOTES),
 				r.get(PERSON.LAWFUL_BASIS) == null ? null : LawfulBasis.valueOf(r.get(PERSON.LAWFUL_BASIS)),
 				r.get(PERSON.SOURCE), r.get(PERSON.SORT_NAME), r.get(PERSON.CREATED_AT), r.get(PERSON.UPDATED_AT),

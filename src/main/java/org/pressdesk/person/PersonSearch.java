@@ -44,7 +44,8 @@ public class PersonSearch {
 			Consumer<List<Person>> batches) {
 		Cursor after = null;
 		do {
-			Page<Person> page = people.search(query(q, organisationId, topic, after, batchSize), LocalDate.now(clock));
+			Page<Person> page = people.searchBatch(query(q, organisationId, topic, after, batchSize),
+					LocalDate.now(clock));
 			if (!page.items().isEmpty()) {
 				batches.accept(page.items());
 			}

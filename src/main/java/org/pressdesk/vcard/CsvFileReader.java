@@ -6,8 +6,8 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.function.Function;
 
 import org.apache.commons.csv.CSVFormat;
@@ -114,12 +114,12 @@ final class CsvFileReader {
 
 	private static List<String> list(String value) {
 		return value == null ? List.of()
-				: Arrays.stream(value.split(";")).map(String::strip).filter(v -> !v.isEmpty()).filter(Objects::nonNull).toList();
+				: Arrays.stream(value.split(";")).map(String::strip).filter(v -> !v.isEmpty()).toList();
 	}
 
 	private static <E extends Enum<E>> E parse(Class<E> type, String column, String value) {
 		try {
-			return Enum.valueOf(type, value.toUpperCase(java.util.Locale.ROOT));
+			return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
 		}
 		catch (IllegalArgumentException ex) {
 			throw new InvalidInput(column, "must be one of " + Arrays.toString(type.getEnumConstants()));

@@ -1,6 +1,8 @@
 package org.pressdesk.vcard;
 
 import java.util.List;
+import java.util.Objects;
+import java.util.stream.Stream;
 
 import org.pressdesk.person.PersonInput;
 
@@ -16,9 +18,7 @@ record ImportedCard(Integer card, int line, PersonInput person, List<String> org
 
 	String name() {
 		return person.displayName() != null ? person.displayName()
-				: String.join(" ", java.util.stream.Stream.of(person.givenName(), person.familyName())
-					.filter(java.util.Objects::nonNull)
-					.toList());
+				: String.join(" ", Stream.of(person.givenName(), person.familyName()).filter(Objects::nonNull).toList());
 	}
 
 }

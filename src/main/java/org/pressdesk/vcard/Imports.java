@@ -181,7 +181,8 @@ class Imports {
 				}
 				return;
 			}
-			List<String> sameName = personRepository.idsNamed(card.person().familyName(), card.person().givenName());
+			// a report lists a few namesakes, not every "John Smith" of a large directory
+			List<String> sameName = personRepository.idsNamed(card.person().familyName(), card.person().givenName(), 5);
 			if (!sameName.isEmpty() && (card.person().familyName() != null || card.person().givenName() != null)) {
 				duplicates.add(duplicate(card, sameName,
 						"has the name of someone already in the directory but shares no contact details; created anyway"));

@@ -2,6 +2,7 @@ package org.pressdesk.vcard;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -32,9 +33,9 @@ final class PeopleCsv {
 	private PeopleCsv() {
 	}
 
-	static Writer writer(java.io.Writer out) {
+	static Rows writer(Writer out) {
 		try {
-			return new Writer(new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(COLUMNS.toArray(String[]::new)).get()));
+			return new Rows(new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(COLUMNS.toArray(String[]::new)).get()));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -52,7 +53,8 @@ final class PeopleCsv {
 				? value.substring(1) : value;
 	}
 
-	record Writer(CSVPrinter printer) implements AutoCloseable {
+	/** Writes rows as people come, so that an export is streamed. */
+	record Rows(CSVPrinter printer) implements AutoCloseable {
 
 		void write(Person person, LocalDate today) {
 			var affiliation = PersonCards.shownAffiliation(person, today);

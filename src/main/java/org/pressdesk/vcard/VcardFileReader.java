@@ -1,6 +1,7 @@
 package org.pressdesk.vcard;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -96,7 +97,7 @@ final class VcardFileReader {
 				return;
 			}
 		}
-		String cardText = String.join("\r\n", java.util.Arrays.copyOfRange(lines, begin, end + 1)) + "\r\n";
+		String cardText = String.join("\r\n", Arrays.copyOfRange(lines, begin, end + 1)) + "\r\n";
 		VCard card = Ezvcard.parse(cardText).first();
 		if (card == null) {
 			problems.add(new ImportReport.Problem(number, begin + 1, "file", "the card cannot be read"));
