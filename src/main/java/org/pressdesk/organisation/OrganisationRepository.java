@@ -132,6 +132,10 @@ public class OrganisationRepository {
 			.fetchOptional(r -> Optional.ofNullable(r.value1()));
 	}
 
+	public boolean exists(String id) {
+		return db.fetchExists(ORGANISATION, ORGANISATION.ID.eq(id));
+	}
+
 	boolean hasChildren(String id) {
 		return db.fetchExists(ORGANISATION, ORGANISATION.PARENT_ID.eq(id));
 	}

@@ -8,6 +8,7 @@ import java.util.List;
 import tools.jackson.databind.JsonNode;
 
 import org.pressdesk.organisation.OrganisationRenamed;
+import org.pressdesk.organisation.OrganisationRepository;
 import org.pressdesk.system.ETags;
 import org.pressdesk.system.Ids;
 import org.pressdesk.system.InvalidInput;
@@ -27,6 +28,8 @@ public class People {
 
 	private final PersonRepository people;
 
+	private final OrganisationRepository organisations;
+
 	private final SearchTerms searchTerms;
 
 	private final PhoneNumbers phoneNumbers;
@@ -35,9 +38,10 @@ public class People {
 
 	private final Clock clock;
 
-	People(PersonRepository people, SearchTerms searchTerms, PhoneNumbers phoneNumbers, RequestBodies bodies,
-			Clock clock) {
+	People(PersonRepository people, OrganisationRepository organisations, SearchTerms searchTerms,
+			PhoneNumbers phoneNumbers, RequestBodies bodies, Clock clock) {
 		this.people = people;
+		this.organisations = organisations;
 		this.searchTerms = searchTerms;
 		this.phoneNumbers = phoneNumbers;
 		this.bodies = bodies;
@@ -143,7 +147,7 @@ public class People {
 
 	private AffiliationInput normalised(AffiliationInput request) {
 		AffiliationInput input = bodies.validated(request).normalised();
-		if (!people.organisationExists(input.organisationId())) {
+		if (!organisations.exists(input.organisationId())) {
 			throw new InvalidInput("organisationId", "no organisation has this id");
 		}
 		return input;

@@ -55,7 +55,7 @@ class PersonApi {
 	@GetMapping("/organisations/{id}/people")
 	Page<Person> peopleOf(@PathVariable String id, @RequestParam(required = false) Integer limit,
 			@RequestParam(required = false) String cursor) {
-		if (organisations.subtreeIds(id).isEmpty()) {
+		if (!organisations.exists(id)) {
 			throw new NotFound("organisation", id);
 		}
 		return search.page(null, id, null, cursor, limit);

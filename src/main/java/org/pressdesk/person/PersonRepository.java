@@ -343,10 +343,6 @@ public class PersonRepository {
 			.fetch(Record1::value1);
 	}
 
-	boolean organisationExists(String organisationId) {
-		return db.fetchExists(ORGANISATION, ORGANISATION.ID.eq(organisationId));
-	}
-
 	List<String> idsAffiliatedWith(String organisationId) {
 		return db.selectDistinct(AFFILIATION.PERSON_ID)
 			.from(AFFILIATION)
