@@ -146,7 +146,8 @@ public class PersonRepository {
 		List<Condition> words = query.words().stream().map(word -> matchesWord(word, today)).toList();
 		int driver = 0;
 		int fewest = Integer.MAX_VALUE;
-		for (int i = 0; i < words.size() && words.size() > 1; i++) {
+		// with several words, count each one's terms (up to COMMON_WORD) to find the rarest
+		for (int i = 0; words.size() > 1 && i < words.size(); i++) {
 			int count = db.selectCount()
 				.from(select(PERSON_SEARCH_TERM.PERSON_ID).from(PERSON_SEARCH_TERM)
 					.where(words.get(i))
