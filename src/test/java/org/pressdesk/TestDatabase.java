@@ -1,6 +1,8 @@
 package org.pressdesk;
 
 import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.util.UUID;
 
 import org.pressdesk.system.EmbeddedMariaDb;
@@ -23,6 +25,22 @@ public final class TestDatabase {
 			Runtime.getRuntime().addShutdownHook(new Thread(database::close));
 		}
 		return database.jdbcUrl();
+	}
+
+	/** A new, empty database on the same server, for a test that needs a directory of its own. */
+	public static String emptyDatabaseUrl() {
+		String shared = jdbcUrl();
+		String name = "pressdesk_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+		String server = shared.substring(0, shared.indexOf('/', "jdbc:mysql://".length()) + 1);
+		String options = shared.substring(shared.indexOf('?'));
+		try (var connection = DriverManager.getConnection(server + options, "root", "");
+				var statement = connection.createStatement()) {
+			statement.execute("create database " + name + " character set utf8mb4 collate utf8mb4_unicode_ci");
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(ex);
+		}
+		return server + name + options;
 	}
 
 }
