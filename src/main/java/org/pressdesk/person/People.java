@@ -10,6 +10,7 @@ import tools.jackson.databind.JsonNode;
 import org.pressdesk.organisation.OrganisationRenamed;
 import org.pressdesk.organisation.OrganisationRepository;
 import org.pressdesk.system.ETags;
+import org.pressdesk.system.FieldProblem;
 import org.pressdesk.system.Ids;
 import org.pressdesk.system.InvalidInput;
 import org.pressdesk.system.NotFound;
@@ -63,7 +64,7 @@ public class People {
 	@Transactional
 	public Person patch(String id, JsonNode patch, String ifMatch) {
 		Person current = lockedForWrite(id, ifMatch);
-		PersonDraft draft = bodies.patched(current.toInput(), patch, PersonInput.class).normalised(phoneNumbers);
+		PersonDraft draft = check(bodies.merged(current.toInput(), patch, PersonInput.class));
 		people.update(id, draft, Instant.now(clock));
 		return reindexed(id);
 	}
@@ -81,7 +82,8 @@ public class People {
 	 * an exception passing through (and so marking) its transaction.
 	 */
 	public PersonDraft check(PersonInput request) {
-		return bodies.validated(request).normalised(phoneNumbers);
+		List<FieldProblem> violations = bodies.violations(request);
+		return request.normalised(phoneNumbers, violations);
 	}
 
 	@Transactional

@@ -14,6 +14,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
 import org.pressdesk.system.FieldChecks;
+import org.pressdesk.system.FieldProblem;
 import org.pressdesk.system.Folding;
 import org.pressdesk.system.LinkedIn;
 
@@ -38,10 +39,11 @@ public record PersonInput(@Size(max = 100) String honorificPrefix, @Size(max = 2
 
 	/**
 	 * The values in the form we store them: phones in E.164, LinkedIn canonical, names trimmed,
-	 * the display name derived when not given. Throws {@code InvalidInput} naming every bad field.
+	 * the display name derived when not given. Throws {@code InvalidInput} naming every bad field,
+	 * those of bean validation ({@code earlier}) together with its own.
 	 */
-	PersonDraft normalised(PhoneNumbers phoneNumbers) {
-		FieldChecks checks = new FieldChecks();
+	PersonDraft normalised(PhoneNumbers phoneNumbers, List<FieldProblem> earlier) {
+		FieldChecks checks = new FieldChecks(earlier);
 		String given = clean(givenName);
 		String family = clean(familyName);
 		String display = clean(displayName);
@@ -58,6 +60,9 @@ public record PersonInput(@Size(max = 100) String honorificPrefix, @Size(max = 2
 		List<Email> emailValues = new ArrayList<>();
 		List<EmailInput> emailInputs = emails == null ? List.of() : emails;
 		for (EmailInput email : emailInputs) {
+			if (email == null || email.value() == null) {
+				continue;
+			}
 			emailValues.add(new Email(email.value().strip(), clean(email.label()), visibilityOf(email.visibility()),
 					Boolean.TRUE.equals(email.primary())));
 		}
@@ -67,6 +72,9 @@ public record PersonInput(@Size(max = 100) String honorificPrefix, @Size(max = 2
 		for (int i = 0; i < phoneInputs.size(); i++) {
 			PhoneInput phone = phoneInputs.get(i);
 			String field = "phones[" + i + "].value";
+			if (phone == null || phone.value() == null || checks.has(field)) {
+				continue;
+			}
 			String e164 = checks.check(() -> phoneNumbers.toE164(phone.value(), field));
 			phoneValues.add(new Phone(e164, phone.kind() == null ? PhoneKind.VOICE : phone.kind(), clean(phone.label()),
 					visibilityOf(phone.visibility()), Boolean.TRUE.equals(phone.primary())));
@@ -78,7 +86,8 @@ public record PersonInput(@Size(max = 100) String honorificPrefix, @Size(max = 2
 		if (phoneValues.stream().filter(Phone::primary).count() > 1) {
 			checks.add("phones", "only one may be primary");
 		}
-		String linkedin = checks.check(() -> LinkedIn.profile(clean(linkedinUrl), "linkedinUrl"));
+		String linkedin = checks.has("linkedinUrl") ? null
+				: checks.check(() -> LinkedIn.profile(clean(linkedinUrl), "linkedinUrl"));
 		checks.throwIfAny();
 
 		return new PersonDraft(prefix, given, additional, family, suffix, display != null ? display : derived,
@@ -102,7 +111,10 @@ public record PersonInput(@Size(max = 100) String honorificPrefix, @Size(max = 2
 		}
 		// topics equal when folded are one topic; the first spelling wins
 		Map<String, String> byFolded = new LinkedHashMap<>();
-		topics.stream().map(String::strip).forEach(t -> byFolded.putIfAbsent(Folding.fold(t), t));
+		topics.stream()
+			.filter(t -> t != null && !t.isBlank())
+			.map(String::strip)
+			.forEach(t -> byFolded.putIfAbsent(Folding.fold(t), t));
 		return List.copyOf(byFolded.values());
 	}
 

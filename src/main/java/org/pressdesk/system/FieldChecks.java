@@ -9,6 +9,19 @@ public final class FieldChecks {
 
 	private final List<FieldProblem> problems = new ArrayList<>();
 
+	public FieldChecks() {
+	}
+
+	/** Starting from problems found already (by bean validation). */
+	public FieldChecks(List<FieldProblem> earlier) {
+		problems.addAll(earlier);
+	}
+
+	/** Whether a problem was recorded for the field: its value need not be checked again. */
+	public boolean has(String field) {
+		return problems.stream().anyMatch(problem -> problem.field().equals(field));
+	}
+
 	/** The normalised value, or null after recording why it could not be normalised. */
 	public <T> T check(Supplier<T> normalisation) {
 		try {

@@ -33,24 +33,39 @@ public class RequestBodies {
 
 	/** Throws {@link InvalidInput} listing every constraint the input breaks. */
 	public <T> T validated(T input) {
-		if (input == null) {
-			throw new InvalidInput("", "a JSON object is required");
-		}
-		var violations = validator.validate(input);
+		List<FieldProblem> violations = violations(input);
 		if (!violations.isEmpty()) {
-			throw new InvalidInput(violations.stream()
-				.sorted(Comparator.comparing((ConstraintViolation<T> v) -> v.getPropertyPath().toString()))
-				.map(v -> new FieldProblem(v.getPropertyPath().toString(), v.getMessage()))
-				.toList());
+			throw new InvalidInput(violations);
 		}
 		return input;
 	}
 
-	/** The input that results from merging {@code patch} (RFC 7396) into {@code current}. */
+	/**
+	 * Every constraint the input breaks, by field, for a caller that goes on to check more fields
+	 * and reports all problems together.
+	 */
+	public <T> List<FieldProblem> violations(T input) {
+		if (input == null) {
+			throw new InvalidInput("", "a JSON object is required");
+		}
+		return validator.validate(input)
+			.stream()
+			.sorted(Comparator.comparing((ConstraintViolation<T> v) -> v.getPropertyPath().toString()))
+			// Hibernate Validator names list elements "topics[1].<list element>"; clients know "topics[1]"
+			.map(v -> new FieldProblem(v.getPropertyPath().toString().replaceAll("\\.<[^>]+>", ""), v.getMessage()))
+			.toList();
+	}
+
+	/** The validated input that results from merging {@code patch} (RFC 7396) into {@code current}. */
 	public <T> T patched(T current, JsonNode patch, Class<T> type) {
+		return validated(merged(current, patch, type));
+	}
+
+	/** The input that results from merging {@code patch} into {@code current}, not yet validated. */
+	public <T> T merged(T current, JsonNode patch, Class<T> type) {
 		JsonNode merged = MergePatch.apply(mapper.valueToTree(current), patch);
 		try {
-			return validated(mapper.treeToValue(merged, type));
+			return mapper.treeToValue(merged, type);
 		}
 		catch (JacksonException ex) {
 			throw new InvalidInput(List.of(problemOf(ex)));
