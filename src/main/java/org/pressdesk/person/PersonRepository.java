@@ -25,6 +25,7 @@ import java.util.stream.Stream;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.OrderField;
 import org.jooq.Record;
 import org.jooq.Record1;
 import org.jooq.SelectField;
@@ -65,13 +66,16 @@ public class PersonRepository {
 		.as("phones")
 		.convertFrom(r -> r == null ? List.of() : r.map(mapping(Phone::new)));
 
+	/** Current affiliations first, then the most recent. */
+	private static final List<OrderField<?>> AFFILIATIONS_CURRENT_FIRST = List.of(AFFILIATION.END_DATE.isNull().desc(),
+			AFFILIATION.END_DATE.desc(), AFFILIATION.START_DATE.desc(), AFFILIATION.CREATED_AT.asc(),
+			AFFILIATION.ID.asc());
+
 	private static final Field<List<Affiliation>> AFFILIATIONS = field(
 			select(multisetAgg(AFFILIATION.ID, AFFILIATION.ORGANISATION_ID, ORGANISATION.NAME, ORGANISATION.SHORT_NAME,
 					AFFILIATION.TITLE, AFFILIATION.DEPARTMENT, AFFILIATION.ROLE, AFFILIATION.START_DATE,
 					AFFILIATION.END_DATE, AFFILIATION.IS_PRIMARY)
-				// current ones first, then the most recent
-				.orderBy(AFFILIATION.END_DATE.isNull().desc(), AFFILIATION.END_DATE.desc(),
-						AFFILIATION.START_DATE.desc(), AFFILIATION.CREATED_AT, AFFILIATION.ID))
+				.orderBy(AFFILIATIONS_CURRENT_FIRST))
 				.from(AFFILIATION)
 				.join(ORGANISATION)
 				.on(ORGANISATION.ID.eq(AFFILIATION.ORGANISATION_ID))
@@ -128,11 +132,16 @@ public class PersonRepository {
 			.on(PERSON.ID.eq(page.field(PERSON.ID)))
 			.orderBy(PERSON.SORT_NAME, PERSON.ID)
 			.fetch(PersonRepository::toPerson);
-		if (people.size() <= query.limit()) {
+		return pageOf(people, query.limit());
+	}
+
+	/** The first {@code limit} people, and a cursor when the query fetched one more. */
+	private static Page<Person> pageOf(List<Person> people, int limit) {
+		if (people.size() <= limit) {
 			return new Page<>(people, null);
 		}
-		Person last = people.get(query.limit() - 1);
-		return new Page<>(people.subList(0, query.limit()), new Cursor(last.sortName(), last.id()).encode());
+		Person last = people.get(limit - 1);
+		return new Page<>(people.subList(0, limit), new Cursor(last.sortName(), last.id()).encode());
 	}
 
 	private Condition conditionOf(PersonQuery query, LocalDate today) {
@@ -211,7 +220,7 @@ public class PersonRepository {
 			.orderBy(PERSON.SORT_NAME, PERSON.ID)
 			.limit(query.limit() + 1)
 			.fetch();
-		List<String> ids = rows.stream().limit(query.limit()).map(r -> r.get(PERSON.ID)).toList();
+		List<String> ids = rows.stream().map(r -> r.get(PERSON.ID)).toList();
 		Map<String, List<Email>> emails = db
 			.select(PERSON_EMAIL.PERSON_ID, PERSON_EMAIL.VALUE, PERSON_EMAIL.LABEL,
 					PERSON_EMAIL.VISIBILITY.convertFrom(Visibility::valueOf), PERSON_EMAIL.IS_PRIMARY)
@@ -234,8 +243,7 @@ public class PersonRepository {
 			.join(ORGANISATION)
 			.on(ORGANISATION.ID.eq(AFFILIATION.ORGANISATION_ID))
 			.where(AFFILIATION.PERSON_ID.in(ids))
-			.orderBy(AFFILIATION.PERSON_ID, AFFILIATION.END_DATE.isNull().desc(), AFFILIATION.END_DATE.desc(),
-					AFFILIATION.START_DATE.desc(), AFFILIATION.CREATED_AT, AFFILIATION.ID)
+			.orderBy(Stream.concat(Stream.of(AFFILIATION.PERSON_ID.asc()), AFFILIATIONS_CURRENT_FIRST.stream()).toList())
 			.fetchGroups(r -> r.value1(), r -> new Affiliation(r.value2(), r.value3(), r.value4(), r.value5(),
 					r.value6(), r.value7(), r.value8(), r.value9(), r.value10(), r.value11()));
 		Map<String, List<String>> topics = db.select(PERSON_TOPIC.PERSON_ID, PERSON_TOPIC.TOPIC)
@@ -244,17 +252,12 @@ public class PersonRepository {
 			.orderBy(PERSON_TOPIC.PERSON_ID, PERSON_TOPIC.TOPIC)
 			.fetchGroups(PERSON_TOPIC.PERSON_ID, PERSON_TOPIC.TOPIC);
 		List<Person> people = rows.stream()
-			.limit(query.limit())
 			.map(r -> toPerson(r, emails.getOrDefault(r.get(PERSON.ID), List.of()),
 					phones.getOrDefault(r.get(PERSON.ID), List.of()),
 					affiliations.getOrDefault(r.get(PERSON.ID), List.of()),
 					topics.getOrDefault(r.get(PERSON.ID), List.of())))
 			.toList();
-		if (rows.size() <= query.limit()) {
-			return new Page<>(people, null);
-		}
-		Person last = people.get(query.limit() - 1);
-		return new Page<>(people, new Cursor(last.sortName(), last.id()).encode());
+		return pageOf(people, query.limit());
 	}
 
 	void insert(String id, PersonDraft draft, Instant now) {

@@ -168,8 +168,9 @@ class Imports {
 							+ (earlier.card() != null ? "card " + earlier.card() : "line " + earlier.line())
 							+ " of this file; merged into it"));
 				}
-				boolean changed = update(id, card, draft);
-				changed |= affiliate(id, card, organisationId);
+				Person existing = personRepository.find(id).orElseThrow();
+				Optional<Person> replaced = update(existing, card, draft);
+				boolean changed = affiliate(replaced.orElse(existing), card, organisationId) || replaced.isPresent();
 				if (earlier == null) {
 					if (changed) {
 						updated++;
@@ -188,15 +189,13 @@ class Imports {
 						"has the name of someone already in the directory but shares no contact details; created anyway"));
 			}
 			String id = card.uuid() != null ? card.uuid() : Ids.newId();
-			people.create(id, card.person());
-			affiliate(id, card, organisationId);
+			affiliate(people.create(id, card.person()), card, organisationId);
 			created++;
 			touched.put(id, card);
 		}
 
-		/** Adds what the card knows to the person; true if anything changed. */
-		private boolean update(String id, ImportedCard card, PersonDraft cardDraft) {
-			Person existing = personRepository.find(id).orElseThrow();
+		/** Adds what the card knows to the person; the person as changed, or empty if nothing changed. */
+		private Optional<Person> update(Person existing, ImportedCard card, PersonDraft cardDraft) {
 			PersonInput current = existing.toInput();
 			PersonInput incoming = card.person();
 			PersonInput merged = new PersonInput(or(incoming.honorificPrefix(), current.honorificPrefix()),
@@ -219,18 +218,17 @@ class Imports {
 					or(incoming.notes(), current.notes()), or(incoming.lawfulBasis(), current.lawfulBasis()),
 					or(incoming.source(), current.source()));
 			if (people.check(merged).equals(people.check(current))) {
-				return false;
+				return Optional.empty();
 			}
-			people.replace(id, merged);
-			return true;
+			return Optional.of(people.replace(existing.id(), merged));
 		}
 
 		/** Gives the person the card's title at its organisation, unless they have it already. */
-		private boolean affiliate(String personId, ImportedCard card, String organisationId) {
+		private boolean affiliate(Person person, ImportedCard card, String organisationId) {
 			if (organisationId == null) {
 				return false;
 			}
-			Person person = personRepository.find(personId).orElseThrow();
+			String personId = person.id();
 			String department = departmentOf(card);
 			Optional<Affiliation> current = person.affiliations()
 				.stream()

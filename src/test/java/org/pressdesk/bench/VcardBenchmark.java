@@ -21,8 +21,6 @@ import ezvcard.VCard;
 import ezvcard.io.text.VCardWriter;
 
 import org.pressdesk.organisation.OrganisationRepository;
-import org.pressdesk.person.Affiliation;
-import org.pressdesk.person.Person;
 import org.pressdesk.person.PersonSearch;
 import org.pressdesk.vcard.Audience;
 import org.pressdesk.vcard.CardFiles;
@@ -108,16 +106,9 @@ public final class VcardBenchmark {
 		PersonCards personCards = service.getBean(PersonCards.class);
 		List<VCard> cards = new ArrayList<>();
 		LocalDate today = LocalDate.now();
-		search.forEachBatch(null, null, null, 1000, batch -> {
-			var names = organisations.namesFromTop(batch.stream()
-				.flatMap(p -> p.affiliations().stream())
-				.map(Affiliation::organisationId)
-				.distinct()
-				.toList());
-			for (Person person : batch) {
-				cards.add(personCards.toCard(person, names, Audience.STAFF, CardFormat.VCARD_3, today));
-			}
-		});
+		var names = organisations.namesFromTopOfAll();
+		search.forEachBatch(null, null, null, 1000, batch -> batch
+			.forEach(person -> cards.add(personCards.toCard(person, names, Audience.STAFF, CardFormat.VCARD_3, today))));
 		return cards;
 	}
 

@@ -2,7 +2,6 @@ package org.pressdesk.person;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -265,7 +264,7 @@ class PersonApiTests extends ApiTestSupport {
 	void listsAreCappedAtAHundred() {
 		assertThat(viewer.get("/api/v1/people?limit=101").errorFields()).containsExactly("limit");
 		assertThat(viewer.get("/api/v1/people?cursor=garbage!").errorFields()).containsExactly("cursor");
-		assertThat(List.of(viewer.get("/api/v1/people?limit=100").status())).containsExactly(200);
+		assertThat(viewer.get("/api/v1/people?limit=100").status()).isEqualTo(200);
 	}
 
 }
