@@ -76,7 +76,8 @@ public record PersonInput(@Size(max = 100) String honorificPrefix, @Size(max = 2
 				continue;
 			}
 			String e164 = checks.check(() -> phoneNumbers.toE164(phone.value(), field));
-			phoneValues.add(new Phone(e164, phone.kind() == null ? PhoneKind.VOICE : phone.kind(), clean(phone.label()),
+			phoneValues.add(new Phone(e164, e164 == null ? null : phoneNumbers.international(e164),
+					phone.kind() == null ? PhoneKind.VOICE : phone.kind(), clean(phone.label()),
 					visibilityOf(phone.visibility()), Boolean.TRUE.equals(phone.primary())));
 		}
 		checkDistinct(checks, "phones", phoneValues.stream().map(Phone::value));
@@ -95,7 +96,8 @@ public record PersonInput(@Size(max = 100) String honorificPrefix, @Size(max = 2
 				withOnePrimary(emailValues, Email::primary,
 						(e, primary) -> new Email(e.value(), e.label(), e.visibility(), primary)),
 				withOnePrimary(phoneValues, Phone::primary,
-						(p, primary) -> new Phone(p.value(), p.kind(), p.label(), p.visibility(), primary)),
+						(p, primary) -> new Phone(p.value(), p.international(), p.kind(), p.label(), p.visibility(),
+								primary)),
 				distinctTopics(), notes == null || notes.isBlank() ? null : notes.strip(), lawfulBasis, clean(source),
 				sortName);
 	}

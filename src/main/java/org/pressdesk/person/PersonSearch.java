@@ -3,12 +3,15 @@ package org.pressdesk.person;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
 import org.pressdesk.organisation.OrganisationRepository;
 import org.pressdesk.system.Cursor;
 import org.pressdesk.system.Page;
 
+import org.springframework.core.task.AsyncTaskExecutor;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,11 +29,15 @@ public class PersonSearch {
 
 	private final Clock clock;
 
-	PersonSearch(PersonRepository people, SearchTerms searchTerms, OrganisationRepository organisations, Clock clock) {
+	private final AsyncTaskExecutor reader;
+
+	PersonSearch(PersonRepository people, SearchTerms searchTerms, OrganisationRepository organisations, Clock clock,
+			AsyncTaskExecutor reader) {
 		this.people = people;
 		this.searchTerms = searchTerms;
 		this.organisations = organisations;
 		this.clock = clock;
+		this.reader = reader;
 	}
 
 	/** One page: {@code organisationId} includes its sub-organisations; null filters are ignored. */
@@ -39,19 +46,49 @@ public class PersonSearch {
 				LocalDate.now(clock));
 	}
 
-	/** Every match, a batch at a time, so that memory does not grow with the number of people. */
+	/**
+	 * Every match, a batch at a time in order of id, so that memory does not grow with the number
+	 * of people. The next batch is read while {@code batches} handles the current one.
+	 */
 	public void forEachBatch(String q, String organisationId, String topic, int batchSize,
 			Consumer<List<Person>> batches) {
-		Cursor after = null;
-		do {
-			Page<Person> page = people.searchBatch(query(q, organisationId, topic, after, batchSize),
-					LocalDate.now(clock));
-			if (!page.items().isEmpty()) {
-				batches.accept(page.items());
+		PersonQuery filters = query(q, organisationId, topic, null, batchSize);
+		LocalDate today = LocalDate.now(clock);
+		Future<List<Person>> next = reader.submit(() -> people.exportBatch(filters, null, batchSize, today));
+		try {
+			while (true) {
+				List<Person> batch = resultOf(next);
+				if (batch.size() < batchSize) {
+					if (!batch.isEmpty()) {
+						batches.accept(batch);
+					}
+					return;
+				}
+				String lastId = batch.get(batch.size() - 1).id();
+				next = reader.submit(() -> people.exportBatch(filters, lastId, batchSize, today));
+				batches.accept(batch);
 			}
-			after = Cursor.decode(page.next());
 		}
-		while (after != null);
+		finally {
+			// when the caller fails (a client that went away), the batch being read is not wanted
+			next.cancel(true);
+		}
+	}
+
+	private static <T> T resultOf(Future<T> future) {
+		try {
+			return future.get();
+		}
+		catch (ExecutionException ex) {
+			if (ex.getCause() instanceof RuntimeException failure) {
+				throw failure;
+			}
+			throw new IllegalStateException(ex.getCause());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("interrupted while reading people", ex);
+		}
 	}
 
 	private PersonQuery query(String q, String organisationId, String topic, Cursor after, int limit) {

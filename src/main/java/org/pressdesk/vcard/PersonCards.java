@@ -101,7 +101,9 @@ public class PersonCards {
 			if (audience == Audience.PUBLIC && phone.visibility() != Visibility.PUBLIC) {
 				continue;
 			}
-			Telephone telephone = new Telephone(phoneNumbers.international(phone.value()));
+			// formatted when written (V7); numbers written earlier may still wait for the backfill
+			Telephone telephone = new Telephone(phone.international() != null ? phone.international()
+					: phoneNumbers.international(phone.value()));
 			telephone.getTypes().add(isHome(phone.label()) ? TelephoneType.HOME : TelephoneType.WORK);
 			telephone.getTypes().add(switch (phone.kind()) {
 				case MOBILE -> TelephoneType.CELL;
