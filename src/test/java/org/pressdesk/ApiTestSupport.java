@@ -15,7 +15,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * anonymous, VIEWER, EDITOR or ADMIN.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "pressdesk.admin-password=" + ApiTestSupport.ADMIN_PASSWORD, "pressdesk.demo-data=false" })
+		properties = { "pressdesk.admin-password=" + ApiTestSupport.ADMIN_PASSWORD, "pressdesk.demo-data=false",
+				// the limit has its own tests (PublicRateLimitTests); here it would couple unrelated tests
+				"pressdesk.public.rate-limit-per-minute=0" })
 public abstract class ApiTestSupport {
 
 	public static final String ADMIN_PASSWORD = "test admin password, long enough";

@@ -16,6 +16,7 @@ import org.pressdesk.system.InvalidInput;
 import org.pressdesk.system.NotFound;
 import org.pressdesk.system.RequestBodies;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -37,15 +38,18 @@ public class People {
 
 	private final RequestBodies bodies;
 
+	private final ApplicationEventPublisher events;
+
 	private final Clock clock;
 
 	People(PersonRepository people, OrganisationRepository organisations, SearchTerms searchTerms,
-			PhoneNumbers phoneNumbers, RequestBodies bodies, Clock clock) {
+			PhoneNumbers phoneNumbers, RequestBodies bodies, ApplicationEventPublisher events, Clock clock) {
 		this.people = people;
 		this.organisations = organisations;
 		this.searchTerms = searchTerms;
 		this.phoneNumbers = phoneNumbers;
 		this.bodies = bodies;
+		this.events = events;
 		this.clock = clock;
 	}
 
@@ -86,9 +90,14 @@ public class People {
 		return request.normalised(phoneNumbers, violations);
 	}
 
+	/**
+	 * Deletes the person. Listeners of {@link PersonToBeDeleted} (articles naming the person) may
+	 * refuse, unless {@code force}, in which case they let go of the person first.
+	 */
 	@Transactional
-	public void delete(String id, String ifMatch) {
+	public void delete(String id, String ifMatch, boolean force) {
 		lockedForWrite(id, ifMatch);
+		events.publishEvent(new PersonToBeDeleted(id, force));
 		people.delete(id);
 	}
 

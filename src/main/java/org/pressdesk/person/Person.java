@@ -1,7 +1,9 @@
 package org.pressdesk.person;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 
@@ -12,6 +14,12 @@ public record Person(String id, String honorificPrefix, String givenName, String
 		List<Phone> phones, List<Affiliation> affiliations, List<String> topics, String notes,
 		LawfulBasis lawfulBasis, String source, @JsonIgnore String sortName, Instant createdAt, Instant updatedAt,
 		int version) {
+
+	/** The affiliation shown with the person's name: the primary current one, else the first current one. */
+	public Optional<Affiliation> currentAffiliation(LocalDate today) {
+		List<Affiliation> current = affiliations.stream().filter(a -> a.isCurrentOn(today)).toList();
+		return current.stream().filter(Affiliation::primary).findFirst().or(() -> current.stream().findFirst());
+	}
 
 	/** What a client may write, as it stands now: the target a merge patch applies to. */
 	public PersonInput toInput() {

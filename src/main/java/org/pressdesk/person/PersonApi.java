@@ -87,8 +87,9 @@ class PersonApi {
 
 	@DeleteMapping("/people/{id}")
 	ResponseEntity<Void> delete(@PathVariable String id,
-			@RequestHeader(name = "If-Match", required = false) String ifMatch) {
-		people.delete(id, ifMatch);
+			@RequestHeader(name = "If-Match", required = false) String ifMatch,
+			@RequestParam(defaultValue = "false") boolean force) {
+		people.delete(id, ifMatch, force);
 		return ResponseEntity.noContent().build();
 	}
 

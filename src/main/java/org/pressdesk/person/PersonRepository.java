@@ -111,7 +111,7 @@ public class PersonRepository {
 		return db.select(PERSON_FIELDS).from(PERSON).where(PERSON.ID.eq(id)).fetchOptional(PersonRepository::toPerson);
 	}
 
-	List<Person> findAll(Collection<String> ids) {
+	public List<Person> findAll(Collection<String> ids) {
 		return db.select(PERSON_FIELDS).from(PERSON).where(PERSON.ID.in(ids)).fetch(PersonRepository::toPerson);
 	}
 

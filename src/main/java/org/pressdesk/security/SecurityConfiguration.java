@@ -2,6 +2,10 @@ package org.pressdesk.security;
 
 import java.util.Map;
 
+import tools.jackson.databind.json.JsonMapper;
+
+import org.pressdesk.system.ClientAddresses;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -14,6 +18,8 @@ import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.session.DisableEncodeUrlFilter;
 
 /**
  * One filter chain per kind of client, the catch-all last. Every request needs an explicit rule;
@@ -27,7 +33,7 @@ class SecurityConfiguration {
 	@Order(1)
 	SecurityFilterChain apiChain(HttpSecurity http, StaffAuthenticationProvider staff, ProblemResponses problems)
 			throws Exception {
-		String[] directory = { "/api/v1/people/**", "/api/v1/organisations/**" };
+		String[] directory = { "/api/v1/people/**", "/api/v1/organisations/**", "/api/v1/articles/**" };
 		return http.securityMatcher("/api/**")
 			.authorizeHttpRequests(requests -> requests.requestMatchers("/api/v1/users/**")
 				.hasRole(Role.ADMIN.name())
@@ -36,6 +42,8 @@ class SecurityConfiguration {
 				.requestMatchers(HttpMethod.POST, directory)
 				.hasRole(Role.EDITOR.name())
 				.requestMatchers(HttpMethod.PATCH, directory)
+				.hasRole(Role.EDITOR.name())
+				.requestMatchers(HttpMethod.PUT, directory)
 				.hasRole(Role.EDITOR.name())
 				.requestMatchers(HttpMethod.DELETE, directory)
 				.hasRole(Role.EDITOR.name())
@@ -52,12 +60,41 @@ class SecurityConfiguration {
 			.build();
 	}
 
-	/** Readable by anyone: health and the API description. */
+	/**
+	 * Journalists, without an account: the press pages of published articles, GET only, rate
+	 * limited per client address. The pages may be framed only by the configured sites (the CMS).
+	 */
 	@Bean
 	@Order(2)
+	SecurityFilterChain publicChain(HttpSecurity http, PublicAccessSettings settings, ClientAddresses addresses,
+			JsonMapper mapper) throws Exception {
+		return http.securityMatcher("/press/**")
+			.authorizeHttpRequests(requests -> requests.requestMatchers(HttpMethod.GET, "/press/**")
+				.permitAll()
+				.anyRequest()
+				.denyAll())
+			.addFilterBefore(new PublicRateLimit(settings, addresses, mapper), DisableEncodeUrlFilter.class)
+			.sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.requestCache(cache -> cache.disable())
+			// GET only, and no cookies are read: nothing for a cross-site request to ride on
+			.csrf(csrf -> csrf.disable())
+			.headers(headers -> headers
+				// the pages set their own: public, revalidated with the ETag
+				.cacheControl(cache -> cache.disable())
+				.frameOptions(frames -> frames.disable())
+				.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; style-src 'self'; "
+						+ "img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors "
+						+ settings.frameAncestors()))
+				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)))
+			.build();
+	}
+
+	/** Readable by anyone: health, the API description, and the generic error page. */
+	@Bean
+	@Order(3)
 	SecurityFilterChain openChain(HttpSecurity http) throws Exception {
 		return http
-			.securityMatcher("/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**",
+			.securityMatcher("/error", "/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**",
 					"/swagger-ui.html", "/swagger-ui/**")
 			.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
 			.sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

@@ -57,7 +57,7 @@ final class PeopleCsv {
 	record Rows(CSVPrinter printer) implements AutoCloseable {
 
 		void write(Person person, LocalDate today) {
-			var affiliation = PersonCards.shownAffiliation(person, today);
+			var affiliation = person.currentAffiliation(today);
 			List<String> cells = List.of(person.id(), orEmpty(person.honorificPrefix()), orEmpty(person.givenName()),
 					orEmpty(person.additionalNames()), orEmpty(person.familyName()), orEmpty(person.honorificSuffix()),
 					person.displayName(), person.nameOrder().name(), orEmpty(person.phoneticGivenName()),

@@ -6,7 +6,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 
 import ezvcard.VCard;
 import ezvcard.parameter.EmailType;
@@ -44,11 +43,39 @@ public class PersonCards {
 	}
 
 	/**
+	 * What a card says about where the person works: ORG (the organisation's names from the top of
+	 * its tree down, then the department), TITLE and ROLE.
+	 */
+	public record Workplace(List<String> organisation, String title, String role) {
+
+		/** @param organisationNames for each organisation id, the names from the top of its tree down */
+		public static Workplace of(Affiliation affiliation, Map<String, List<String>> organisationNames) {
+			List<String> organisation = new ArrayList<>(organisationNames.getOrDefault(affiliation.organisationId(),
+					List.of(affiliation.organisationName())));
+			if (affiliation.department() != null) {
+				organisation.add(affiliation.department());
+			}
+			return new Workplace(organisation, affiliation.title(), affiliation.role());
+		}
+
+	}
+
+	/**
+	 * The person with their current affiliation.
+	 *
 	 * @param organisationNames for each organisation id, the names from the top of its tree down
 	 * @param today what counts as a current affiliation
 	 */
 	public VCard toCard(Person person, Map<String, List<String>> organisationNames, Audience audience,
 			CardFormat format, LocalDate today) {
+		Workplace workplace = person.currentAffiliation(today)
+			.map(affiliation -> Workplace.of(affiliation, organisationNames))
+			.orElse(null);
+		return toCard(person, workplace, audience, format);
+	}
+
+	/** The person with the given workplace (an article shows the one chosen for it), or none when null. */
+	public VCard toCard(Person person, Workplace workplace, Audience audience, CardFormat format) {
 		VCard card = new VCard();
 
 		StructuredName name = new StructuredName();
@@ -80,22 +107,19 @@ public class PersonCards {
 			card.setSortString(join(" ", person.familyName(), person.givenName()));
 		}
 
-		shownAffiliation(person, today).ifPresent(affiliation -> {
-			Organization organization = new Organization();
-			organization.getValues()
-				.addAll(organisationNames.getOrDefault(affiliation.organisationId(),
-						List.of(affiliation.organisationName())));
-			if (affiliation.department() != null) {
-				organization.getValues().add(affiliation.department());
+		if (workplace != null) {
+			if (!workplace.organisation().isEmpty()) {
+				Organization organization = new Organization();
+				organization.getValues().addAll(workplace.organisation());
+				card.setOrganization(organization);
 			}
-			card.setOrganization(organization);
-			if (affiliation.title() != null) {
-				card.addTitle(affiliation.title());
+			if (workplace.title() != null) {
+				card.addTitle(workplace.title());
 			}
-			if (affiliation.role() != null) {
-				card.addRole(affiliation.role());
+			if (workplace.role() != null) {
+				card.addRole(workplace.role());
 			}
-		});
+		}
 
 		for (var phone : person.phones()) {
 			if (audience == Audience.PUBLIC && phone.visibility() != Visibility.PUBLIC) {
@@ -143,7 +167,8 @@ public class PersonCards {
 				profile.getParameters().put("SERVICE-TYPE", "LinkedIn");
 			}
 		}
-		if (!person.topics().isEmpty()) {
+		// topics are how the press office files people, not something to hand out
+		if (audience == Audience.STAFF && !person.topics().isEmpty()) {
 			card.setCategories(person.topics().toArray(String[]::new));
 		}
 		if (format == CardFormat.VCARD_4 && person.pronouns() != null) {
@@ -156,12 +181,6 @@ public class PersonCards {
 			encodeForOutlook(card);
 		}
 		return card;
-	}
-
-	/** The primary current affiliation, else the first current one. */
-	static Optional<Affiliation> shownAffiliation(Person person, LocalDate today) {
-		List<Affiliation> current = person.affiliations().stream().filter(a -> a.isCurrentOn(today)).toList();
-		return current.stream().filter(Affiliation::primary).findFirst().or(() -> current.stream().findFirst());
 	}
 
 	/**

@@ -18,12 +18,12 @@ import org.pressdesk.Http;
  * vCard parsers that share no code with ez-vcard, to read what we write as address books would:
  * ical4j-vcard in the JVM, and Debian's python3-vobject (what ../shared/tools/check-vcard uses).
  */
-final class OutsideParsers {
+public final class OutsideParsers {
 
 	private OutsideParsers() {
 	}
 
-	static List<VCard> ical4j(String text) {
+	public static List<VCard> ical4j(String text) {
 		try {
 			return new VCardBuilder(new StringReader(text)).buildAll();
 		}

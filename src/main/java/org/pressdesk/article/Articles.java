@@ -1,0 +1,336 @@
+package org.pressdesk.article;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
+
+import org.pressdesk.article.ArticleRepository.AffiliationNow;
+import org.pressdesk.article.ArticleRepository.StoredContact;
+import org.pressdesk.organisation.OrganisationRepository;
+import org.pressdesk.person.Person;
+import org.pressdesk.person.PersonRepository;
+import org.pressdesk.person.PersonToBeDeleted;
+import org.pressdesk.system.Conflict;
+import org.pressdesk.system.ETags;
+import org.pressdesk.system.FieldChecks;
+import org.pressdesk.system.FieldProblem;
+import org.pressdesk.system.Ids;
+import org.pressdesk.system.InvalidInput;
+import org.pressdesk.system.NotFound;
+import org.pressdesk.system.RequestBodies;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The changes to articles and their contact blocks, each one transaction. When an article is
+ * published, the title and organisation of each contact are kept as they are then ("as published").
+ */
+@Service
+public class Articles {
+
+	private static final Logger log = LoggerFactory.getLogger(Articles.class);
+
+	/** More than any press release names; keeps a block readable and a request small. */
+	static final int MAX_CONTACTS = 50;
+
+	private final ArticleRepository articles;
+
+	private final PersonRepository people;
+
+	private final OrganisationRepository organisations;
+
+	private final RequestBodies bodies;
+
+	private final TransactionTemplate transaction;
+
+	private final Clock clock;
+
+	Articles(ArticleRepository articles, PersonRepository people, OrganisationRepository organisations,
+			RequestBodies bodies, PlatformTransactionManager transactions, Clock clock) {
+		this.articles = articles;
+		this.people = people;
+		this.organisations = organisations;
+		this.bodies = bodies;
+		this.transaction = new TransactionTemplate(transactions);
+		this.clock = clock;
+	}
+
+	public Article create(ArticleInput request) {
+		ArticleInput checked = check(request);
+		return retriedOnceWhenTaken(() -> transaction.execute(status -> insert(checked)));
+	}
+
+	public Article patch(String id, JsonNode patch, String ifMatch) {
+		return transaction.execute(status -> {
+			Article current = lockedForWrite(id, ifMatch);
+			return update(current, check(bodies.merged(current.toInput(), patch, ArticleInput.class)));
+		});
+	}
+
+	/** The result of a create-or-update: the article, and whether it was created. */
+	public record Written(Article article, boolean created) {
+	}
+
+	/**
+	 * The CMS's idempotent create-or-update by its own reference. Of two concurrent first calls
+	 * with the same reference, one inserts; the other fails on the unique reference, and is run
+	 * again, now as an update.
+	 */
+	public Written putByReference(String externalRef, ArticleInput request, String ifMatch) {
+		if (request != null && request.externalRef() != null && !request.externalRef().equals(externalRef)) {
+			throw new InvalidInput("externalRef", "must be absent or the reference in the address");
+		}
+		ArticleInput checked = check(request == null ? null
+				: new ArticleInput(request.slug(), request.title(), request.summary(), request.url(), request.status(),
+						request.publishedAt(), externalRef, request.topics()));
+		return retriedOnceWhenTaken(() -> transaction.execute(status -> {
+			var existing = articles.lockByExternalRef(externalRef);
+			if (existing.isEmpty()) {
+				if (ifMatch != null && !ifMatch.isBlank() && !ifMatch.strip().equals("*")) {
+					throw new NotFound("article with reference", externalRef);
+				}
+				return new Written(insert(checked), true);
+			}
+			Article current = lockedForWrite(existing.get(), ifMatch);
+			// a PUT replaces what the client writes; the address and publication time stay unless given
+			ArticleInput input = new ArticleInput(checked.slug() != null ? checked.slug() : current.slug(),
+					checked.title(), checked.summary(), checked.url(), checked.status(), checked.publishedAt(),
+					externalRef, checked.topics());
+			return new Written(update(current, input), false);
+		}));
+	}
+
+	public Article replaceContacts(String id, List<ContactInput> requested, String ifMatch) {
+		return transaction.execute(status -> {
+			Article article = lockedForWrite(id, ifMatch);
+			List<StoredContact> contacts = checkContacts(requested);
+			List<StoredContact> before = articles.storedContacts(id);
+			List<StoredContact> stored = article.status() == ArticleStatus.DRAFT ? contacts
+					: asPublished(contacts, before);
+			articles.replaceContacts(id, stored);
+			articles.touch(List.of(id), Instant.now(clock));
+			return articles.find(id).orElseThrow();
+		});
+	}
+
+	public void delete(String id, String ifMatch) {
+		transaction.executeWithoutResult(status -> {
+			lockedForWrite(id, ifMatch);
+			articles.delete(id);
+		});
+	}
+
+	/**
+	 * A person named on a published article is not deleted silently: without {@code force} the
+	 * deletion is refused; with it, the person leaves every article, and the log says which.
+	 */
+	@EventListener
+	void onPersonToBeDeleted(PersonToBeDeleted deletion) {
+		List<PersonArticle> appearances = articles.articlesOf(deletion.personId());
+		List<String> published = appearances.stream()
+			.filter(a -> a.status() == ArticleStatus.PUBLISHED)
+			.map(PersonArticle::slug)
+			.toList();
+		if (!published.isEmpty() && !deletion.force()) {
+			throw new Conflict("The person is a contact on published articles (" + String.join(", ", published)
+					+ "). Take them off those articles first, or delete with force=true to take them off "
+					+ "every article as part of the deletion.");
+		}
+		if (!appearances.isEmpty()) {
+			List<String> articleIds = articles.removeFromArticles(deletion.personId());
+			articles.touch(articleIds, Instant.now(clock));
+			if (!published.isEmpty()) {
+				log.info("Person {} deleted with force: taken off the published articles {}", deletion.personId(),
+						published);
+			}
+		}
+	}
+
+	private ArticleInput check(ArticleInput request) {
+		List<FieldProblem> violations = bodies.violations(request);
+		return request.normalised(violations);
+	}
+
+	private Article insert(ArticleInput input) {
+		String id = Ids.newId();
+		String slug = input.slug() != null ? requireFree(input.slug()) : freeSlug(input.slugFromTitle());
+		requireFreeReference(input.externalRef(), null);
+		articles.insert(id, withPublication(input, slug, null), Instant.now(clock));
+		return articles.find(id).orElseThrow();
+	}
+
+	private Article update(Article current, ArticleInput input) {
+		String slug = input.slug() == null ? current.slug()
+				: input.slug().equals(current.slug()) ? current.slug() : requireFree(input.slug());
+		requireFreeReference(input.externalRef(), current);
+		ArticleInput changed = withPublication(input, slug, current);
+		if (changed.equals(current.toInput())) {
+			// the CMS repeats itself; the same request twice must not look like a change
+			return current;
+		}
+		articles.update(current.id(), changed, Instant.now(clock));
+		if (input.status() == ArticleStatus.DRAFT && current.status() != ArticleStatus.DRAFT) {
+			// back to a draft: a later publication is a new one, with its own "as published"
+			articles.replaceContacts(current.id(), articles.storedContacts(current.id())
+				.stream()
+				.map(c -> new StoredContact(c.personId(), c.role(), c.affiliationId(), null, null))
+				.toList());
+		}
+		else if (input.status() == ArticleStatus.PUBLISHED && current.status() == ArticleStatus.DRAFT) {
+			articles.replaceContacts(current.id(), asPublished(articles.storedContacts(current.id()), List.of()));
+		}
+		return articles.find(current.id()).orElseThrow();
+	}
+
+	/** The input with its slug, and a publication time when it is published without one. */
+	private ArticleInput withPublication(ArticleInput input, String slug, Article current) {
+		Instant publishedAt = input.publishedAt();
+		if (publishedAt == null && current != null) {
+			publishedAt = current.publishedAt();
+		}
+		if (publishedAt == null && input.status() == ArticleStatus.PUBLISHED) {
+			publishedAt = Instant.now(clock);
+		}
+		return new ArticleInput(slug, input.title(), input.summary(), input.url(), input.status(), publishedAt,
+				input.externalRef(), input.topics());
+	}
+
+	private String requireFree(String slug) {
+		if (articles.slugTaken(slug)) {
+			throw new Conflict("Another article has the slug \"" + slug + "\"; choose another one.");
+		}
+		return slug;
+	}
+
+	/** The slug, or the first of slug-2, slug-3, ... that no article has. */
+	private String freeSlug(String base) {
+		String slug = base;
+		for (int n = 2; articles.slugTaken(slug); n++) {
+			slug = base + "-" + n;
+		}
+		return slug;
+	}
+
+	private void requireFreeReference(String externalRef, Article current) {
+		if (externalRef != null && (current == null || !externalRef.equals(current.externalRef()))
+				&& articles.lockByExternalRef(externalRef).isPresent()) {
+			throw new Conflict("Another article has the external reference \"" + externalRef + "\".");
+		}
+	}
+
+	/**
+	 * A concurrent request took the same slug or reference between our check and our insert: the
+	 * unique keys refused it, and the same work run again sees the other request's row.
+	 */
+	private static <T> T retriedOnceWhenTaken(Supplier<T> work) {
+		try {
+			return work.get();
+		}
+		catch (DuplicateKeyException ex) {
+			return work.get();
+		}
+	}
+
+	/** The article's row locked for the rest of the transaction, after checking the client's If-Match. */
+	private Article lockedForWrite(String id, String ifMatch) {
+		int version = articles.lockVersion(id).orElseThrow(() -> new NotFound("article", id));
+		ETags.requireMatch(ifMatch, version);
+		return articles.find(id).orElseThrow();
+	}
+
+	/** Checks each requested contact; every problem is reported by its place in the list. */
+	private List<StoredContact> checkContacts(List<ContactInput> requested) {
+		if (requested == null) {
+			throw new InvalidInput("contacts", "a JSON array of contacts is required");
+		}
+		if (requested.size() > MAX_CONTACTS) {
+			throw new InvalidInput("contacts", "at most " + MAX_CONTACTS + " contacts");
+		}
+		FieldChecks checks = new FieldChecks();
+		for (int i = 0; i < requested.size(); i++) {
+			String field = "contacts[" + i + "]";
+			if (requested.get(i) == null) {
+				checks.add(field, "must be a contact");
+				continue;
+			}
+			bodies.violations(requested.get(i)).forEach(p -> checks.add(field + "." + p.field(), p.message()));
+		}
+		checks.throwIfAny();
+		Map<String, Person> persons = people.findAll(requested.stream().map(ContactInput::personId).toList())
+			.stream()
+			.collect(Collectors.toMap(Person::id, Function.identity()));
+		LocalDate today = LocalDate.now(clock);
+		Set<String> seen = new HashSet<>();
+		List<StoredContact> contacts = new ArrayList<>();
+		for (int i = 0; i < requested.size(); i++) {
+			ContactInput contact = requested.get(i);
+			String field = "contacts[" + i + "]";
+			Person person = persons.get(contact.personId());
+			if (person == null) {
+				checks.add(field + ".personId", "no person has this id");
+				continue;
+			}
+			if (!seen.add(person.id())) {
+				checks.add(field + ".personId", "is already on the list; a person appears once per article");
+				continue;
+			}
+			String affiliationId = contact.affiliationId();
+			if (affiliationId == null) {
+				affiliationId = person.currentAffiliation(today).map(a -> a.id()).orElse(null);
+			}
+			else if (person.affiliations().stream().noneMatch(a -> a.id().equals(contact.affiliationId()))) {
+				checks.add(field + ".affiliationId", "is not an affiliation of this person");
+				continue;
+			}
+			contacts.add(new StoredContact(person.id(), contact.role(), affiliationId, null, null));
+		}
+		checks.throwIfAny();
+		return contacts;
+	}
+
+	/**
+	 * The contacts with what they show at publication: kept from before for a person shown with
+	 * the same affiliation, taken now for the others.
+	 */
+	private List<StoredContact> asPublished(List<StoredContact> contacts, List<StoredContact> before) {
+		List<String> affiliationIds = contacts.stream()
+			.map(StoredContact::affiliationId)
+			.filter(Objects::nonNull)
+			.distinct()
+			.toList();
+		Map<String, AffiliationNow> shown = affiliationIds.isEmpty() ? Map.of()
+				: articles.affiliationsNow(affiliationIds);
+		Map<String, List<String>> names = organisations
+			.namesFromTop(shown.values().stream().map(AffiliationNow::organisationId).distinct().toList());
+		return contacts.stream().map(contact -> before.stream()
+			.filter(old -> old.personId().equals(contact.personId())
+					&& Objects.equals(old.affiliationId(), contact.affiliationId()) && old.publishedOrganisation() != null)
+			.findFirst()
+			.map(old -> new StoredContact(contact.personId(), contact.role(), contact.affiliationId(),
+					old.publishedTitle(), old.publishedOrganisation()))
+			.orElseGet(() -> {
+				var affiliation = contact.affiliationId() == null ? null : shown.get(contact.affiliationId());
+				return affiliation == null ? contact
+						: new StoredContact(contact.personId(), contact.role(), contact.affiliationId(),
+								affiliation.title(), names.getOrDefault(affiliation.organisationId(), List.of()));
+			})).toList();
+	}
+
+}

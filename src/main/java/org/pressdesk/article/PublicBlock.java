@@ -1,0 +1,70 @@
+package org.pressdesk.article;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.pressdesk.person.Person;
+
+/**
+ * The contact block of a published article as the public sees it: press contacts and
+ * spokespeople, PUBLIC emails and phones only, titles and organisations as published.
+ * Public only so that the page template may read it.
+ */
+public record PublicBlock(Header article, List<Contact> contacts) {
+
+	public record Header(String id, String slug, String title, String summary, String url, Instant publishedAt,
+			int version) {
+
+		private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH)
+			.withZone(ZoneOffset.UTC);
+
+		/** The day of publication as a reader expects it: 16 October 2024 (UTC). */
+		public String publishedDay() {
+			return publishedAt == null ? null : DAY.format(publishedAt);
+		}
+
+	}
+
+	/** {@code person} holds only what may be public; {@code organisation} is from the top of its tree down. */
+	public record Contact(Person person, ContactRole role, String title, List<String> organisation) {
+
+		public String organisationName() {
+			return organisation.isEmpty() ? null : organisation.get(organisation.size() - 1);
+		}
+
+	}
+
+	/**
+	 * Changes whenever the article or any person shown changes (a person's version counts every
+	 * change to them and their affiliations), so a cache revalidating with it never serves an old
+	 * phone number.
+	 */
+	String etag() {
+		StringBuilder versions = new StringBuilder(article.id()).append(':').append(article.version());
+		contacts.forEach(c -> versions.append(',').append(c.person().id()).append(':').append(c.person().version()));
+		try {
+			byte[] digest = MessageDigest.getInstance("SHA-256").digest(versions.toString().getBytes(StandardCharsets.UTF_8));
+			return "\"" + HexFormat.of().formatHex(digest, 0, 16) + "\"";
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("every Java runtime has SHA-256", ex);
+		}
+	}
+
+	/** The same block with one contact only; empty when that person is not shown on the article. */
+	Optional<PublicBlock> of(String personId) {
+		return contacts.stream()
+			.filter(c -> c.person().id().equals(personId))
+			.findFirst()
+			.map(c -> new PublicBlock(article, List.of(c)));
+	}
+
+}

@@ -1,0 +1,105 @@
+package org.pressdesk.security;
+
+import java.io.IOException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.pressdesk.system.ClientAddresses;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Limits the public pages per client address with a token bucket: a journalist opening a page and
+ * saving a few cards never notices it; a scraper gets a minute's allowance and then one request
+ * every few seconds. Not a bean, so that it runs only in the public filter chain.
+ */
+class PublicRateLimit extends OncePerRequestFilter {
+
+	/** Beyond this many tracked addresses, the idle ones (with full buckets) are forgotten. */
+	private static final int MAX_TRACKED = 100_000;
+
+	private static final long MINUTE = TimeUnit.MINUTES.toNanos(1);
+
+	private final int perMinute;
+
+	private final ClientAddresses addresses;
+
+	private final JsonMapper mapper;
+
+	private final ConcurrentHashMap<String, Bucket> buckets = new ConcurrentHashMap<>();
+
+	PublicRateLimit(PublicAccessSettings settings, ClientAddresses addresses, JsonMapper mapper) {
+		this.perMinute = settings.rateLimitPerMinute();
+		this.addresses = addresses;
+		this.mapper = mapper;
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		if (perMinute == 0) {
+			chain.doFilter(request, response);
+			return;
+		}
+		long now = System.nanoTime();
+		if (buckets.size() > MAX_TRACKED) {
+			buckets.values().removeIf(bucket -> bucket.isFull(now));
+		}
+		long wait = buckets.computeIfAbsent(addresses.of(request), address -> new Bucket(now)).take(now);
+		if (wait == 0) {
+			chain.doFilter(request, response);
+			return;
+		}
+		long seconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(wait + TimeUnit.SECONDS.toNanos(1) - 1));
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS,
+				"Too many requests from your address. Try again in " + seconds + " seconds.");
+		response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+		response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		mapper.writeValue(response.getOutputStream(), problem);
+	}
+
+	/** Holds up to a minute's allowance of requests, refilled evenly over the minute. */
+	private final class Bucket {
+
+		private double tokens = perMinute;
+
+		private long updated;
+
+		Bucket(long now) {
+			this.updated = now;
+		}
+
+		/** Takes a token: 0 when there was one, else the nanoseconds until there will be. */
+		synchronized long take(long now) {
+			refill(now);
+			if (tokens >= 1) {
+				tokens -= 1;
+				return 0;
+			}
+			return (long) Math.ceil((1 - tokens) * MINUTE / perMinute);
+		}
+
+		synchronized boolean isFull(long now) {
+			refill(now);
+			return tokens >= perMinute;
+		}
+
+		private void refill(long now) {
+			tokens = Math.min(perMinute, tokens + (double) (now - updated) * perMinute / MINUTE);
+			updated = now;
+		}
+
+	}
+
+}

@@ -1,0 +1,251 @@
+package org.pressdesk.article;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.pressdesk.ApiTestSupport;
+import org.pressdesk.Http;
+import org.pressdesk.Http.Response;
+
+class ArticleApiTests extends ApiTestSupport {
+
+	private ArticleFixtures fixtures;
+
+	private String tag;
+
+	@BeforeEach
+	void fixtures() {
+		tag = unique("a");
+		fixtures = new ArticleFixtures(editor, tag);
+	}
+
+	@Test
+	void theCmsCreatesAttachesPublishesUpdatesAndUnpublishesByItsOwnReference() {
+		String university = fixtures.organisation("University of Example " + tag, null);
+		String institute = fixtures.organisation("Institute for Manufacturing " + tag, university);
+		JsonNode jane = fixtures.person("Jane", "Núñez", institute, "Head of Policy Links");
+		String ref = "cms-" + tag;
+		String draft = """
+				{ "title": "Strengthening ties – Café Ångström %s!", "summary": "A summary.",
+				  "url": "https://www.example.ac.uk/news/ties", "topics": ["industrial policy"] }
+				""".formatted(tag);
+
+		Response created = fixtures.putByRef(ref, draft);
+		assertThat(created.status()).isEqualTo(201);
+		String id = created.json().get("id").asString();
+		assertThat(created.header("Location")).isEqualTo("/api/v1/articles/" + id);
+		assertThat(created.json().get("slug").asString()).isEqualTo("strengthening-ties-cafe-angstrom-" + tag.toLowerCase());
+		assertThat(created.json().get("status").asString()).isEqualTo("DRAFT");
+		assertThat(created.json().get("externalRef").asString()).isEqualTo(ref);
+
+		Response again = fixtures.putByRef(ref, draft);
+		assertThat(again.status()).as("the same request again updates, and changes nothing").isEqualTo(200);
+		assertThat(again.json().get("id").asString()).isEqualTo(id);
+		assertThat(again.json().get("version").asInt()).isEqualTo(created.json().get("version").asInt());
+
+		Response attached = fixtures.putContacts(id, """
+				[ { "personId": "%s", "role": "PRESS_CONTACT" } ]""".formatted(jane.get("id").asString()));
+		assertThat(attached.status()).isEqualTo(200);
+		JsonNode contact = attached.json().get("contacts").get(0);
+		assertThat(contact.get("affiliationId").asString())
+			.as("without an affiliation, the person's current one is shown")
+			.isEqualTo(jane.get("affiliations").get(0).get("id").asString());
+		assertThat(contact.get("title").asString()).isEqualTo("Head of Policy Links");
+		assertThat(contact.get("organisationName").asString()).isEqualTo("Institute for Manufacturing " + tag);
+		assertThat(contact.get("asPublished").isNull()).as("not published yet").isTrue();
+
+		Response published = fixtures.putByRef(ref, draft.replace("\"summary\"", "\"status\": \"PUBLISHED\", \"summary\""));
+		assertThat(published.status()).isEqualTo(200);
+		assertThat(published.json().get("publishedAt").isNull()).isFalse();
+		assertThat(published.json().get("contacts").get(0).get("asPublished").get("title").asString())
+			.isEqualTo("Head of Policy Links");
+
+		// the person's title changes after publication: the article keeps what it showed
+		String affiliationId = jane.get("affiliations").get(0).get("id").asString();
+		assertThat(editor.patch("/api/v1/people/" + jane.get("id").asString() + "/affiliations/" + affiliationId,
+				"{\"title\": \"Director of Policy\"}").status()).isEqualTo(200);
+		JsonNode after = viewer.get("/api/v1/articles/" + id).json().get("contacts").get(0);
+		assertThat(after.get("title").asString()).as("now").isEqualTo("Director of Policy");
+		assertThat(after.get("asPublished").get("title").asString()).as("as published").isEqualTo("Head of Policy Links");
+		assertThat(after.get("asPublished").get("organisationName").asString())
+			.isEqualTo("Institute for Manufacturing " + tag);
+		String slug = published.json().get("slug").asString();
+		assertThat(anonymous.get("/press/" + slug).body()).contains("Head of Policy Links")
+			.doesNotContain("Director of Policy");
+
+		Response updated = fixtures.putByRef(ref, draft.replace("Strengthening ties", "Stronger ties")
+			.replace("\"summary\"", "\"status\": \"PUBLISHED\", \"summary\""));
+		assertThat(updated.json().get("title").asString()).startsWith("Stronger ties");
+		assertThat(updated.json().get("slug").asString()).as("the public address stays").isEqualTo(slug);
+		assertThat(updated.json().get("publishedAt").asString()).isEqualTo(published.json().get("publishedAt").asString());
+
+		Response unpublished = fixtures.putByRef(ref, draft);
+		assertThat(unpublished.json().get("status").asString()).isEqualTo("DRAFT");
+		assertThat(anonymous.get("/press/" + slug).status()).isEqualTo(404);
+		assertThat(viewer.get("/api/v1/articles?externalRef=" + ref).json().get("items").size()).isEqualTo(1);
+	}
+
+	@Test
+	void concurrentFirstCallsWithOneReferenceCreateOneArticle() throws Exception {
+		String ref = "cms-race-" + tag;
+		String body = "{\"title\": \"Race " + tag + "\"}";
+		ExecutorService threads = Executors.newFixedThreadPool(8);
+		try {
+			List<Callable<Response>> calls = new ArrayList<>();
+			for (int i = 0; i < 8; i++) {
+				calls.add(() -> fixtures.putByRef(ref, body));
+			}
+			List<Integer> statuses = new ArrayList<>();
+			for (Future<Response> call : threads.invokeAll(calls)) {
+				statuses.add(call.get().status());
+			}
+			assertThat(statuses).containsOnly(200, 201);
+			assertThat(statuses).filteredOn(status -> status == 201).hasSize(1);
+		}
+		finally {
+			threads.shutdown();
+		}
+		JsonNode found = viewer.get("/api/v1/articles?externalRef=" + ref).json().get("items");
+		assertThat(found.size()).isEqualTo(1);
+		assertThat(found.get(0).get("slug").asString()).isEqualTo("race-" + tag.toLowerCase());
+	}
+
+	@Test
+	void aContactBlockIsReplacedWholeOrNotAtAll() {
+		String organisation = fixtures.organisation("Org " + tag, null);
+		JsonNode ana = fixtures.person("Ana", "Example", organisation, "Press Officer");
+		JsonNode ben = fixtures.person("Ben", "Example", organisation, "Professor");
+		String id = editor.post("/api/v1/articles", "{\"title\": \"Block " + tag + "\"}").json().get("id").asString();
+		assertThat(fixtures.putContacts(id, """
+				[ { "personId": "%s", "role": "PRESS_CONTACT" }, { "personId": "%s", "role": "QUOTED" } ]
+				""".formatted(ana.get("id").asString(), ben.get("id").asString())).status()).isEqualTo(200);
+		int version = viewer.get("/api/v1/articles/" + id).json().get("version").asInt();
+
+		Response unknownPerson = fixtures.putContacts(id, """
+				[ { "personId": "%s", "role": "SPOKESPERSON" }, { "personId": "no-such-person", "role": "PRESS_CONTACT" } ]
+				""".formatted(ben.get("id").asString()));
+		assertThat(unknownPerson.status()).isEqualTo(400);
+		assertThat(unknownPerson.errorFields()).containsExactly("contacts[1].personId");
+
+		Response othersAffiliation = fixtures.putContacts(id, """
+				[ { "personId": "%s", "role": "PRESS_CONTACT", "affiliationId": "%s" } ]
+				""".formatted(ana.get("id").asString(), ben.get("affiliations").get(0).get("id").asString()));
+		assertThat(othersAffiliation.status()).isEqualTo(400);
+		assertThat(othersAffiliation.errorFields()).containsExactly("contacts[0].affiliationId");
+
+		Response twice = fixtures.putContacts(id, """
+				[ { "personId": "%1$s", "role": "PRESS_CONTACT" }, { "personId": "%1$s", "role": "QUOTED" },
+				  { "role": "NOBODY" } ]
+				""".formatted(ana.get("id").asString()));
+		assertThat(twice.status()).isEqualTo(400);
+
+		Response stale = fixtures.putContacts(id, "[]", "If-Match", "\"" + (version - 1) + "\"");
+		assertThat(stale.status()).isEqualTo(412);
+
+		JsonNode unchanged = viewer.get("/api/v1/articles/" + id).json();
+		assertThat(unchanged.get("version").asInt()).isEqualTo(version);
+		assertThat(unchanged.get("contacts").valueStream().map(c -> c.get("personId").asString()))
+			.containsExactly(ana.get("id").asString(), ben.get("id").asString());
+		assertThat(unchanged.get("contacts").valueStream().map(c -> c.get("role").asString()))
+			.containsExactly("PRESS_CONTACT", "QUOTED");
+	}
+
+	@Test
+	void deletingAPersonOnAPublishedArticleNeedsForceAndTakesThemOff() {
+		String organisation = fixtures.organisation("Org " + tag, null);
+		JsonNode cleo = fixtures.person("Cleo", "Example", organisation, "Spokesperson");
+		String personId = cleo.get("id").asString();
+		String published = editor.post("/api/v1/articles", "{\"title\": \"Published " + tag + "\", \"status\": \"PUBLISHED\"}")
+			.json()
+			.get("id")
+			.asString();
+		String draft = editor.post("/api/v1/articles", "{\"title\": \"Draft " + tag + "\"}").json().get("id").asString();
+		fixtures.putContacts(published, "[{\"personId\": \"" + personId + "\", \"role\": \"SPOKESPERSON\"}]");
+		fixtures.putContacts(draft, "[{\"personId\": \"" + personId + "\", \"role\": \"QUOTED\"}]");
+
+		JsonNode appearances = viewer.get("/api/v1/people/" + personId + "/articles").json().get("items");
+		assertThat(appearances.valueStream().map(a -> a.get("id").asString())).containsExactlyInAnyOrder(published, draft);
+		assertThat(appearances.valueStream().map(a -> a.get("role").asString()))
+			.containsExactlyInAnyOrder("SPOKESPERSON", "QUOTED");
+
+		Response refused = editor.delete("/api/v1/people/" + personId);
+		assertThat(refused.status()).isEqualTo(409);
+		assertThat(refused.json().get("detail").asString()).contains("published", "force=true");
+		assertThat(viewer.get("/api/v1/people/" + personId).status()).as("nothing deleted").isEqualTo(200);
+
+		int versionBefore = viewer.get("/api/v1/articles/" + published).json().get("version").asInt();
+		assertThat(editor.delete("/api/v1/people/" + personId + "?force=true").status()).isEqualTo(204);
+		JsonNode article = viewer.get("/api/v1/articles/" + published).json();
+		assertThat(article.get("contacts").size()).isZero();
+		assertThat(article.get("version").asInt()).as("the block changed, so the ETag does").isGreaterThan(versionBefore);
+		assertThat(viewer.get("/api/v1/articles/" + draft).json().get("contacts").size()).isZero();
+		assertThat(viewer.get("/api/v1/people/" + personId + "/articles").status()).isEqualTo(404);
+	}
+
+	@Test
+	void slugsAreMadeFromTitlesUniqueAndCheckedWhenGiven() {
+		String title = "Same title " + tag;
+		String first = editor.post("/api/v1/articles", "{\"title\": \"" + title + "\"}").json().get("slug").asString();
+		String second = editor.post("/api/v1/articles", "{\"title\": \"" + title + "\"}").json().get("slug").asString();
+		assertThat(second).isEqualTo(first + "-2");
+
+		assertThat(editor.post("/api/v1/articles", "{\"title\": \"x\", \"slug\": \"" + first + "\"}").status())
+			.isEqualTo(409);
+		Response bad = editor.post("/api/v1/articles",
+				"{\"title\": \"\", \"slug\": \"Not A Slug\", \"url\": \"javascript:alert(1)\", \"status\": \"LIVE\"}");
+		assertThat(bad.status()).isEqualTo(400);
+		assertThat(bad.errorFields()).contains("status");
+		Response alsoBad = editor.post("/api/v1/articles",
+				"{\"title\": \"\", \"slug\": \"Not A Slug\", \"url\": \"javascript:alert(1)\"}");
+		assertThat(alsoBad.errorFields()).containsExactlyInAnyOrder("title", "slug", "url");
+	}
+
+	@Test
+	void articlesAreListedNewestFirstFoundByWordsAndPagedWithoutRepeats() {
+		for (int i = 0; i < 5; i++) {
+			editor.post("/api/v1/articles", "{\"title\": \"Listing " + tag + " number " + i + "\", \"summary\": \"Énergie\"}");
+		}
+		Response first = viewer.get("/api/v1/articles?q=" + tag + "+energie&limit=3");
+		assertThat(first.json().get("items").valueStream().map(a -> a.get("title").asString()))
+			.containsExactly("Listing " + tag + " number 4", "Listing " + tag + " number 3", "Listing " + tag + " number 2");
+		Response second = viewer.get("/api/v1/articles?q=" + tag + "&limit=3&cursor=" + first.json().get("next").asString());
+		assertThat(second.json().get("items").valueStream().map(a -> a.get("title").asString()))
+			.containsExactly("Listing " + tag + " number 1", "Listing " + tag + " number 0");
+		assertThat(second.json().get("next").isNull()).isTrue();
+	}
+
+	@Test
+	void editorsWriteArticlesViewersOnlyReadThemAndStaffCardsIncludeInternalValues() {
+		String organisation = fixtures.organisation("Org " + tag, null);
+		JsonNode dan = fixtures.person("Dan", "Example", organisation, "Analyst");
+		assertThat(viewer.post("/api/v1/articles", "{\"title\": \"No\"}").status()).isEqualTo(403);
+		assertThat(anonymous.get("/api/v1/articles").status()).isEqualTo(401);
+		String id = editor.post("/api/v1/articles", "{\"title\": \"Cards " + tag + "\"}").json().get("id").asString();
+		fixtures.putContacts(id, "[{\"personId\": \"" + dan.get("id").asString() + "\", \"role\": \"MENTIONED\"}]");
+		assertThat(viewer.send("PUT", "/api/v1/articles/" + id + "/contacts", "application/json", "[]").status())
+			.isEqualTo(403);
+
+		Response cards = viewer.get("/api/v1/articles/" + id + "/contacts/vcard");
+		assertThat(cards.status()).isEqualTo(200);
+		var card = org.pressdesk.vcard.OutsideParsers.ical4j(cards.body()).get(0);
+		assertThat(card.getProperty(net.fortuna.ical4j.vcard.Property.Id.FN).getValue()).isEqualTo("Dan Example");
+		assertThat(cards.body()).contains("+44 7700 900222", tag + "dan.private@example.org", "TITLE:Analyst");
+
+		Response patched = editor.send("PATCH", "/api/v1/articles/" + id, "application/merge-patch+json",
+				"{\"summary\": \"Now with a summary\"}", "If-Match", "\"1\"");
+		assertThat(patched.status()).as("contacts changed the version").isEqualTo(412);
+		assertThat(editor.delete("/api/v1/articles/" + id).status()).isEqualTo(204);
+		assertThat(viewer.get("/api/v1/articles/" + id).status()).isEqualTo(404);
+	}
+
+}

@@ -1,0 +1,44 @@
+package org.pressdesk.article;
+
+import tools.jackson.databind.JsonNode;
+
+import org.pressdesk.Http;
+
+/** People, organisations and articles made through the API for the article tests. */
+record ArticleFixtures(Http editor, String tag) {
+
+	String organisation(String name, String parentId) {
+		return editor.post("/api/v1/organisations", Http.toJson(parentId == null ? java.util.Map.of("name", name)
+				: java.util.Map.of("name", name, "parentId", parentId))).json().get("id").asString();
+	}
+
+	/** A person with a PUBLIC and an INTERNAL phone and email, a LinkedIn profile and one affiliation. */
+	JsonNode person(String given, String family, String organisationId, String title) {
+		String id = editor.post("/api/v1/people", """
+				{ "givenName": "%s", "familyName": "%s", "linkedinUrl": "linkedin.com/in/%s",
+				  "emails": [ { "value": "%s@press.example.org", "visibility": "PUBLIC" },
+				              { "value": "%s.private@example.org", "visibility": "INTERNAL" } ],
+				  "phones": [ { "value": "01223 000111", "visibility": "PUBLIC" },
+				              { "value": "07700 900222", "kind": "MOBILE", "visibility": "INTERNAL" } ] }
+				""".formatted(given, family, tag + given.toLowerCase(), tag + given.toLowerCase(),
+				tag + given.toLowerCase()))
+			.json()
+			.get("id")
+			.asString();
+		var added = editor.post("/api/v1/people/" + id + "/affiliations",
+				Http.toJson(java.util.Map.of("organisationId", organisationId, "title", title, "primary", true)));
+		if (added.status() != 201) {
+			throw new IllegalStateException("affiliation not added: " + added);
+		}
+		return editor.get("/api/v1/people/" + id).json();
+	}
+
+	Http.Response putByRef(String ref, String body) {
+		return editor.send("PUT", "/api/v1/articles/by-ref/" + ref, "application/json", body);
+	}
+
+	Http.Response putContacts(String articleId, String body, String... headers) {
+		return editor.send("PUT", "/api/v1/articles/" + articleId + "/contacts", "application/json", body, headers);
+	}
+
+}
