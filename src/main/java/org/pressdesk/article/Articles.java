@@ -34,6 +34,7 @@ import org.pressdesk.system.RequestBodies;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -74,7 +75,10 @@ public class Articles {
 
 	public Article create(ArticleInput request) {
 		ArticleInput checked = check(request);
-		return retriedOnceWhenTaken(() -> transaction.execute(status -> insert(checked)));
+		return retriedWhenTaken(() -> transaction.execute(status -> {
+			requireFreeReference(checked.externalRef(), null);
+			return insert(checked);
+		}));
 	}
 
 	public Article patch(String id, JsonNode patch, String ifMatch) {
@@ -89,9 +93,9 @@ public class Articles {
 	}
 
 	/**
-	 * The CMS's idempotent create-or-update by its own reference. Of two concurrent first calls
-	 * with the same reference, one inserts; the other fails on the unique reference, and is run
-	 * again, now as an update.
+	 * The CMS's idempotent create-or-update by its own reference. Of concurrent first calls with
+	 * the same reference, one inserts; the others fail on the unique reference and are run again,
+	 * now as updates.
 	 */
 	public Written putByReference(String externalRef, ArticleInput request, String ifMatch) {
 		if (request != null && request.externalRef() != null && !request.externalRef().equals(externalRef)) {
@@ -100,7 +104,7 @@ public class Articles {
 		ArticleInput checked = check(request == null ? null
 				: new ArticleInput(request.slug(), request.title(), request.summary(), request.url(), request.status(),
 						request.publishedAt(), externalRef, request.topics()));
-		return retriedOnceWhenTaken(() -> transaction.execute(status -> {
+		return retriedWhenTaken(() -> transaction.execute(status -> {
 			var existing = articles.lockByExternalRef(externalRef);
 			if (existing.isEmpty()) {
 				if (ifMatch != null && !ifMatch.isBlank() && !ifMatch.strip().equals("*")) {
@@ -168,10 +172,10 @@ public class Articles {
 		return request.normalised(violations);
 	}
 
+	/** Inserts the article; a reference already taken ends in the unique key's DuplicateKeyException. */
 	private Article insert(ArticleInput input) {
 		String id = Ids.newId();
 		String slug = input.slug() != null ? requireFree(input.slug()) : freeSlug(input.slugFromTitle());
-		requireFreeReference(input.externalRef(), null);
 		articles.insert(id, withPublication(input, slug, null), Instant.now(clock));
 		return articles.find(id).orElseThrow();
 	}
@@ -237,14 +241,19 @@ public class Articles {
 
 	/**
 	 * A concurrent request took the same slug or reference between our check and our insert: the
-	 * unique keys refused it, and the same work run again sees the other request's row.
+	 * unique keys refused it (or InnoDB chose this transaction as a deadlock victim while several
+	 * waited on the same key), and the same work run again sees the other request's row.
 	 */
-	private static <T> T retriedOnceWhenTaken(Supplier<T> work) {
-		try {
-			return work.get();
-		}
-		catch (DuplicateKeyException ex) {
-			return work.get();
+	private static <T> T retriedWhenTaken(Supplier<T> work) {
+		for (int attempt = 1;; attempt++) {
+			try {
+				return work.get();
+			}
+			catch (DuplicateKeyException | PessimisticLockingFailureException ex) {
+				if (attempt == 3) {
+					throw ex;
+				}
+			}
 		}
 	}
 

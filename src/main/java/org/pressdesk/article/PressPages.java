@@ -2,9 +2,12 @@ package org.pressdesk.article;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import java.util.function.Function;
 
-import jakarta.servlet.http.HttpServletResponse;
+import org.thymeleaf.ITemplateEngine;
+import org.thymeleaf.context.Context;
 
+import org.pressdesk.article.RenderedResponses.Rendered;
 import org.pressdesk.vcard.CardFiles;
 import org.pressdesk.vcard.CardFormat;
 
@@ -13,20 +16,23 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.stereotype.Controller;
-import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.context.request.WebRequest;
 
 /**
  * What journalists see without an account: the contact block of a published article as a page
  * and as vCards. Whatever is not there — an unknown slug, a draft, an archived article, a person
  * not shown on it — is the same 404, so the answers say nothing about what exists.
+ *
+ * <p>Each request first reads the block's version (one narrow statement); a conditional request
+ * that still matches gets 304, and a response rendered from that same version is served again
+ * from memory. Only a changed block is read in full and rendered.
  */
-@Controller
+@RestController
 @RequestMapping("/press")
 class PressPages {
 
@@ -36,65 +42,106 @@ class PressPages {
 	 */
 	private static final CacheControl REVALIDATED = CacheControl.noCache().cachePublic();
 
-	private static final String NOT_FOUND = "Not found. The article may not be published, or the link may be out of date.\n";
+	private static final MediaType HTML = new MediaType("text", "html", StandardCharsets.UTF_8);
+
+	private static final MediaType TEXT = new MediaType("text", "plain", StandardCharsets.UTF_8);
+
+	private static final String NOT_FOUND = "Not found. The article may not be published, or the link may be out of date.";
 
 	private final ArticleRepository articles;
 
 	private final ArticleCards cards;
 
-	PressPages(ArticleRepository articles, ArticleCards cards) {
+	private final RenderedResponses rendered;
+
+	private final ITemplateEngine templates;
+
+	private final byte[] notFoundPage;
+
+	PressPages(ArticleRepository articles, ArticleCards cards, RenderedResponses rendered, ITemplateEngine templates) {
 		this.articles = articles;
 		this.cards = cards;
+		this.rendered = rendered;
+		this.templates = templates;
+		Context context = new Context();
+		context.setVariable("message", NOT_FOUND);
+		this.notFoundPage = templates.process("article/not-found", context).getBytes(StandardCharsets.UTF_8);
 	}
 
 	@GetMapping("/{slug}")
-	String page(@PathVariable String slug, WebRequest request, HttpServletResponse response, Model model) {
-		Optional<PublicBlock> block = articles.publicBlock(slug);
-		if (block.isEmpty()) {
-			response.setStatus(HttpStatus.NOT_FOUND.value());
-			model.addAttribute("message", NOT_FOUND.strip());
-			return "article/not-found";
-		}
-		response.setHeader(HttpHeaders.CACHE_CONTROL, REVALIDATED.getHeaderValue());
-		if (request.checkNotModified(block.get().etag())) {
-			return null;
-		}
-		model.addAttribute("block", block.get());
-		return "article/press";
+	ResponseEntity<byte[]> page(@PathVariable String slug, WebRequest request) {
+		return respond(slug, "page", null, request, block -> {
+			Context context = new Context();
+			context.setVariable("block", block);
+			return Optional.of(new Rendered(null, HTML.toString(), null,
+					templates.process("article/press", context).getBytes(StandardCharsets.UTF_8)));
+		});
 	}
 
 	@GetMapping("/{slug}/contacts.vcf")
 	ResponseEntity<byte[]> allCards(@PathVariable String slug, @RequestParam(required = false) String version,
 			@RequestParam(required = false) String target, WebRequest request) {
-		return cardsOf(articles.publicBlock(slug), slug + "-contacts", version, target, request);
+		CardFormat format = CardFormat.of(version, target, null);
+		return respond(slug, "all:" + format, null, request,
+				block -> Optional.of(cardsOf(block, format, slug + "-contacts")));
 	}
 
 	@GetMapping("/{slug}/contacts/{personId}.vcf")
 	ResponseEntity<byte[]> oneCard(@PathVariable String slug, @PathVariable String personId,
 			@RequestParam(required = false) String version, @RequestParam(required = false) String target,
 			WebRequest request) {
-		Optional<PublicBlock> block = articles.publicBlock(slug).flatMap(b -> b.of(personId));
-		return cardsOf(block, block.map(b -> b.contacts().get(0).person().displayName()).orElse(""), version, target,
-				request);
+		CardFormat format = CardFormat.of(version, target, null);
+		return respond(slug, "one:" + personId + ":" + format, personId, request, block -> block.of(personId)
+			.map(one -> cardsOf(one, format, one.contacts().get(0).person().displayName())));
 	}
 
-	private ResponseEntity<byte[]> cardsOf(Optional<PublicBlock> block, String fileName, String version,
-			String target, WebRequest request) {
-		if (block.isEmpty()) {
-			return ResponseEntity.status(HttpStatus.NOT_FOUND)
-				.contentType(new MediaType("text", "plain", StandardCharsets.UTF_8))
-				.body(NOT_FOUND.getBytes(StandardCharsets.UTF_8));
+	/**
+	 * @param personId when the response is about one person: it must be shown on the article
+	 * @param render the response from the whole block; empty for a 404
+	 */
+	private ResponseEntity<byte[]> respond(String slug, String variant, String personId, WebRequest request,
+			Function<PublicBlock, Optional<Rendered>> render) {
+		Optional<PublicBlock.Version> version = articles.publicVersion(slug)
+			.filter(v -> personId == null || v.shows(personId));
+		if (version.isEmpty()) {
+			return notFound(!variant.equals("page"));
 		}
-		if (request.checkNotModified(block.get().etag())) {
-			return ResponseEntity.status(HttpStatus.NOT_MODIFIED).cacheControl(REVALIDATED).eTag(block.get().etag()).build();
+		String etag = version.get().etag();
+		if (request.checkNotModified(etag)) {
+			return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).cacheControl(REVALIDATED).build();
 		}
-		CardFormat format = CardFormat.of(version, target, null);
-		return ResponseEntity.ok()
-			.contentType(CardFiles.VCARD)
-			.header(HttpHeaders.CONTENT_DISPOSITION, CardFiles.attachment(fileName))
-			.eTag(block.get().etag())
-			.cacheControl(REVALIDATED)
-			.body(CardFiles.toBytes(cards.forPublic(block.get(), format), format));
+		String key = slug + "|" + variant;
+		Rendered response = rendered.get(key, etag);
+		if (response == null) {
+			Optional<PublicBlock> block = articles.publicBlock(slug);
+			Optional<Rendered> fresh = block.flatMap(render);
+			if (fresh.isEmpty()) {
+				return notFound(!variant.equals("page"));
+			}
+			// the ETag of what was rendered, which a change since the version check may have moved on
+			response = new Rendered(block.get().version().etag(), fresh.get().contentType(), fresh.get().disposition(),
+					fresh.get().body());
+			rendered.put(key, response);
+		}
+		var ok = ResponseEntity.ok()
+			.header(HttpHeaders.CONTENT_TYPE, response.contentType())
+			.eTag(response.etag())
+			.cacheControl(REVALIDATED);
+		if (response.disposition() != null) {
+			ok.header(HttpHeaders.CONTENT_DISPOSITION, response.disposition());
+		}
+		return ok.body(response.body());
+	}
+
+	private Rendered cardsOf(PublicBlock block, CardFormat format, String fileName) {
+		return new Rendered(null, CardFiles.VCARD.toString(), CardFiles.attachment(fileName),
+				CardFiles.toBytes(cards.forPublic(block, format), format));
+	}
+
+	private ResponseEntity<byte[]> notFound(boolean card) {
+		return ResponseEntity.status(HttpStatus.NOT_FOUND)
+			.contentType(card ? TEXT : HTML)
+			.body(card ? (NOT_FOUND + "\n").getBytes(StandardCharsets.UTF_8) : notFoundPage);
 	}
 
 }

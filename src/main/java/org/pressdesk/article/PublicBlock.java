@@ -42,21 +42,39 @@ public record PublicBlock(Header article, List<Contact> contacts) {
 
 	}
 
-	/**
-	 * Changes whenever the article or any person shown changes (a person's version counts every
-	 * change to them and their affiliations), so a cache revalidating with it never serves an old
-	 * phone number.
-	 */
-	String etag() {
-		StringBuilder versions = new StringBuilder(article.id()).append(':').append(article.version());
-		contacts.forEach(c -> versions.append(',').append(c.person().id()).append(':').append(c.person().version()));
-		try {
-			byte[] digest = MessageDigest.getInstance("SHA-256").digest(versions.toString().getBytes(StandardCharsets.UTF_8));
-			return "\"" + HexFormat.of().formatHex(digest, 0, 16) + "\"";
+	/** What the ETag is made of: the article's version and each shown person's, in order. */
+	record Version(String articleId, int articleVersion, List<PersonVersion> people) {
+
+		/**
+		 * Changes whenever the article or any person shown changes (a person's version counts every
+		 * change to them and their affiliations), so a cache revalidating with it never serves an
+		 * old phone number.
+		 */
+		String etag() {
+			StringBuilder versions = new StringBuilder(articleId).append(':').append(articleVersion);
+			people.forEach(p -> versions.append(',').append(p.id()).append(':').append(p.version()));
+			try {
+				byte[] digest = MessageDigest.getInstance("SHA-256")
+					.digest(versions.toString().getBytes(StandardCharsets.UTF_8));
+				return "\"" + HexFormat.of().formatHex(digest, 0, 16) + "\"";
+			}
+			catch (NoSuchAlgorithmException ex) {
+				throw new IllegalStateException("every Java runtime has SHA-256", ex);
+			}
 		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("every Java runtime has SHA-256", ex);
+
+		boolean shows(String personId) {
+			return people.stream().anyMatch(p -> p.id().equals(personId));
 		}
+
+	}
+
+	record PersonVersion(String id, int version) {
+	}
+
+	Version version() {
+		return new Version(article.id(), article.version(),
+				contacts.stream().map(c -> new PersonVersion(c.person().id(), c.person().version())).toList());
 	}
 
 	/** The same block with one contact only; empty when that person is not shown on the article. */

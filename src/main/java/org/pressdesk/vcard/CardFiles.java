@@ -75,6 +75,10 @@ public final class CardFiles {
 	public static String attachment(String name) {
 		String ascii = Normalizer.normalize(name, Normalizer.Form.NFKD)
 			.replaceAll("\\p{M}+", "")
+			// letters Unicode does not decompose, spelled as people without the letter write them
+			.replace("ø", "o").replace("Ø", "O").replace("ł", "l").replace("Ł", "L").replace("ß", "ss")
+			.replace("æ", "ae").replace("Æ", "AE").replace("œ", "oe").replace("Œ", "OE").replace("đ", "d")
+			.replace("Đ", "D").replace("þ", "th").replace("Þ", "Th")
 			.replaceAll("[^A-Za-z0-9._ -]+", "-")
 			.replaceAll("-{2,}", "-")
 			.strip();

@@ -12,16 +12,22 @@ record ArticleFixtures(Http editor, String tag) {
 				: java.util.Map.of("name", name, "parentId", parentId))).json().get("id").asString();
 	}
 
-	/** A person with a PUBLIC and an INTERNAL phone and email, a LinkedIn profile and one affiliation. */
+	/**
+	 * A person with a PUBLIC and an INTERNAL phone and email, a LinkedIn profile and one
+	 * affiliation. The phone numbers are random, so that no other test's person shares them.
+	 */
 	JsonNode person(String given, String family, String organisationId, String title) {
+		String handle = handle(given);
+		var random = java.util.concurrent.ThreadLocalRandom.current();
+		String publicPhone = String.format("01223 %06d", random.nextInt(1_000_000));
+		String internalPhone = String.format("07700 9%05d", random.nextInt(100_000));
 		String id = editor.post("/api/v1/people", """
 				{ "givenName": "%s", "familyName": "%s", "linkedinUrl": "linkedin.com/in/%s",
 				  "emails": [ { "value": "%s@press.example.org", "visibility": "PUBLIC" },
 				              { "value": "%s.private@example.org", "visibility": "INTERNAL" } ],
-				  "phones": [ { "value": "01223 000111", "visibility": "PUBLIC" },
-				              { "value": "07700 900222", "kind": "MOBILE", "visibility": "INTERNAL" } ] }
-				""".formatted(given, family, tag + given.toLowerCase(), tag + given.toLowerCase(),
-				tag + given.toLowerCase()))
+				  "phones": [ { "value": "%s", "visibility": "PUBLIC" },
+				              { "value": "%s", "kind": "MOBILE", "visibility": "INTERNAL" } ] }
+				""".formatted(given, family, handle, handle, handle, publicPhone, internalPhone))
 			.json()
 			.get("id")
 			.asString();
@@ -31,6 +37,11 @@ record ArticleFixtures(Http editor, String tag) {
 			throw new IllegalStateException("affiliation not added: " + added);
 		}
 		return editor.get("/api/v1/people/" + id).json();
+	}
+
+	/** The ASCII word the person's LinkedIn handle and email addresses are made of. */
+	String handle(String given) {
+		return tag.toLowerCase() + given.toLowerCase().replaceAll("[^a-z]", "");
 	}
 
 	Http.Response putByRef(String ref, String body) {

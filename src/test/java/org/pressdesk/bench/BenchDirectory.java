@@ -67,13 +67,19 @@ final class BenchDirectory {
 	private BenchDirectory() {
 	}
 
-	/** Starts the service on the benchmark directory, seeding it first if needed. */
-	static ConfigurableApplicationContext start() throws Exception {
+	/**
+	 * Starts the service on the benchmark directory, seeding it first if needed.
+	 *
+	 * @param settings more command-line settings, such as {@code --pressdesk.public.rate-limit-per-minute=0}
+	 */
+	static ConfigurableApplicationContext start(String... settings) throws Exception {
 		Path dataDir = Path.of(System.getProperty("bench.dataDir", "target/bench-data"));
+		// arguments, not default properties: they must win over the environment (PRESSDESK_DATA_DIR, …)
+		List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--pressdesk.data-dir=" + dataDir,
+				"--pressdesk.admin-password=" + PASSWORD, "--pressdesk.demo-data=false", "--logging.level.root=WARN"));
+		arguments.addAll(List.of(settings));
 		ConfigurableApplicationContext service = new SpringApplicationBuilder(PressdeskApplication.class)
-			// arguments, not default properties: they must win over the environment (PRESSDESK_DATA_DIR, …)
-			.run("--server.port=0", "--pressdesk.data-dir=" + dataDir, "--pressdesk.admin-password=" + PASSWORD,
-					"--pressdesk.demo-data=false", "--logging.level.root=WARN");
+			.run(arguments.toArray(String[]::new));
 		seed(service);
 		return service;
 	}

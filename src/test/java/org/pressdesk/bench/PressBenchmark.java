@@ -1,0 +1,194 @@
+package org.pressdesk.bench;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Requests per second and latency of {@code GET /press/{slug}/contacts.vcf} on loopback, next to
+ * nginx (Debian's {@code nginx-light}) serving the same bytes from a file, in the same run and with
+ * the same client: {@code bench.connections} keep-alive connections (default 8) for
+ * {@code bench.seconds} (default 15) after a warm-up. The public rate limit is off. Not a test.
+ */
+public final class PressBenchmark {
+
+	private static final int CONNECTIONS = Integer.getInteger("bench.connections", 8);
+
+	private static final int SECONDS = Integer.getInteger("bench.seconds", 15);
+
+	private static final int CONTACTS = 5;
+
+	private PressBenchmark() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		try (ConfigurableApplicationContext service = BenchDirectory.start("--pressdesk.public.rate-limit-per-minute=0")) {
+			int port = BenchDirectory.port(service);
+			HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+			String path = publishedArticle(client, port) + "/contacts.vcf";
+			byte[] cards = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+					BodyHandlers.ofByteArray()).body();
+			System.out.printf("%nGET %s: %,d bytes, %d cards; %d connections, %d s each%n", path, cards.length,
+					new String(cards, StandardCharsets.UTF_8).split("END:VCARD", -1).length - 1, CONNECTIONS, SECONDS);
+
+			Result pressdesk = load(client, URI.create("http://127.0.0.1:" + port + path));
+			System.out.println("Pressdesk: " + pressdesk);
+
+			Path nginx = Path.of("/usr/sbin/nginx");
+			if (!Files.isExecutable(nginx)) {
+				System.out.println("nginx is not installed (apt-get install nginx-light): no comparison");
+				return;
+			}
+			Path root = Files.createTempDirectory("press-bench", PosixFilePermissions.asFileAttribute(
+					PosixFilePermissions.fromString("rwxr-xr-x")));
+			Files.write(root.resolve("contacts.vcf"), cards);
+			int nginxPort = freePort();
+			Files.writeString(root.resolve("nginx.conf"), """
+					daemon off;
+					worker_processes auto;
+					pid %1$s/nginx.pid;
+					error_log %1$s/error.log;
+					events { worker_connections 1024; }
+					http {
+					  access_log off;
+					  client_body_temp_path %1$s; proxy_temp_path %1$s; fastcgi_temp_path %1$s;
+					  types { text/vcard vcf; }
+					  server { listen 127.0.0.1:%2$d; root %1$s; }
+					}
+					""".formatted(root, nginxPort));
+			Process server = new ProcessBuilder(nginx.toString(), "-c", root.resolve("nginx.conf").toString())
+				.redirectErrorStream(true)
+				.redirectOutput(root.resolve("nginx.out").toFile())
+				.start();
+			try {
+				waitForPort(nginxPort);
+				Result file = load(client, URI.create("http://127.0.0.1:" + nginxPort + "/contacts.vcf"));
+				System.out.println("nginx:     " + file);
+				System.out.printf("Pressdesk / nginx: %.2f of the requests per second, p99 %.1f× as long%n",
+						pressdesk.perSecond() / file.perSecond(), pressdesk.p99Millis() / file.p99Millis());
+			}
+			finally {
+				server.destroy();
+				server.waitFor(10, TimeUnit.SECONDS);
+			}
+		}
+	}
+
+	record Result(long requests, double perSecond, double p50Millis, double p99Millis, long failures) {
+
+		@Override
+		public String toString() {
+			return String.format("%,d requests, %,.0f requests/s, p50 %.2f ms, p99 %.2f ms, %d not 200", requests,
+					perSecond, p50Millis, p99Millis, failures);
+		}
+
+	}
+
+	/** A published article with the first people of the directory as press contacts; made once, kept. */
+	private static String publishedArticle(HttpClient client, int port) throws Exception {
+		String people = send(client, port, "GET", "/api/v1/people?q=smith&limit=" + CONTACTS, null);
+		Matcher ids = Pattern.compile("\"id\":\"([0-9a-f-]{36})\",\"honorificPrefix\"").matcher(people);
+		List<String> contacts = new ArrayList<>();
+		while (ids.find()) {
+			contacts.add("{\"personId\":\"" + ids.group(1) + "\",\"role\":\"PRESS_CONTACT\"}");
+		}
+		String article = send(client, port, "PUT", "/api/v1/articles/by-ref/press-benchmark",
+				"{\"title\":\"Press benchmark\",\"status\":\"PUBLISHED\",\"url\":\"https://www.example.org/news/bench\"}");
+		Matcher id = Pattern.compile("\"id\":\"([0-9a-f-]{36})\"").matcher(article);
+		Matcher slug = Pattern.compile("\"slug\":\"([a-z0-9-]+)\"").matcher(article);
+		if (!id.find() || !slug.find()) {
+			throw new IllegalStateException("no article: " + article);
+		}
+		send(client, port, "PUT", "/api/v1/articles/" + id.group(1) + "/contacts", "[" + String.join(",", contacts) + "]");
+		return "/press/" + slug.group(1);
+	}
+
+	private static String send(HttpClient client, int port, String method, String path, String json) throws Exception {
+		var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+			.header("Authorization", BenchDirectory.authorization())
+			.method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+		if (json != null) {
+			request.header("Content-Type", "application/json");
+		}
+		return client.send(request.build(), BodyHandlers.ofString()).body();
+	}
+
+	/** Warm-up for a third of the time, then the measured run. */
+	private static Result load(HttpClient client, URI uri) throws Exception {
+		run(client, uri, Math.max(1, SECONDS / 3));
+		return run(client, uri, SECONDS);
+	}
+
+	private static Result run(HttpClient client, URI uri, int seconds) throws Exception {
+		ExecutorService threads = Executors.newFixedThreadPool(CONNECTIONS);
+		long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+		HttpRequest request = HttpRequest.newBuilder(uri).build();
+		List<Future<long[]>> workers = new ArrayList<>();
+		long[] failures = new long[CONNECTIONS];
+		for (int t = 0; t < CONNECTIONS; t++) {
+			int worker = t;
+			workers.add(threads.submit(() -> {
+				long[] latencies = new long[1 << 16];
+				int n = 0;
+				while (System.nanoTime() < end) {
+					long started = System.nanoTime();
+					int status = client.send(request, BodyHandlers.discarding()).statusCode();
+					if (n == latencies.length) {
+						latencies = Arrays.copyOf(latencies, n * 2);
+					}
+					latencies[n++] = System.nanoTime() - started;
+					if (status != 200) {
+						failures[worker]++;
+					}
+				}
+				return Arrays.copyOf(latencies, n);
+			}));
+		}
+		List<long[]> all = new ArrayList<>();
+		for (Future<long[]> w : workers) {
+			all.add(w.get());
+		}
+		threads.shutdown();
+		long[] latencies = all.stream().flatMapToLong(Arrays::stream).sorted().toArray();
+		return new Result(latencies.length, latencies.length / (double) seconds,
+				latencies[latencies.length / 2] / 1e6, latencies[(int) (latencies.length * 0.99)] / 1e6,
+				Arrays.stream(failures).sum());
+	}
+
+	private static int freePort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+	}
+
+	private static void waitForPort(int port) throws Exception {
+		for (int i = 0; i < 100; i++) {
+			try (var socket = new java.net.Socket("127.0.0.1", port)) {
+				return;
+			}
+			catch (IOException ex) {
+				Thread.sleep(100);
+			}
+		}
+		throw new IllegalStateException("nginx did not start on port " + port);
+	}
+
+}

@@ -1,0 +1,42 @@
+package org.pressdesk.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+import org.pressdesk.ApiTestSupport;
+import org.pressdesk.Http.Response;
+
+import org.springframework.test.context.TestPropertySource;
+
+@TestPropertySource(properties = { "pressdesk.public.rate-limit-per-minute=5", "pressdesk.trusted-proxies=127.0.0.1" })
+class PublicRateLimitTests extends ApiTestSupport {
+
+	@Test
+	void anAddressGetsAMinutesAllowanceThen429WithRetryAfterWhileOthersGoOn() {
+		String slug = editor.post("/api/v1/articles", "{\"title\": \"Limited " + unique("r") + "\", \"status\": \"PUBLISHED\"}")
+			.json()
+			.get("slug")
+			.asString();
+		// the test talks to the service from 127.0.0.1, configured here as a proxy, so each
+		// forwarded address is a client of its own
+		String scraper = "203.0.113." + (int) (Math.random() * 200);
+		for (int i = 0; i < 5; i++) {
+			assertThat(anonymous.get("/press/" + slug, "X-Forwarded-For", scraper).status()).isEqualTo(200);
+		}
+		Response limited = anonymous.get("/press/" + slug + "/contacts.vcf", "X-Forwarded-For", scraper);
+		assertThat(limited.status()).isEqualTo(429);
+		assertThat(Integer.parseInt(limited.header("Retry-After"))).isBetween(1, 12);
+		assertThat(limited.header("Content-Type")).isEqualTo("application/problem+json");
+		assertThat(limited.json().get("detail").asString()).contains("Too many requests");
+
+		assertThat(anonymous.get("/press/" + slug, "X-Forwarded-For", "198.51.100.9").status())
+			.as("a journalist elsewhere is not affected")
+			.isEqualTo(200);
+		assertThat(anonymous.get("/press/" + slug, "X-Forwarded-For", "198.51.100.9, " + scraper).status())
+			.as("the nearest address before our proxy counts, not what the client wrote further left")
+			.isEqualTo(429);
+		assertThat(editor.get("/api/v1/articles?limit=1").status()).as("staff are not limited by it").isEqualTo(200);
+	}
+
+}
