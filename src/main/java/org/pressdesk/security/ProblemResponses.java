@@ -29,13 +29,15 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
 	public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException ex)
 			throws IOException {
 		response.setHeader("WWW-Authenticate", "Basic realm=\"Pressdesk\", charset=\"UTF-8\"");
-		write(response, HttpStatus.UNAUTHORIZED, "Authentication is required: staff credentials (HTTP Basic).");
+		write(response, HttpStatus.UNAUTHORIZED, request.getHeader("Authorization") == null
+				? "Authentication is required: staff credentials (HTTP Basic) or an API key (Bearer)."
+				: "The credentials are not valid.");
 	}
 
 	@Override
 	public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException ex)
 			throws IOException {
-		write(response, HttpStatus.FORBIDDEN, "Your role does not allow this request.");
+		write(response, HttpStatus.FORBIDDEN, "Your role or your API key's scopes do not allow this request.");
 	}
 
 	private void write(HttpServletResponse response, HttpStatus status, String detail) throws IOException {

@@ -1,5 +1,7 @@
 package org.pressdesk.security;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -17,7 +19,14 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationEntryPointFailureHandler;
+import org.springframework.security.web.authentication.AuthenticationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.session.DisableEncodeUrlFilter;
 
@@ -28,36 +37,63 @@ import org.springframework.security.web.session.DisableEncodeUrlFilter;
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
-	/** Staff and services over REST: stateless, HTTP Basic, roles from the database. */
+	/**
+	 * Staff and services over REST, stateless: staff with HTTP Basic (roles from the database),
+	 * services with an API key as a bearer token (scopes). Each rule names the staff role and the
+	 * scope that allow it.
+	 */
 	@Bean
 	@Order(1)
-	SecurityFilterChain apiChain(HttpSecurity http, StaffAuthenticationProvider staff, ProblemResponses problems)
-			throws Exception {
-		String[] directory = { "/api/v1/people/**", "/api/v1/organisations/**", "/api/v1/articles/**" };
+	SecurityFilterChain apiChain(HttpSecurity http, StaffAuthenticationProvider staff, ApiKeyAuthentication apiKeys,
+			ProblemResponses problems) throws Exception {
+		AuthenticationFilter keys = new AuthenticationFilter(new ProviderManager(apiKeys), apiKeys);
+		keys.setSuccessHandler((request, response, authentication) -> {
+			// go on to the endpoint; nothing to redirect to
+		});
+		keys.setFailureHandler(new AuthenticationEntryPointFailureHandler(problems));
+		String[] directory = { "/api/v1/people/**", "/api/v1/organisations/**" };
+		String articles = "/api/v1/articles/**";
 		return http.securityMatcher("/api/**")
-			.authorizeHttpRequests(requests -> requests.requestMatchers("/api/v1/users/**")
+			.authorizeHttpRequests(requests -> requests
+				.requestMatchers("/api/v1/users/**", "/api/v1/api-clients/**")
 				.hasRole(Role.ADMIN.name())
-				.requestMatchers(HttpMethod.GET, directory)
-				.hasRole(Role.VIEWER.name())
-				.requestMatchers(HttpMethod.POST, directory)
-				.hasRole(Role.EDITOR.name())
-				.requestMatchers(HttpMethod.PATCH, directory)
-				.hasRole(Role.EDITOR.name())
-				.requestMatchers(HttpMethod.PUT, directory)
-				.hasRole(Role.EDITOR.name())
-				.requestMatchers(HttpMethod.DELETE, directory)
-				.hasRole(Role.EDITOR.name())
+				.requestMatchers(HttpMethod.GET, "/api/v1/people/export")
+				.hasAnyAuthority(role(Role.VIEWER), ApiScope.EXPORT.authority())
 				.requestMatchers(HttpMethod.POST, "/api/v1/imports")
-				.hasRole(Role.EDITOR.name())
+				.hasAnyAuthority(role(Role.EDITOR), ApiScope.IMPORT.authority())
+				.requestMatchers(HttpMethod.GET, articles)
+				.hasAnyAuthority(role(Role.VIEWER), ApiScope.ARTICLES_READ.authority())
+				.requestMatchers(writes(articles))
+				.hasAnyAuthority(role(Role.EDITOR), ApiScope.ARTICLES_WRITE.authority())
+				.requestMatchers(HttpMethod.GET, directory)
+				.hasAnyAuthority(role(Role.VIEWER), ApiScope.PEOPLE_READ.authority())
+				.requestMatchers(writes(directory))
+				.hasAnyAuthority(role(Role.EDITOR), ApiScope.PEOPLE_WRITE.authority())
 				.anyRequest()
 				.denyAll())
 			.authenticationProvider(staff)
+			.addFilterBefore(keys, BasicAuthenticationFilter.class)
 			.httpBasic(basic -> basic.authenticationEntryPoint(problems))
 			.exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
 			.sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			// no cookies are read on this chain, so there is nothing for a cross-site request to ride on
 			.csrf(csrf -> csrf.disable())
 			.build();
+	}
+
+	private static String role(Role role) {
+		return "ROLE_" + role.name();
+	}
+
+	/** POST, PUT, PATCH and DELETE on the paths. */
+	private static RequestMatcher writes(String... paths) {
+		List<RequestMatcher> matchers = new ArrayList<>();
+		for (HttpMethod method : List.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE)) {
+			for (String path : paths) {
+				matchers.add(PathPatternRequestMatcher.withDefaults().matcher(method, path));
+			}
+		}
+		return new OrRequestMatcher(matchers);
 	}
 
 	/**
