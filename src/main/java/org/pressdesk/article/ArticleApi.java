@@ -5,6 +5,8 @@ import java.util.List;
 
 import tools.jackson.databind.JsonNode;
 
+import org.pressdesk.audit.AuditTrail;
+import org.pressdesk.audit.AuditTrail.Action;
 import org.pressdesk.person.PersonRepository;
 import org.pressdesk.system.Cursor;
 import org.pressdesk.system.ETags;
@@ -43,11 +45,15 @@ class ArticleApi {
 
 	private final PersonRepository people;
 
-	ArticleApi(ArticleRepository repository, Articles articles, ArticleCards cards, PersonRepository people) {
+	private final AuditTrail audit;
+
+	ArticleApi(ArticleRepository repository, Articles articles, ArticleCards cards, PersonRepository people,
+			AuditTrail audit) {
 		this.repository = repository;
 		this.articles = articles;
 		this.cards = cards;
 		this.people = people;
+		this.audit = audit;
 	}
 
 	@GetMapping("/articles")
@@ -114,6 +120,7 @@ class ArticleApi {
 			@RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
 		CardFormat format = CardFormat.of(version, target, accept);
 		Article article = repository.find(id).orElseThrow(() -> new NotFound("article", id));
+		audit.record(Action.EXPORTED, "article", id, List.of(), "contacts vCard " + format);
 		return ResponseEntity.ok()
 			.contentType(CardFiles.VCARD)
 			.header(HttpHeaders.CONTENT_DISPOSITION, CardFiles.attachment(article.slug() + "-contacts"))

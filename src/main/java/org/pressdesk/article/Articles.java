@@ -19,6 +19,8 @@ import tools.jackson.databind.JsonNode;
 
 import org.pressdesk.article.ArticleRepository.AffiliationNow;
 import org.pressdesk.article.ArticleRepository.StoredContact;
+import org.pressdesk.audit.AuditTrail;
+import org.pressdesk.audit.AuditTrail.Action;
 import org.pressdesk.organisation.OrganisationRepository;
 import org.pressdesk.person.Person;
 import org.pressdesk.person.PersonRepository;
@@ -61,15 +63,18 @@ public class Articles {
 
 	private final TransactionTemplate transaction;
 
+	private final AuditTrail audit;
+
 	private final Clock clock;
 
 	Articles(ArticleRepository articles, PersonRepository people, OrganisationRepository organisations,
-			RequestBodies bodies, PlatformTransactionManager transactions, Clock clock) {
+			RequestBodies bodies, PlatformTransactionManager transactions, AuditTrail audit, Clock clock) {
 		this.articles = articles;
 		this.people = people;
 		this.organisations = organisations;
 		this.bodies = bodies;
 		this.transaction = new TransactionTemplate(transactions);
+		this.audit = audit;
 		this.clock = clock;
 	}
 
@@ -129,6 +134,7 @@ public class Articles {
 			List<StoredContact> stored = article.status() == ArticleStatus.DRAFT ? contacts
 					: asPublished(contacts, before);
 			articles.replaceContacts(id, stored);
+			audit.record(Action.UPDATED, "article", id, List.of("contacts"), null);
 			articles.touch(List.of(id), Instant.now(clock));
 			return articles.find(id).orElseThrow();
 		});
@@ -138,6 +144,7 @@ public class Articles {
 		transaction.executeWithoutResult(status -> {
 			lockedForWrite(id, ifMatch);
 			articles.delete(id);
+			audit.record(Action.DELETED, "article", id);
 		});
 	}
 
@@ -160,6 +167,8 @@ public class Articles {
 		if (!appearances.isEmpty()) {
 			List<String> articleIds = articles.removeFromArticles(deletion.personId());
 			articles.touch(articleIds, Instant.now(clock));
+			articleIds.forEach(articleId -> audit.record(Action.UPDATED, "article", articleId, List.of("contacts"),
+					"person " + deletion.personId() + " deleted" + (deletion.force() ? " with force" : "")));
 			if (!published.isEmpty()) {
 				log.info("Person {} deleted with force: taken off the published articles {}", deletion.personId(),
 						published);
@@ -177,6 +186,7 @@ public class Articles {
 		String id = Ids.newId();
 		String slug = input.slug() != null ? requireFree(input.slug()) : freeSlug(input.slugFromTitle());
 		articles.insert(id, withPublication(input, slug, null), Instant.now(clock));
+		audit.record(Action.CREATED, "article", id);
 		return articles.find(id).orElseThrow();
 	}
 
@@ -190,6 +200,7 @@ public class Articles {
 			return current;
 		}
 		articles.update(current.id(), changed, Instant.now(clock));
+		audit.record(Action.UPDATED, "article", current.id(), audit.changedFields(current.toInput(), changed), null);
 		if (input.status() == ArticleStatus.DRAFT && current.status() != ArticleStatus.DRAFT) {
 			// back to a draft: a later publication is a new one, with its own "as published"
 			articles.replaceContacts(current.id(), articles.storedContacts(current.id())

@@ -7,6 +7,8 @@ import java.util.Optional;
 
 import tools.jackson.databind.JsonNode;
 
+import org.pressdesk.audit.AuditTrail;
+import org.pressdesk.audit.AuditTrail.Action;
 import org.pressdesk.system.Conflict;
 import org.pressdesk.system.ETags;
 import org.pressdesk.system.Ids;
@@ -28,13 +30,16 @@ public class Organisations {
 
 	private final ApplicationEventPublisher events;
 
+	private final AuditTrail audit;
+
 	private final Clock clock;
 
 	Organisations(OrganisationRepository organisations, RequestBodies bodies, ApplicationEventPublisher events,
-			Clock clock) {
+			AuditTrail audit, Clock clock) {
 		this.organisations = organisations;
 		this.bodies = bodies;
 		this.events = events;
+		this.audit = audit;
 		this.clock = clock;
 	}
 
@@ -46,6 +51,7 @@ public class Organisations {
 			requireParentOutsideOf(id, input.parentId());
 		}
 		organisations.insert(id, input, Instant.now(clock));
+		audit.record(Action.CREATED, "organisation", id);
 		return organisations.find(id).orElseThrow();
 	}
 
@@ -59,6 +65,7 @@ public class Organisations {
 			requireParentOutsideOf(id, input.parentId());
 		}
 		organisations.update(id, input, Instant.now(clock));
+		audit.record(Action.UPDATED, "organisation", id, audit.changedFields(current.toInput(), input), null);
 		if (!Objects.equals(input.name(), current.name()) || !Objects.equals(input.shortName(), current.shortName())) {
 			events.publishEvent(new OrganisationRenamed(id));
 		}
@@ -77,6 +84,7 @@ public class Organisations {
 					+ "remove those affiliations first, so that no one's history is lost silently.");
 		}
 		organisations.delete(id);
+		audit.record(Action.DELETED, "organisation", id);
 	}
 
 	/**

@@ -7,6 +7,8 @@ import java.util.List;
 
 import tools.jackson.databind.JsonNode;
 
+import org.pressdesk.audit.AuditTrail;
+import org.pressdesk.audit.AuditTrail.Action;
 import org.pressdesk.organisation.OrganisationRenamed;
 import org.pressdesk.organisation.OrganisationRepository;
 import org.pressdesk.system.ETags;
@@ -40,16 +42,20 @@ public class People {
 
 	private final ApplicationEventPublisher events;
 
+	private final AuditTrail audit;
+
 	private final Clock clock;
 
 	People(PersonRepository people, OrganisationRepository organisations, SearchTerms searchTerms,
-			PhoneNumbers phoneNumbers, RequestBodies bodies, ApplicationEventPublisher events, Clock clock) {
+			PhoneNumbers phoneNumbers, RequestBodies bodies, ApplicationEventPublisher events, AuditTrail audit,
+			Clock clock) {
 		this.people = people;
 		this.organisations = organisations;
 		this.searchTerms = searchTerms;
 		this.phoneNumbers = phoneNumbers;
 		this.bodies = bodies;
 		this.events = events;
+		this.audit = audit;
 		this.clock = clock;
 	}
 
@@ -62,22 +68,26 @@ public class People {
 	@Transactional
 	public Person create(String id, PersonInput request) {
 		people.insert(id, check(request), Instant.now(clock));
+		audit.record(Action.CREATED, "person", id);
 		return reindexed(id);
 	}
 
 	@Transactional
 	public Person patch(String id, JsonNode patch, String ifMatch) {
 		Person current = lockedForWrite(id, ifMatch);
-		PersonDraft draft = check(bodies.merged(current.toInput(), patch, PersonInput.class));
+		PersonInput merged = bodies.merged(current.toInput(), patch, PersonInput.class);
+		PersonDraft draft = check(merged);
 		people.update(id, draft, Instant.now(clock));
+		audit.record(Action.UPDATED, "person", id, audit.changedFields(current.toInput(), merged), null);
 		return reindexed(id);
 	}
 
 	/** Replaces everything a client may write about the person (imports do this). */
 	@Transactional
 	public Person replace(String id, PersonInput request) {
-		lockedForWrite(id, null);
+		Person current = lockedForWrite(id, null);
 		people.update(id, check(request), Instant.now(clock));
+		audit.record(Action.UPDATED, "person", id, audit.changedFields(current.toInput(), request), null);
 		return reindexed(id);
 	}
 
@@ -99,6 +109,7 @@ public class People {
 		lockedForWrite(id, ifMatch);
 		events.publishEvent(new PersonToBeDeleted(id, force));
 		people.delete(id);
+		audit.record(Action.DELETED, "person", id);
 	}
 
 	@Transactional
@@ -108,19 +119,24 @@ public class People {
 		String id = Ids.newId();
 		Instant now = Instant.now(clock);
 		people.insertAffiliation(personId, id, input, now);
+		audit.record(Action.CREATED, "affiliation", id, List.of(), "of person " + personId);
 		return afterAffiliationChange(personId, id, input, now);
 	}
 
 	@Transactional
 	public AffiliationOfPerson patchAffiliation(String personId, String affiliationId, JsonNode patch, String ifMatch) {
 		Affiliation current = affiliationOf(lockedForWrite(personId, ifMatch), affiliationId);
-		return writeAffiliation(personId, affiliationId,
-				bodies.patched(current.toInput(), patch, AffiliationInput.class));
+		AffiliationInput patched = bodies.patched(current.toInput(), patch, AffiliationInput.class);
+		audit.record(Action.UPDATED, "affiliation", affiliationId, audit.changedFields(current.toInput(), patched),
+				"of person " + personId);
+		return writeAffiliation(personId, affiliationId, patched);
 	}
 
 	@Transactional
 	public AffiliationOfPerson replaceAffiliation(String personId, String affiliationId, AffiliationInput request) {
-		affiliationOf(lockedForWrite(personId, null), affiliationId);
+		Affiliation current = affiliationOf(lockedForWrite(personId, null), affiliationId);
+		audit.record(Action.UPDATED, "affiliation", affiliationId, audit.changedFields(current.toInput(), request),
+				"of person " + personId);
 		return writeAffiliation(personId, affiliationId, request);
 	}
 
@@ -134,6 +150,7 @@ public class People {
 	public void deleteAffiliation(String personId, String affiliationId, String ifMatch) {
 		affiliationOf(lockedForWrite(personId, ifMatch), affiliationId);
 		people.deleteAffiliation(affiliationId);
+		audit.record(Action.DELETED, "affiliation", affiliationId, List.of(), "of person " + personId);
 		people.touch(List.of(personId), Instant.now(clock));
 		reindexed(personId);
 	}

@@ -8,6 +8,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Size;
 
+import org.pressdesk.audit.AuditTrail;
+import org.pressdesk.audit.AuditTrail.Action;
 import org.pressdesk.system.FieldChecks;
 import org.pressdesk.system.Ids;
 import org.pressdesk.system.NotFound;
@@ -24,11 +26,14 @@ class ApiClients {
 
 	private final RequestBodies bodies;
 
+	private final AuditTrail audit;
+
 	private final Clock clock;
 
-	ApiClients(ApiClientRepository clients, RequestBodies bodies, Clock clock) {
+	ApiClients(ApiClientRepository clients, RequestBodies bodies, AuditTrail audit, Clock clock) {
 		this.clients = clients;
 		this.bodies = bodies;
+		this.audit = audit;
 		this.clock = clock;
 	}
 
@@ -55,6 +60,7 @@ class ApiClients {
 		String id = Ids.newId();
 		ApiKeys.Issued key = ApiKeys.issue();
 		clients.insert(id, request.name().strip(), scopes, request.expiresAt(), key.keyId(), key.secretHash(), now);
+		audit.record(Action.CREATED, "api-client", id, List.of(), "scopes " + String.join(" ", scopes));
 		return clients.find(id).orElseThrow().withKey(key.key());
 	}
 
@@ -65,12 +71,16 @@ class ApiClients {
 		if (!clients.replaceKey(id, key.keyId(), key.secretHash(), Instant.now(clock))) {
 			throw new NotFound("active API client", id);
 		}
+		audit.record(Action.KEY_ROTATED, "api-client", id);
 		return clients.find(id).orElseThrow().withKey(key.key());
 	}
 
 	@Transactional
 	public void revoke(String id) {
-		if (!clients.revoke(id, Instant.now(clock)) && clients.find(id).isEmpty()) {
+		if (clients.revoke(id, Instant.now(clock))) {
+			audit.record(Action.REVOKED, "api-client", id);
+		}
+		else if (clients.find(id).isEmpty()) {
 			throw new NotFound("API client", id);
 		}
 	}

@@ -9,6 +9,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.pressdesk.audit.AuditTrail;
+import org.pressdesk.audit.AuditTrail.Action;
+
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.authentication.AuthenticationProvider;
@@ -31,12 +34,15 @@ class ApiKeyAuthentication implements AuthenticationConverter, AuthenticationPro
 
 	private final ApiClientRepository clients;
 
+	private final AuditTrail audit;
+
 	private final Clock clock;
 
 	private final Map<String, Instant> lastUsedWritten = new ConcurrentHashMap<>();
 
-	ApiKeyAuthentication(ApiClientRepository clients, Clock clock) {
+	ApiKeyAuthentication(ApiClientRepository clients, AuditTrail audit, Clock clock) {
 		this.clients = clients;
+		this.audit = audit;
 		this.clock = clock;
 	}
 
@@ -100,13 +106,23 @@ class ApiKeyAuthentication implements AuthenticationConverter, AuthenticationPro
 	public Authentication authenticate(Authentication authentication) {
 		String key = (String) authentication.getCredentials();
 		Instant now = Instant.now(clock);
-		var stored = ApiKeys.parse(key)
-			.flatMap(presented -> clients.findKey(presented.keyId())
-				.filter(found -> ApiKeys.matches(presented.secret(), found.secretHash())))
-			.orElseThrow(() -> new BadCredentialsException("The API key is not valid."));
-		if (stored.revokedAt() != null || (stored.expiresAt() != null && !stored.expiresAt().isAfter(now))) {
+		var presented = ApiKeys.parse(key);
+		var stored = presented.flatMap(p -> clients.findKey(p.keyId()).filter(found -> ApiKeys.matches(p.secret(), found.secretHash())));
+		// the audit names a key by its public prefix only
+		String keyName = presented.map(p -> ApiKeys.PREFIX + p.keyId()).orElse("a malformed API key");
+		if (stored.isEmpty()) {
+			audit.record(keyName, Action.LOGIN_FAILED, "api-client", null, List.of(), "unknown API key");
 			throw new BadCredentialsException("The API key is not valid.");
 		}
+		if (stored.get().revokedAt() != null || (stored.get().expiresAt() != null && !stored.get().expiresAt().isAfter(now))) {
+			audit.record(keyName, Action.LOGIN_FAILED, "api-client", stored.get().clientId(), List.of(),
+					stored.get().revokedAt() != null ? "revoked API key" : "expired API key");
+			throw new BadCredentialsException("The API key is not valid.");
+		}
+		return authenticated(stored.get(), now);
+	}
+
+	private Authentication authenticated(ApiClientRepository.StoredKey stored, Instant now) {
 		Instant written = lastUsedWritten.get(stored.clientId());
 		if (written == null || written.plus(LAST_USED_PRECISION).isBefore(now)) {
 			clients.markUsed(stored.clientId(), now);

@@ -1,10 +1,14 @@
 package org.pressdesk.security;
 
 import java.io.IOException;
+import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
+
+import org.pressdesk.audit.AuditTrail;
+import org.pressdesk.audit.AuditTrail.Action;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -21,8 +25,11 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
 
 	private final JsonMapper mapper;
 
-	ProblemResponses(JsonMapper mapper) {
+	private final AuditTrail audit;
+
+	ProblemResponses(JsonMapper mapper, AuditTrail audit) {
 		this.mapper = mapper;
+		this.audit = audit;
 	}
 
 	@Override
@@ -37,6 +44,7 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
 	@Override
 	public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException ex)
 			throws IOException {
+		audit.record(Action.ACCESS_DENIED, null, null, List.of(), request.getMethod() + " " + request.getRequestURI());
 		write(response, HttpStatus.FORBIDDEN, "Your role or your API key's scopes do not allow this request.");
 	}
 

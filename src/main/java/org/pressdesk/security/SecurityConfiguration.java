@@ -55,7 +55,7 @@ class SecurityConfiguration {
 		String articles = "/api/v1/articles/**";
 		return http.securityMatcher("/api/**")
 			.authorizeHttpRequests(requests -> requests
-				.requestMatchers("/api/v1/users/**", "/api/v1/api-clients/**")
+				.requestMatchers("/api/v1/users/**", "/api/v1/api-clients/**", "/api/v1/audit/**")
 				.hasRole(Role.ADMIN.name())
 				.requestMatchers(HttpMethod.GET, "/api/v1/people/export")
 				.hasAnyAuthority(role(Role.VIEWER), ApiScope.EXPORT.authority())

@@ -14,6 +14,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import org.pressdesk.audit.AuditTrail;
+import org.pressdesk.audit.AuditTrail.Action;
+
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.DisabledException;
@@ -41,6 +44,8 @@ class StaffAuthenticationProvider implements AuthenticationProvider {
 
 	private final PasswordEncoder passwordEncoder;
 
+	private final AuditTrail audit;
+
 	private final Clock clock;
 
 	private final byte[] hmacKey = new byte[32];
@@ -53,9 +58,10 @@ class StaffAuthenticationProvider implements AuthenticationProvider {
 	private record Verified(String storedHash, byte[] passwordMac, Instant until) {
 	}
 
-	StaffAuthenticationProvider(UserRepository users, PasswordEncoder passwordEncoder, Clock clock) {
+	StaffAuthenticationProvider(UserRepository users, PasswordEncoder passwordEncoder, AuditTrail audit, Clock clock) {
 		this.users = users;
 		this.passwordEncoder = passwordEncoder;
+		this.audit = audit;
 		this.clock = clock;
 		new SecureRandom().nextBytes(hmacKey);
 		this.unknownUserHash = passwordEncoder.encode("not a password of anyone " + new SecureRandom().nextLong());
@@ -68,32 +74,45 @@ class StaffAuthenticationProvider implements AuthenticationProvider {
 		StaffUser user = users.findByUsername(username).orElse(null);
 		if (user == null) {
 			passwordEncoder.matches(password, unknownUserHash);
+			audit.record(username, Action.LOGIN_FAILED, "user", null, List.of(), "no such user");
 			throw new BadCredentialsException("Bad credentials");
 		}
-		if (!passwordMatches(user, password)) {
+		Verification verification = passwordMatches(user, password);
+		if (verification == Verification.WRONG) {
+			audit.record(username, Action.LOGIN_FAILED, "user", user.id(), List.of(), "wrong password");
 			throw new BadCredentialsException("Bad credentials");
 		}
 		if (!user.enabled()) {
+			audit.record(username, Action.LOGIN_FAILED, "user", user.id(), List.of(), "user disabled");
 			throw new DisabledException("User is disabled");
+		}
+		// a login is a password checked afresh; HTTP Basic's repetitions within the remembered
+		// minutes are the same login continuing
+		if (verification == Verification.CHECKED) {
+			audit.record(username, Action.LOGIN_SUCCEEDED, "user", user.id(), List.of(), null);
 		}
 		StaffPrincipal principal = new StaffPrincipal(user.id(), user.username(), user.role());
 		return UsernamePasswordAuthenticationToken.authenticated(principal, null,
 				List.of(new SimpleGrantedAuthority(user.role().authority())));
 	}
 
-	private boolean passwordMatches(StaffUser user, String password) {
+	private enum Verification {
+		REMEMBERED, CHECKED, WRONG
+	}
+
+	private Verification passwordMatches(StaffUser user, String password) {
 		byte[] mac = mac(password);
 		Instant now = Instant.now(clock);
 		Verified known = verified.get(user.username());
 		if (known != null && known.until().isAfter(now) && known.storedHash().equals(user.passwordHash())
 				&& MessageDigest.isEqual(known.passwordMac(), mac)) {
-			return true;
+			return Verification.REMEMBERED;
 		}
 		if (passwordEncoder.matches(password, user.passwordHash())) {
 			verified.put(user.username(), new Verified(user.passwordHash(), mac, now.plus(REMEMBER_FOR)));
-			return true;
+			return Verification.CHECKED;
 		}
-		return false;
+		return Verification.WRONG;
 	}
 
 	private byte[] mac(String password) {

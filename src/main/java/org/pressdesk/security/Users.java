@@ -2,8 +2,11 @@ package org.pressdesk.security;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.regex.Pattern;
 
+import org.pressdesk.audit.AuditTrail;
+import org.pressdesk.audit.AuditTrail.Action;
 import org.pressdesk.system.Conflict;
 import org.pressdesk.system.FieldChecks;
 import org.pressdesk.system.Ids;
@@ -24,12 +27,16 @@ class Users {
 
 	private final PasswordPolicy passwordPolicy;
 
+	private final AuditTrail audit;
+
 	private final Clock clock;
 
-	Users(UserRepository users, PasswordEncoder passwordEncoder, PasswordPolicy passwordPolicy, Clock clock) {
+	Users(UserRepository users, PasswordEncoder passwordEncoder, PasswordPolicy passwordPolicy, AuditTrail audit,
+			Clock clock) {
 		this.users = users;
 		this.passwordEncoder = passwordEncoder;
 		this.passwordPolicy = passwordPolicy;
+		this.audit = audit;
 		this.clock = clock;
 	}
 
@@ -53,6 +60,7 @@ class Users {
 		String id = Ids.newId();
 		users.insert(id, request.username(), passwordEncoder.encode(request.password()), request.role(),
 				Instant.now(clock));
+		audit.record(Action.CREATED, "user", id, List.of(), "role " + request.role());
 		return users.findByUsername(request.username()).orElseThrow();
 	}
 

@@ -19,6 +19,8 @@ import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
+import org.pressdesk.audit.AuditTrail;
+import org.pressdesk.audit.AuditTrail.Action;
 import org.pressdesk.organisation.Organisation;
 import org.pressdesk.organisation.OrganisationInput;
 import org.pressdesk.organisation.OrganisationKind;
@@ -59,16 +61,20 @@ class Imports {
 
 	private final TransactionTemplate transaction;
 
+	private final AuditTrail audit;
+
 	private final Clock clock;
 
 	Imports(ImportSettings limits, People people, PersonRepository personRepository, Organisations organisations,
-			OrganisationRepository organisationRepository, TransactionTemplate transaction, Clock clock) {
+			OrganisationRepository organisationRepository, TransactionTemplate transaction, AuditTrail audit,
+			Clock clock) {
 		this.limits = limits;
 		this.people = people;
 		this.personRepository = personRepository;
 		this.organisations = organisations;
 		this.organisationRepository = organisationRepository;
 		this.transaction = transaction;
+		this.audit = audit;
 		this.clock = clock;
 	}
 
@@ -90,8 +96,22 @@ class Imports {
 			if (dryRun || !run.errors.isEmpty()) {
 				status.setRollbackOnly();
 			}
+			else {
+				audit.record(Action.IMPORTED, "import", null, List.of(), summary(run.report()));
+			}
 		});
-		return run.report();
+		ImportReport report = run.report();
+		if (dryRun || !report.errors().isEmpty()) {
+			// nothing was written, and the rolled-back transaction took its entry with it
+			audit.record(Action.IMPORTED, "import", null, List.of(),
+					(dryRun ? "dry run: " : "rejected, nothing written: ") + summary(report));
+		}
+		return report;
+	}
+
+	private static String summary(ImportReport report) {
+		return report.created() + " created, " + report.updated() + " updated, " + report.unchanged() + " unchanged, "
+				+ report.duplicates().size() + " duplicates, " + report.errors().size() + " errors";
 	}
 
 	/** Decodes and recognises the file by its content, not its name; throws {@link InvalidInput}. */

@@ -10,6 +10,8 @@ import java.util.List;
 
 import ezvcard.io.text.VCardWriter;
 
+import org.pressdesk.audit.AuditTrail;
+import org.pressdesk.audit.AuditTrail.Action;
 import org.pressdesk.organisation.OrganisationRepository;
 import org.pressdesk.person.Affiliation;
 import org.pressdesk.person.Person;
@@ -46,14 +48,17 @@ class VcardApi {
 
 	private final PersonCards cards;
 
+	private final AuditTrail audit;
+
 	private final Clock clock;
 
 	VcardApi(PersonRepository people, PersonSearch search, OrganisationRepository organisations, PersonCards cards,
-			Clock clock) {
+			AuditTrail audit, Clock clock) {
 		this.people = people;
 		this.search = search;
 		this.organisations = organisations;
 		this.cards = cards;
+		this.audit = audit;
 		this.clock = clock;
 	}
 
@@ -63,6 +68,7 @@ class VcardApi {
 			@RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
 		CardFormat format = CardFormat.of(version, target, accept);
 		Person person = people.find(id).orElseThrow(() -> new NotFound("person", id));
+		audit.record(Action.EXPORTED, "person", id, List.of(), "vCard " + format);
 		var card = cards.toCard(person, organisations.namesFromTop(organisationIdsOf(List.of(person))), Audience.STAFF,
 				format, LocalDate.now(clock));
 		return ResponseEntity.ok()
@@ -78,6 +84,10 @@ class VcardApi {
 			@RequestParam(required = false) String q, @RequestParam(name = "organisation", required = false) String organisationId,
 			@RequestParam(required = false) String topic, @RequestParam(required = false) String version) {
 		LocalDate today = LocalDate.now(clock);
+		audit.record(Action.EXPORTED, "person", null, List.of(),
+				"export format=" + format + (q == null ? "" : " q=" + q)
+						+ (organisationId == null ? "" : " organisation=" + organisationId)
+						+ (topic == null ? "" : " topic=" + topic));
 		if (format.equals("csv")) {
 			return ResponseEntity.ok()
 				.contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))

@@ -1,0 +1,34 @@
+package org.pressdesk.audit;
+
+import java.time.Instant;
+
+import org.pressdesk.system.Cursor;
+import org.pressdesk.system.Page;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The audit trail, for ADMINs: read only; there is no endpoint that changes or deletes an entry. */
+@RestController
+@RequestMapping("/api/v1/audit")
+class AuditApi {
+
+	private final AuditRepository events;
+
+	AuditApi(AuditRepository events) {
+		this.events = events;
+	}
+
+	@GetMapping
+	Page<AuditEvent> list(@RequestParam(name = "entity", required = false) String entityType,
+			@RequestParam(required = false) String entityId, @RequestParam(required = false) String actor,
+			@RequestParam(required = false) AuditTrail.Action action, @RequestParam(required = false) Instant since,
+			@RequestParam(required = false) Instant until, @RequestParam(required = false) Integer limit,
+			@RequestParam(required = false) String cursor) {
+		return events.list(new AuditQuery(entityType, entityId, actor, action == null ? null : action.name(), since, until),
+				Cursor.decode(cursor), Cursor.limit(limit));
+	}
+
+}

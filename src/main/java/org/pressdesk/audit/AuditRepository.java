@@ -1,0 +1,88 @@
+package org.pressdesk.audit;
+
+import static org.pressdesk.db.Tables.AUDIT_EVENT;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.jooq.impl.DSL;
+
+import org.pressdesk.system.Cursor;
+import org.pressdesk.system.Page;
+
+import org.springframework.stereotype.Repository;
+
+/** Inserts and reads audit events; nothing here updates or deletes one. */
+@Repository
+class AuditRepository {
+
+	private final DSLContext db;
+
+	AuditRepository(DSLContext db) {
+		this.db = db;
+	}
+
+	void insert(AuditEvent event) {
+		db.insertInto(AUDIT_EVENT)
+			.set(AUDIT_EVENT.ID, event.id())
+			.set(AUDIT_EVENT.AT, event.at())
+			.set(AUDIT_EVENT.ACTOR, event.actor())
+			.set(AUDIT_EVENT.ACTION, event.action())
+			.set(AUDIT_EVENT.ENTITY_TYPE, event.entityType())
+			.set(AUDIT_EVENT.ENTITY_ID, event.entityId())
+			.set(AUDIT_EVENT.CHANGED_FIELDS, event.changedFields().isEmpty() ? null : String.join(",", event.changedFields()))
+			.set(AUDIT_EVENT.DETAIL, event.detail())
+			.set(AUDIT_EVENT.CLIENT_ADDRESS, event.clientAddress())
+			.execute();
+	}
+
+	/** Newest first. */
+	Page<AuditEvent> list(AuditQuery query, Cursor after, int limit) {
+		Condition condition = DSL.noCondition();
+		if (query.entityType() != null) {
+			condition = condition.and(AUDIT_EVENT.ENTITY_TYPE.eq(query.entityType()));
+		}
+		if (query.entityId() != null) {
+			condition = condition.and(AUDIT_EVENT.ENTITY_ID.eq(query.entityId()));
+		}
+		if (query.actor() != null) {
+			condition = condition.and(AUDIT_EVENT.ACTOR.eq(query.actor()));
+		}
+		if (query.action() != null) {
+			condition = condition.and(AUDIT_EVENT.ACTION.eq(query.action()));
+		}
+		if (query.since() != null) {
+			condition = condition.and(AUDIT_EVENT.AT.ge(query.since()));
+		}
+		if (query.until() != null) {
+			condition = condition.and(AUDIT_EVENT.AT.lt(query.until()));
+		}
+		if (after != null) {
+			Instant at = Instant.parse(after.sortKey());
+			condition = condition.and(AUDIT_EVENT.AT.le(at)).and(AUDIT_EVENT.AT.lt(at).or(AUDIT_EVENT.ID.lt(after.id())));
+		}
+		List<AuditEvent> events = db.selectFrom(AUDIT_EVENT)
+			.where(condition)
+			.orderBy(AUDIT_EVENT.AT.desc(), AUDIT_EVENT.ID.desc())
+			.limit(limit + 1)
+			.fetch(AuditRepository::toEvent);
+		if (events.size() <= limit) {
+			return new Page<>(events, null);
+		}
+		AuditEvent last = events.get(limit - 1);
+		return new Page<>(events.subList(0, limit), new Cursor(last.at().toString(), last.id()).encode());
+	}
+
+	private static AuditEvent toEvent(Record r) {
+		String fields = r.get(AUDIT_EVENT.CHANGED_FIELDS);
+		return new AuditEvent(r.get(AUDIT_EVENT.ID), r.get(AUDIT_EVENT.AT), r.get(AUDIT_EVENT.ACTOR),
+				r.get(AUDIT_EVENT.ACTION), r.get(AUDIT_EVENT.ENTITY_TYPE), r.get(AUDIT_EVENT.ENTITY_ID),
+				fields == null ? List.of() : Arrays.asList(fields.split(",")), r.get(AUDIT_EVENT.DETAIL),
+				r.get(AUDIT_EVENT.CLIENT_ADDRESS));
+	}
+
+}

@@ -1,0 +1,113 @@
+package org.pressdesk.audit;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+
+import jakarta.servlet.http.HttpServletRequest;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.pressdesk.system.ClientAddresses;
+import org.pressdesk.system.Ids;
+
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
+/**
+ * Writes the audit trail. Called inside the transaction of the change it records, so a change and
+ * its entry are committed together or not at all; outside one (a failed login), it is written on
+ * its own. The actor and the client address come from the current request.
+ */
+@Component
+public class AuditTrail {
+
+	/** What happened; the names clients filter {@code GET /audit} by. */
+	public enum Action {
+		LOGIN_SUCCEEDED, LOGIN_FAILED, ACCESS_DENIED, CREATED, UPDATED, DELETED, EXPORTED, IMPORTED,
+		KEY_ROTATED, REVOKED
+	}
+
+	private final AuditRepository events;
+
+	private final ClientAddresses addresses;
+
+	private final JsonMapper mapper;
+
+	private final Clock clock;
+
+	AuditTrail(AuditRepository events, ClientAddresses addresses, JsonMapper mapper, Clock clock) {
+		this.events = events;
+		this.addresses = addresses;
+		this.mapper = mapper;
+		this.clock = clock;
+	}
+
+	public void record(Action action, String entityType, String entityId, Collection<String> changedFields,
+			String detail) {
+		record(actor(), action, entityType, entityId, changedFields, detail);
+	}
+
+	public void record(Action action, String entityType, String entityId) {
+		record(action, entityType, entityId, List.of(), null);
+	}
+
+	/** For events whose actor is not (yet) the authenticated one: a login names who tried. */
+	public void record(String actor, Action action, String entityType, String entityId,
+			Collection<String> changedFields, String detail) {
+		events.insert(new AuditEvent(Ids.newId(), Instant.now(clock), truncate(actor, 250), action.name(), entityType,
+				entityId, List.copyOf(changedFields), truncate(detail, 1000), clientAddress()));
+	}
+
+	/**
+	 * The names of the top-level fields whose values differ between two versions of a write model
+	 * (what a client may write), so an entry says what changed without copying personal data.
+	 */
+	public List<String> changedFields(Object before, Object after) {
+		JsonNode old = mapper.valueToTree(before);
+		JsonNode now = mapper.valueToTree(after);
+		Set<String> names = new TreeSet<>();
+		old.propertyNames().forEach(names::add);
+		now.propertyNames().forEach(names::add);
+		List<String> changed = new ArrayList<>();
+		for (String name : names) {
+			if (!Objects.equals(old.get(name), now.get(name))) {
+				changed.add(name);
+			}
+		}
+		return changed;
+	}
+
+	private static String actor() {
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		if (authentication == null) {
+			return "system";
+		}
+		if (authentication instanceof AnonymousAuthenticationToken || !authentication.isAuthenticated()) {
+			return "anonymous";
+		}
+		return authentication.getName();
+	}
+
+	private String clientAddress() {
+		if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+			HttpServletRequest request = attributes.getRequest();
+			return addresses.of(request);
+		}
+		return null;
+	}
+
+	private static String truncate(String text, int length) {
+		return text == null || text.length() <= length ? text : text.substring(0, length);
+	}
+
+}

@@ -1,0 +1,90 @@
+package org.pressdesk.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.pressdesk.ApiTestSupport;
+import org.pressdesk.Http;
+
+class AuditTrailTests extends ApiTestSupport {
+
+	private List<JsonNode> events(String query) {
+		Http.Response response = admin.get("/api/v1/audit?limit=100&" + query);
+		assertThat(response.status()).as(response.body()).isEqualTo(200);
+		return response.json().get("items").valueStream().toList();
+	}
+
+	@Test
+	void eachChangeIsRecordedOnceWithWhoWhatWhenAndWhereButNoValues() {
+		String family = unique("Audited");
+		String id = editor.post("/api/v1/people", "{\"givenName\": \"Ann\", \"familyName\": \"" + family + "\"}")
+			.json()
+			.get("id")
+			.asString();
+		editor.patch("/api/v1/people/" + id, "{\"givenName\": \"Anne\", \"phones\": [{\"value\": \"01223 765432\"}]}");
+		assertThat(editor.patch("/api/v1/people/" + id, "{\"phones\": [{\"value\": \"not a phone\"}]}").status())
+			.isEqualTo(400);
+		editor.delete("/api/v1/people/" + id);
+
+		List<JsonNode> events = events("entity=person&entityId=" + id);
+		assertThat(events.stream().map(e -> e.get("action").asString())).as("newest first; the refused patch left none")
+			.containsExactly("DELETED", "UPDATED", "CREATED");
+		JsonNode updated = events.get(1);
+		assertThat(updated.get("actor").asString()).isEqualTo("test-editor");
+		assertThat(updated.get("clientAddress").asString()).isEqualTo("127.0.0.1");
+		assertThat(updated.get("at").asString()).endsWith("Z");
+		assertThat(updated.get("changedFields").valueStream().map(JsonNode::asString))
+			.containsExactly("givenName", "phones");
+		assertThat(admin.get("/api/v1/audit?limit=100&entityId=" + id).body()).as("names of fields, never values")
+			.doesNotContain("Anne", "765432");
+	}
+
+	@Test
+	void loginsRefusalsExportsAndImportsAreRecorded() {
+		String username = unique("auditor").toLowerCase();
+		Http auditor = staff(username, "VIEWER");
+		auditor.get("/api/v1/people?limit=1");
+		auditor.get("/api/v1/people?limit=1");
+		assertThat(events("actor=" + username + "&action=LOGIN_SUCCEEDED")).as("a password checked once is one login")
+			.hasSize(1);
+
+		anonymous.as(username, "not the password at all").get("/api/v1/people?limit=1");
+		assertThat(events("actor=" + username + "&action=LOGIN_FAILED")).hasSize(1);
+
+		assertThat(auditor.post("/api/v1/people", "{\"familyName\": \"Nope\"}").status()).isEqualTo(403);
+		List<JsonNode> denied = events("actor=" + username + "&action=ACCESS_DENIED");
+		assertThat(denied).hasSize(1);
+		assertThat(denied.get(0).get("detail").asString()).isEqualTo("POST /api/v1/people");
+
+		auditor.get("/api/v1/people/export?format=csv&q=" + username);
+		List<JsonNode> exports = events("actor=" + username + "&action=EXPORTED");
+		assertThat(exports).hasSize(1);
+		assertThat(exports.get(0).get("detail").asString()).contains("format=csv", "q=" + username);
+
+		String card = "BEGIN:VCARD\r\nVERSION:3.0\r\nN:" + username + ";Imported;;;\r\nFN:Imported " + username
+				+ "\r\nEND:VCARD\r\n";
+		editor.send("POST", "/api/v1/imports?dryRun=true", "text/vcard", card);
+		editor.send("POST", "/api/v1/imports?dryRun=false", "text/vcard", card);
+		List<JsonNode> imports = events("actor=test-editor&action=IMPORTED&limit=2");
+		assertThat(imports.get(0).get("detail").asString()).startsWith("1 created");
+		assertThat(imports.get(1).get("detail").asString()).startsWith("dry run: 1 created");
+	}
+
+	@Test
+	void theTrailIsForAdminsAndCannotBeChangedThroughTheApi() {
+		assertThat(editor.get("/api/v1/audit").status()).isEqualTo(403);
+		assertThat(viewer.get("/api/v1/audit").status()).isEqualTo(403);
+		assertThat(anonymous.get("/api/v1/audit").status()).isEqualTo(401);
+		int before = events("").size();
+		assertThat(admin.delete("/api/v1/audit").status()).isIn(403, 405);
+		assertThat(admin.post("/api/v1/audit", "{}").status()).isIn(403, 405);
+		assertThat(admin.send("PUT", "/api/v1/audit", "application/json", "{}").status()).isIn(403, 405);
+		assertThat(events("").size()).isGreaterThanOrEqualTo(before);
+		assertThat(admin.get("/api/v1/audit?since=yesterday").status()).isEqualTo(400);
+	}
+
+}
