@@ -35,6 +35,12 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
 	@Override
 	public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException ex)
 			throws IOException {
+		if (ex instanceof LoginThrottled throttled) {
+			response.setHeader("Retry-After", Long.toString(throttled.retryAfterSeconds()));
+			write(response, HttpStatus.TOO_MANY_REQUESTS, "Too many failed logins from your address. Try again in "
+					+ throttled.retryAfterSeconds() + " seconds.");
+			return;
+		}
 		response.setHeader("WWW-Authenticate", "Basic realm=\"Pressdesk\", charset=\"UTF-8\"");
 		write(response, HttpStatus.UNAUTHORIZED, request.getHeader("Authorization") == null
 				? "Authentication is required: staff credentials (HTTP Basic) or an API key (Bearer)."

@@ -57,6 +57,9 @@ class SecurityConfiguration {
 			.authorizeHttpRequests(requests -> requests
 				.requestMatchers("/api/v1/users/**", "/api/v1/api-clients/**", "/api/v1/audit/**")
 				.hasRole(Role.ADMIN.name())
+				// staff only: an API client has no password of its own
+				.requestMatchers("/api/v1/me", "/api/v1/me/**")
+				.hasRole(Role.VIEWER.name())
 				.requestMatchers(HttpMethod.GET, "/api/v1/people/export")
 				.hasAnyAuthority(role(Role.VIEWER), ApiScope.EXPORT.authority())
 				.requestMatchers(HttpMethod.POST, "/api/v1/imports")

@@ -16,6 +16,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 import org.pressdesk.audit.AuditTrail;
 import org.pressdesk.audit.AuditTrail.Action;
+import org.pressdesk.system.ClientAddresses;
 
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
@@ -25,6 +26,8 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * Checks a staff user's name and password against the database.
@@ -46,6 +49,10 @@ class StaffAuthenticationProvider implements AuthenticationProvider {
 
 	private final AuditTrail audit;
 
+	private final LoginThrottle throttle;
+
+	private final ClientAddresses addresses;
+
 	private final Clock clock;
 
 	private final byte[] hmacKey = new byte[32];
@@ -58,10 +65,13 @@ class StaffAuthenticationProvider implements AuthenticationProvider {
 	private record Verified(String storedHash, byte[] passwordMac, Instant until) {
 	}
 
-	StaffAuthenticationProvider(UserRepository users, PasswordEncoder passwordEncoder, AuditTrail audit, Clock clock) {
+	StaffAuthenticationProvider(UserRepository users, PasswordEncoder passwordEncoder, AuditTrail audit,
+			LoginThrottle throttle, ClientAddresses addresses, Clock clock) {
 		this.users = users;
 		this.passwordEncoder = passwordEncoder;
 		this.audit = audit;
+		this.throttle = throttle;
+		this.addresses = addresses;
 		this.clock = clock;
 		new SecureRandom().nextBytes(hmacKey);
 		this.unknownUserHash = passwordEncoder.encode("not a password of anyone " + new SecureRandom().nextLong());
@@ -71,17 +81,26 @@ class StaffAuthenticationProvider implements AuthenticationProvider {
 	public Authentication authenticate(Authentication authentication) {
 		String username = authentication.getName();
 		String password = String.valueOf(authentication.getCredentials());
+		String address = clientAddress();
+		var wait = throttle.waitFor(username, address);
+		if (wait.isPresent()) {
+			audit.record(username, Action.LOGIN_FAILED, "user", null, List.of(), "throttled");
+			throw new LoginThrottled(wait.get());
+		}
 		StaffUser user = users.findByUsername(username).orElse(null);
 		if (user == null) {
 			passwordEncoder.matches(password, unknownUserHash);
+			throttle.failed(username, address);
 			audit.record(username, Action.LOGIN_FAILED, "user", null, List.of(), "no such user");
 			throw new BadCredentialsException("Bad credentials");
 		}
 		Verification verification = passwordMatches(user, password);
 		if (verification == Verification.WRONG) {
+			throttle.failed(username, address);
 			audit.record(username, Action.LOGIN_FAILED, "user", user.id(), List.of(), "wrong password");
 			throw new BadCredentialsException("Bad credentials");
 		}
+		throttle.succeeded(username, address);
 		if (!user.enabled()) {
 			audit.record(username, Action.LOGIN_FAILED, "user", user.id(), List.of(), "user disabled");
 			throw new DisabledException("User is disabled");
@@ -94,6 +113,11 @@ class StaffAuthenticationProvider implements AuthenticationProvider {
 		StaffPrincipal principal = new StaffPrincipal(user.id(), user.username(), user.role());
 		return UsernamePasswordAuthenticationToken.authenticated(principal, null,
 				List.of(new SimpleGrantedAuthority(user.role().authority())));
+	}
+
+	private String clientAddress() {
+		return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes request
+				? addresses.of(request.getRequest()) : "";
 	}
 
 	private enum Verification {

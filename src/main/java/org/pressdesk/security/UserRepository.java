@@ -27,6 +27,37 @@ class UserRepository {
 		return selectUsers().where(APP_USER.USERNAME.eq(username)).fetchOptional(mapping(StaffUser::new));
 	}
 
+	Optional<StaffUser> findById(String id) {
+		return selectUsers().where(APP_USER.ID.eq(id)).fetchOptional(mapping(StaffUser::new));
+	}
+
+	/** The user's row locked until the transaction ends. */
+	Optional<StaffUser> lock(String id) {
+		return selectUsers().where(APP_USER.ID.eq(id)).forUpdate().fetchOptional(mapping(StaffUser::new));
+	}
+
+	/** Enabled ADMINs, locked: the last one may not be demoted or disabled. */
+	int lockEnabledAdmins() {
+		return db.select(APP_USER.ID)
+			.from(APP_USER)
+			.where(APP_USER.ROLE.eq(Role.ADMIN.name()))
+			.and(APP_USER.ENABLED.isTrue())
+			.forUpdate()
+			.fetch()
+			.size();
+	}
+
+	void update(String id, Role role, boolean enabled, String passwordHash, Instant now) {
+		db.update(APP_USER)
+			.set(APP_USER.ROLE, role.name())
+			.set(APP_USER.ENABLED, enabled)
+			.set(APP_USER.PASSWORD_HASH, passwordHash)
+			.set(APP_USER.UPDATED_AT, now)
+			.set(APP_USER.VERSION, APP_USER.VERSION.plus(1))
+			.where(APP_USER.ID.eq(id))
+			.execute();
+	}
+
 	List<StaffUser> list() {
 		return selectUsers().orderBy(APP_USER.USERNAME).fetch(mapping(StaffUser::new));
 	}

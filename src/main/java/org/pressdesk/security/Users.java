@@ -2,12 +2,16 @@ package org.pressdesk.security;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
 import org.pressdesk.audit.AuditTrail;
 import org.pressdesk.audit.AuditTrail.Action;
 import org.pressdesk.system.Conflict;
+import org.pressdesk.system.ETags;
+import org.pressdesk.system.InvalidInput;
+import org.pressdesk.system.NotFound;
 import org.pressdesk.system.FieldChecks;
 import org.pressdesk.system.Ids;
 
@@ -15,7 +19,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Creating staff accounts, with the password rules applied and only the hash stored. */
+/** Staff accounts: created and changed by ADMINs, passwords by their owners; only hashes are stored. */
 @Service
 class Users {
 
@@ -29,14 +33,17 @@ class Users {
 
 	private final AuditTrail audit;
 
+	private final StaffSessions sessions;
+
 	private final Clock clock;
 
 	Users(UserRepository users, PasswordEncoder passwordEncoder, PasswordPolicy passwordPolicy, AuditTrail audit,
-			Clock clock) {
+			StaffSessions sessions, Clock clock) {
 		this.users = users;
 		this.passwordEncoder = passwordEncoder;
 		this.passwordPolicy = passwordPolicy;
 		this.audit = audit;
+		this.sessions = sessions;
 		this.clock = clock;
 	}
 
@@ -65,6 +72,65 @@ class Users {
 	}
 
 	record NewUser(String username, String password, Role role) {
+	}
+
+	/** What an ADMIN may change about a user; absent fields stay as they are. */
+	record UserChange(Role role, Boolean enabled, String password) {
+	}
+
+	/**
+	 * Changes a user's role, enables or disables them, or sets a new password. Their browser
+	 * sessions end. The last enabled ADMIN cannot be demoted or disabled: nobody could manage
+	 * users any more.
+	 */
+	@Transactional
+	StaffUser change(String id, UserChange change, String ifMatch) {
+		if (change == null) {
+			throw new InvalidInput("", "a JSON object is required");
+		}
+		int enabledAdmins = users.lockEnabledAdmins();
+		StaffUser user = users.lock(id).orElseThrow(() -> new NotFound("user", id));
+		ETags.requireMatch(ifMatch, user.version());
+		if (change.password() != null) {
+			passwordPolicy.check("password", change.password());
+		}
+		Role role = change.role() == null ? user.role() : change.role();
+		boolean enabled = change.enabled() == null ? user.enabled() : change.enabled();
+		boolean wasActiveAdmin = user.role() == Role.ADMIN && user.enabled();
+		if (wasActiveAdmin && (role != Role.ADMIN || !enabled) && enabledAdmins <= 1) {
+			throw new Conflict("This is the last enabled ADMIN; make someone else ADMIN first.");
+		}
+		String hash = change.password() == null ? user.passwordHash() : passwordEncoder.encode(change.password());
+		users.update(id, role, enabled, hash, Instant.now(clock));
+		List<String> changed = new ArrayList<>();
+		if (role != user.role()) {
+			changed.add("role");
+		}
+		if (enabled != user.enabled()) {
+			changed.add("enabled");
+		}
+		if (change.password() != null) {
+			changed.add("password");
+		}
+		audit.record(Action.UPDATED, "user", id, changed, null);
+		sessions.endAllOf(user.username());
+		return users.findById(id).orElseThrow();
+	}
+
+	/** A user's own new password, after proving they know the current one. */
+	@Transactional
+	void changeOwnPassword(String userId, String currentPassword, String newPassword) {
+		StaffUser user = users.lock(userId).orElseThrow(() -> new NotFound("user", userId));
+		if (currentPassword == null || !passwordEncoder.matches(currentPassword, user.passwordHash())) {
+			throw new InvalidInput("currentPassword", "is not your current password");
+		}
+		passwordPolicy.check("newPassword", newPassword);
+		if (newPassword.equals(currentPassword)) {
+			throw new InvalidInput("newPassword", "must differ from the current one");
+		}
+		users.update(userId, user.role(), user.enabled(), passwordEncoder.encode(newPassword), Instant.now(clock));
+		audit.record(Action.UPDATED, "user", userId, List.of("password"), "own password");
+		sessions.endAllOf(user.username());
 	}
 
 }

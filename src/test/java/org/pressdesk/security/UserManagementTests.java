@@ -1,0 +1,87 @@
+package org.pressdesk.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.pressdesk.ApiTestSupport;
+import org.pressdesk.Http;
+import org.pressdesk.Http.Response;
+
+class UserManagementTests extends ApiTestSupport {
+
+	private JsonNode newUser(String role) {
+		Response created = admin.post("/api/v1/users", Http.toJson(Map.of("username", unique("u").toLowerCase(),
+				"password", STAFF_PASSWORD, "role", role)));
+		assertThat(created.status()).as(created.body()).isEqualTo(201);
+		return created.json();
+	}
+
+	private Http as(JsonNode user, String password) {
+		return anonymous.as(user.get("username").asString(), password);
+	}
+
+	@Test
+	void anAdminChangesRolesDisablesAndResetsPasswordsWithEffectAtOnce() {
+		JsonNode user = newUser("VIEWER");
+		String id = user.get("id").asString();
+		Http staff = as(user, STAFF_PASSWORD);
+		assertThat(staff.post("/api/v1/organisations", "{\"name\": \"" + unique("Org") + "\"}").status()).isEqualTo(403);
+
+		assertThat(admin.patch("/api/v1/users/" + id, "{\"role\": \"EDITOR\"}").json().get("role").asString())
+			.isEqualTo("EDITOR");
+		assertThat(staff.post("/api/v1/organisations", "{\"name\": \"" + unique("Org") + "\"}").status()).isEqualTo(201);
+
+		assertThat(admin.patch("/api/v1/users/" + id, "{\"enabled\": false}").status()).isEqualTo(200);
+		assertThat(staff.get("/api/v1/people?limit=1").status()).as("disabled: refused at once").isEqualTo(401);
+		admin.patch("/api/v1/users/" + id, "{\"enabled\": true}");
+		assertThat(staff.get("/api/v1/people?limit=1").status()).isEqualTo(200);
+
+		Response weak = admin.patch("/api/v1/users/" + id, "{\"password\": \"password123\"}");
+		assertThat(weak.status()).isEqualTo(400);
+		assertThat(weak.errorFields()).containsExactly("password");
+		String reset = "a freshly reset password, long enough";
+		assertThat(admin.patch("/api/v1/users/" + id, Http.toJson(Map.of("password", reset))).status()).isEqualTo(200);
+		assertThat(staff.get("/api/v1/people?limit=1").status()).as("the old password stops at once").isEqualTo(401);
+		assertThat(as(user, reset).get("/api/v1/people?limit=1").status()).isEqualTo(200);
+
+		assertThat(admin.get("/api/v1/users/" + id).body()).doesNotContain("argon", "password");
+		assertThat(staff.patch("/api/v1/users/" + id, "{\"role\": \"ADMIN\"}").status()).isIn(401, 403);
+	}
+
+	@Test
+	void theLastEnabledAdminCannotBeDemotedOrDisabled() {
+		JsonNode second = newUser("ADMIN");
+		assertThat(admin.patch("/api/v1/users/" + second.get("id").asString(), "{\"role\": \"VIEWER\"}").status())
+			.isEqualTo(200);
+		String adminId = admin.get("/api/v1/me").json().get("id").asString();
+		assertThat(admin.patch("/api/v1/users/" + adminId, "{\"enabled\": false}").status()).isEqualTo(409);
+		assertThat(admin.patch("/api/v1/users/" + adminId, "{\"role\": \"EDITOR\"}").status()).isEqualTo(409);
+		assertThat(admin.get("/api/v1/me").json().get("role").asString()).isEqualTo("ADMIN");
+	}
+
+	@Test
+	void usersChangeTheirOwnPasswordKnowingTheCurrentOne() {
+		JsonNode user = newUser("VIEWER");
+		Http staff = as(user, STAFF_PASSWORD);
+		assertThat(staff.get("/api/v1/me").json().get("username").asString()).isEqualTo(user.get("username").asString());
+
+		Response wrong = staff.post("/api/v1/me/password",
+				Http.toJson(Map.of("currentPassword", "not it at all, sorry", "newPassword", "my own new password 2024")));
+		assertThat(wrong.status()).isEqualTo(400);
+		assertThat(wrong.errorFields()).containsExactly("currentPassword");
+		Response common = staff.post("/api/v1/me/password",
+				Http.toJson(Map.of("currentPassword", STAFF_PASSWORD, "newPassword", "123456789012")));
+		assertThat(common.errorFields()).containsExactly("newPassword");
+
+		String mine = "my own new password 2024";
+		assertThat(staff.post("/api/v1/me/password",
+				Http.toJson(Map.of("currentPassword", STAFF_PASSWORD, "newPassword", mine))).status()).isEqualTo(204);
+		assertThat(staff.get("/api/v1/me").status()).isEqualTo(401);
+		assertThat(as(user, mine).get("/api/v1/me").status()).isEqualTo(200);
+	}
+
+}
