@@ -3,6 +3,7 @@ package org.pressdesk.security;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -12,6 +13,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -23,8 +25,12 @@ import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationEntryPointFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationFilter;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
+import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -141,16 +147,42 @@ class SecurityConfiguration {
 			.build();
 	}
 
-	/** Everything else needs a staff login; the browser pages and their form login come here later. */
+	/**
+	 * Staff in a browser, and everything no other chain claims: form login at /login, a session
+	 * cookie (a new id at login), CSRF protection, logout, idle and absolute timeouts; a user's
+	 * sessions end when an ADMIN disables them or changes their role or password. A client that
+	 * does not ask for HTML gets a 401 problem instead of a redirect to the login page.
+	 */
 	@Bean
 	@Order(Integer.MAX_VALUE)
-	SecurityFilterChain everythingElse(HttpSecurity http, StaffAuthenticationProvider staff,
-			ProblemResponses problems) throws Exception {
-		return http.authorizeHttpRequests(requests -> requests.anyRequest().hasRole(Role.VIEWER.name()))
+	SecurityFilterChain browserChain(HttpSecurity http, StaffAuthenticationProvider staff, ProblemResponses problems,
+			StaffSessions sessions, SessionSettings settings) throws Exception {
+		var html = new MediaTypeRequestMatcher(MediaType.TEXT_HTML);
+		html.setIgnoredMediaTypes(Set.of(MediaType.ALL));
+		var loginPage = new LoginUrlAuthenticationEntryPoint("/login");
+		return http
+			.authorizeHttpRequests(requests -> requests.requestMatchers("/login", "/assets/**")
+				.permitAll()
+				.anyRequest()
+				.hasRole(Role.VIEWER.name()))
 			.authenticationProvider(staff)
-			.httpBasic(basic -> basic.authenticationEntryPoint(problems))
-			.exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
-			.sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.formLogin(form -> form.loginPage("/login")
+				.successHandler(new LoginTimeRecorder("/"))
+				.failureHandler((request, response, ex) -> response
+					.sendRedirect(ex instanceof LoginThrottled ? "/login?throttled" : "/login?error")))
+			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"))
+			.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId())
+				.maximumSessions(-1)
+				.sessionRegistry(sessions.registry())
+				.expiredUrl("/login?expired"))
+			.addFilterBefore(new AbsoluteSessionTimeout(settings.absoluteTimeout()), SecurityContextHolderFilter.class)
+			.exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(loginPage, html)
+				.defaultAuthenticationEntryPointFor(problems, AnyRequestMatcher.INSTANCE)
+				.accessDeniedHandler(problems))
+			.headers(headers -> headers
+				.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; object-src 'none'; "
+						+ "base-uri 'none'; frame-ancestors 'none'; form-action 'self'"))
+				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
 			.build();
 	}
 
