@@ -87,8 +87,13 @@ class SecurityConfiguration {
 			.sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			// no cookies are read on this chain, so there is nothing for a cross-site request to ride on
 			.csrf(csrf -> csrf.disable())
+			// JSON and files, never a page: nothing may run, load or frame; no-store (the default) on all
+			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(API_CSP))
+				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)))
 			.build();
 	}
+
+	private static final String API_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'";
 
 	private static String role(Role role) {
 		return "ROLE_" + role.name();
