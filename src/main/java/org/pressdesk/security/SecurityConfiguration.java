@@ -9,6 +9,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.pressdesk.system.ClientAddresses;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -22,6 +23,9 @@ import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationEntryPointFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationFilter;
@@ -51,7 +55,7 @@ class SecurityConfiguration {
 	@Bean
 	@Order(1)
 	SecurityFilterChain apiChain(HttpSecurity http, StaffAuthenticationProvider staff, ApiKeyAuthentication apiKeys,
-			ProblemResponses problems) throws Exception {
+			ProblemResponses problems, ObjectProvider<JwtDecoder> jwtDecoder) throws Exception {
 		AuthenticationFilter keys = new AuthenticationFilter(new ProviderManager(apiKeys), apiKeys);
 		keys.setSuccessHandler((request, response, authentication) -> {
 			// go on to the endpoint; nothing to redirect to
@@ -59,6 +63,16 @@ class SecurityConfiguration {
 		keys.setFailureHandler(new AuthenticationEntryPointFailureHandler(problems));
 		String[] directory = { "/api/v1/people/**", "/api/v1/organisations/**" };
 		String articles = "/api/v1/articles/**";
+		JwtDecoder jwt = jwtDecoder.getIfAvailable();
+		if (jwt != null) {
+			// services may also bring a JWT from the organisation's identity provider; its scope
+			// claim grants the same SCOPE_ authorities as an API key's scopes
+			DefaultBearerTokenResolver bearer = new DefaultBearerTokenResolver();
+			http.oauth2ResourceServer(resource -> resource.bearerTokenResolver(request -> {
+				String token = bearer.resolve(request);
+				return token == null || token.startsWith(ApiKeys.PREFIX) ? null : token;
+			}).jwt(decoder -> decoder.decoder(jwt)).authenticationEntryPoint(problems).accessDeniedHandler(problems));
+		}
 		return http.securityMatcher("/api/**")
 			.authorizeHttpRequests(requests -> requests
 				.requestMatchers("/api/v1/users/**", "/api/v1/api-clients/**", "/api/v1/audit/**")
@@ -161,10 +175,19 @@ class SecurityConfiguration {
 	@Bean
 	@Order(Integer.MAX_VALUE)
 	SecurityFilterChain browserChain(HttpSecurity http, StaffAuthenticationProvider staff, ProblemResponses problems,
-			StaffSessions sessions, SessionSettings settings) throws Exception {
+			StaffSessions sessions, SessionSettings settings,
+			ObjectProvider<ClientRegistrationRepository> identityProviders, StaffOidcUserService oidcUsers)
+			throws Exception {
 		var html = new MediaTypeRequestMatcher(MediaType.TEXT_HTML);
 		html.setIgnoredMediaTypes(Set.of(MediaType.ALL));
 		var loginPage = new LoginUrlAuthenticationEntryPoint("/login");
+		if (identityProviders.getIfAvailable() != null) {
+			// staff may also sign in through the organisation's identity provider (OIDC)
+			http.oauth2Login(oidc -> oidc.loginPage("/login")
+				.userInfoEndpoint(userInfo -> userInfo.oidcUserService(oidcUsers))
+				.successHandler(new LoginTimeRecorder("/"))
+				.failureUrl("/login?error"));
+		}
 		return http
 			.authorizeHttpRequests(requests -> requests.requestMatchers("/login", "/assets/**")
 				.permitAll()

@@ -20,7 +20,8 @@ class StaffSessions {
 	void endAllOf(String username) {
 		registry.getAllPrincipals()
 			.stream()
-			.filter(principal -> principal instanceof StaffPrincipal staff && staff.username().equals(username))
+			.filter(principal -> StaffPrincipal.of(principal) != null
+					&& StaffPrincipal.of(principal).username().equals(username))
 			.flatMap(principal -> registry.getAllSessions(principal, false).stream())
 			.forEach(session -> session.expireNow());
 	}
