@@ -17,7 +17,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "pressdesk.admin-password=" + ApiTestSupport.ADMIN_PASSWORD, "pressdesk.demo-data=false",
 				// the limit has its own tests (PublicRateLimitTests); here it would couple unrelated tests
-				"pressdesk.public.rate-limit-per-minute=0",
+				"pressdesk.public.rate-limit-per-minute=0", "pressdesk.api.rate-limit-per-minute=0",
 				// every test comes from 127.0.0.1; LoginThrottleTests checks the limit per address
 				"pressdesk.login-throttle.address-failures=1000000" })
 public abstract class ApiTestSupport {

@@ -38,6 +38,7 @@ import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.session.DisableEncodeUrlFilter;
 
 /**
@@ -55,7 +56,8 @@ class SecurityConfiguration {
 	@Bean
 	@Order(1)
 	SecurityFilterChain apiChain(HttpSecurity http, StaffAuthenticationProvider staff, ApiKeyAuthentication apiKeys,
-			ProblemResponses problems, ObjectProvider<JwtDecoder> jwtDecoder) throws Exception {
+			ProblemResponses problems, ObjectProvider<JwtDecoder> jwtDecoder, ApiSettings settings,
+			ClientAddresses addresses, JsonMapper mapper) throws Exception {
 		AuthenticationFilter keys = new AuthenticationFilter(new ProviderManager(apiKeys), apiKeys);
 		keys.setSuccessHandler((request, response, authentication) -> {
 			// go on to the endpoint; nothing to redirect to
@@ -96,6 +98,9 @@ class SecurityConfiguration {
 				.denyAll())
 			.authenticationProvider(staff)
 			.addFilterBefore(keys, BasicAuthenticationFilter.class)
+			// after authentication, so that each user and API client has its own allowance
+			.addFilterBefore(RateLimit.perPrincipal(settings.rateLimitPerMinute(), addresses, mapper),
+					AuthorizationFilter.class)
 			.httpBasic(basic -> basic.authenticationEntryPoint(problems))
 			.exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
 			.sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -137,7 +142,8 @@ class SecurityConfiguration {
 				.permitAll()
 				.anyRequest()
 				.denyAll())
-			.addFilterBefore(new PublicRateLimit(settings, addresses, mapper), DisableEncodeUrlFilter.class)
+			.addFilterBefore(RateLimit.perAddress(settings.rateLimitPerMinute(), addresses, mapper),
+					DisableEncodeUrlFilter.class)
 			.sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.requestCache(cache -> cache.disable())
 			// GET only, and no cookies are read: nothing for a cross-site request to ride on

@@ -3,6 +3,7 @@ package org.pressdesk.security;
 import java.io.IOException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -16,14 +17,17 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Limits the public pages per client address with a token bucket: a journalist opening a page and
- * saving a few cards never notices it; a scraper gets a minute's allowance and then one request
- * every few seconds. Not a bean, so that it runs only in the public filter chain.
+ * A token bucket per client: a minute's allowance at once, then refilled evenly. On the public
+ * pages the client is the address, so a journalist opening a page and saving a few cards never
+ * notices it while a scraper gets one request every few seconds; on the API it is the
+ * authenticated user or API client. Not a bean, so that it runs only in the chain it is put in.
  */
-class PublicRateLimit extends OncePerRequestFilter {
+class RateLimit extends OncePerRequestFilter {
 
 	/** Beyond this many tracked addresses, the idle ones (with full buckets) are forgotten. */
 	private static final int MAX_TRACKED = 100_000;
@@ -32,16 +36,38 @@ class PublicRateLimit extends OncePerRequestFilter {
 
 	private final int perMinute;
 
-	private final ClientAddresses addresses;
+	private final Function<HttpServletRequest, String> client;
+
+	private final String who;
 
 	private final JsonMapper mapper;
 
 	private final ConcurrentHashMap<String, Bucket> buckets = new ConcurrentHashMap<>();
 
-	PublicRateLimit(PublicAccessSettings settings, ClientAddresses addresses, JsonMapper mapper) {
-		this.perMinute = settings.rateLimitPerMinute();
-		this.addresses = addresses;
+	/**
+	 * @param perMinute requests per minute per client; 0 turns the limit off
+	 * @param client what counts as one client
+	 * @param who the client in the answer's words ("your address")
+	 */
+	RateLimit(int perMinute, Function<HttpServletRequest, String> client, String who, JsonMapper mapper) {
+		this.perMinute = perMinute;
+		this.client = client;
+		this.who = who;
 		this.mapper = mapper;
+	}
+
+	/** Per address, for anonymous clients. */
+	static RateLimit perAddress(int perMinute, ClientAddresses addresses, JsonMapper mapper) {
+		return new RateLimit(perMinute, addresses::of, "your address", mapper);
+	}
+
+	/** Per authenticated user or API client (per address before authentication). */
+	static RateLimit perPrincipal(int perMinute, ClientAddresses addresses, JsonMapper mapper) {
+		return new RateLimit(perMinute, request -> {
+			Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+			return authentication != null && authentication.isAuthenticated() ? "principal:" + authentication.getName()
+					: "address:" + addresses.of(request);
+		}, "you", mapper);
 	}
 
 	@Override
@@ -55,14 +81,14 @@ class PublicRateLimit extends OncePerRequestFilter {
 		if (buckets.size() > MAX_TRACKED) {
 			buckets.values().removeIf(bucket -> bucket.isFull(now));
 		}
-		long wait = buckets.computeIfAbsent(addresses.of(request), address -> new Bucket(now)).take(now);
+		long wait = buckets.computeIfAbsent(client.apply(request), key -> new Bucket(now)).take(now);
 		if (wait == 0) {
 			chain.doFilter(request, response);
 			return;
 		}
 		long seconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(wait + TimeUnit.SECONDS.toNanos(1) - 1));
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS,
-				"Too many requests from your address. Try again in " + seconds + " seconds.");
+				"Too many requests from " + who + ". Try again in " + seconds + " seconds.");
 		response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
 		response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 
 import org.pressdesk.ApiTestSupport;
+import org.pressdesk.Http;
 import org.pressdesk.Http.Response;
 
 import org.springframework.test.context.TestPropertySource;
 
-@TestPropertySource(properties = { "pressdesk.public.rate-limit-per-minute=5", "pressdesk.trusted-proxies=127.0.0.1" })
-class PublicRateLimitTests extends ApiTestSupport {
+@TestPropertySource(properties = { "pressdesk.public.rate-limit-per-minute=5", "pressdesk.api.rate-limit-per-minute=30",
+		"pressdesk.trusted-proxies=127.0.0.1" })
+class RateLimitTests extends ApiTestSupport {
 
 	@Test
 	void anAddressGetsAMinutesAllowanceThen429WithRetryAfterWhileOthersGoOn() {
@@ -37,6 +39,26 @@ class PublicRateLimitTests extends ApiTestSupport {
 			.as("the nearest address before our proxy counts, not what the client wrote further left")
 			.isEqualTo(429);
 		assertThat(editor.get("/api/v1/articles?limit=1").status()).as("staff are not limited by it").isEqualTo(200);
+	}
+
+	@Test
+	void eachUserAndApiClientHasItsOwnAllowanceOnTheApi() {
+		Http busy = staff(unique("busy").toLowerCase(), "VIEWER");
+		int ok = 0;
+		Response refused = null;
+		for (int i = 0; i < 40 && refused == null; i++) {
+			Response response = busy.get("/api/v1/people?limit=1");
+			if (response.status() == 429) {
+				refused = response;
+			}
+			else {
+				ok++;
+			}
+		}
+		assertThat(ok).as("a minute's allowance at once (the user's creation used none of it)").isEqualTo(30);
+		assertThat(refused).isNotNull();
+		assertThat(refused.header("Retry-After")).isEqualTo("2");
+		assertThat(viewer.get("/api/v1/people?limit=1").status()).as("another user is not affected").isEqualTo(200);
 	}
 
 }
