@@ -10,6 +10,12 @@ import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.pressdesk.article.Article;
+import org.pressdesk.article.ArticleInput;
+import org.pressdesk.article.ArticleStatus;
+import org.pressdesk.article.Articles;
+import org.pressdesk.article.ContactInput;
+import org.pressdesk.article.ContactRole;
 import org.pressdesk.organisation.Organisation;
 import org.pressdesk.organisation.OrganisationInput;
 import org.pressdesk.organisation.OrganisationKind;
@@ -55,13 +61,16 @@ class DemoDirectory implements ApplicationRunner {
 
 	private final People people;
 
+	private final Articles articles;
+
 	DemoDirectory(PressdeskSettings settings, ObjectProvider<EmbeddedMariaDb> embedded, DSLContext db,
-			Organisations organisations, People people) {
+			Organisations organisations, People people, Articles articles) {
 		this.settings = settings;
 		this.embedded = embedded;
 		this.db = db;
 		this.organisations = organisations;
 		this.people = people;
+		this.articles = articles;
 	}
 
 	@Override
@@ -82,14 +91,14 @@ class DemoDirectory implements ApplicationRunner {
 		Organisation paper = organisation("The Daily Example", null, null, OrganisationKind.MEDIA,
 				"https://www.daily.example.com");
 
-		person(new PersonInput("Dr", "Jane", null, "Example-Núñez", null, null, null, null, null, "she/her",
+		Person jane = person(new PersonInput("Dr", "Jane", null, "Example-Núñez", null, null, null, null, null, "she/her",
 				"https://www.linkedin.com/in/jane-example-demo",
 				List.of(new EmailInput("jane.example@example.ac.uk", "work", Visibility.PUBLIC, true)),
 				List.of(new PhoneInput("+44 (0) 1632 960001", PhoneKind.VOICE, "work", Visibility.PUBLIC, true),
 						new PhoneInput("07700 900001", PhoneKind.MOBILE, "mobile", Visibility.INTERNAL, false)),
 				List.of("industrial policy", "advanced materials"), "Prefers email before 10am.",
 				LawfulBasis.LEGITIMATE_INTEREST, "demo data"), institute, "Head of Policy Links");
-		person(new PersonInput("Professor Sir", "Alan", "Q.", "Placeholder", "FRS", null, null, null, null, null, null,
+		Person alan = person(new PersonInput("Professor Sir", "Alan", "Q.", "Placeholder", "FRS", null, null, null, null, null, null,
 				List.of(new EmailInput("alan.placeholder@example.ac.uk", "work", Visibility.PUBLIC, true)),
 				List.of(new PhoneInput("01632 960002", PhoneKind.VOICE, "office", Visibility.PUBLIC, true)),
 				List.of("manufacturing"), null, LawfulBasis.PUBLIC_TASK, "demo data"), university, "Vice-Chancellor");
@@ -103,7 +112,15 @@ class DemoDirectory implements ApplicationRunner {
 				List.of(new PhoneInput("07700 900004", PhoneKind.MOBILE, "mobile", Visibility.INTERNAL, true)),
 				List.of("science journalism"), null, LawfulBasis.LEGITIMATE_INTEREST, "demo data"), paper,
 				"Science Correspondent");
-		log.info("Loaded the fictional demo directory (5 organisations, 4 people); PRESSDESK_DEMO_DATA=false skips it");
+		Article article = articles.create(new ArticleInput("imaginary-manufacturing-hub",
+				"Example University opens a hub for imaginary manufacturing",
+				"A fictional press release, so that the public contact block can be tried at once.",
+				"https://www.example.ac.uk/news/imaginary-manufacturing-hub", ArticleStatus.PUBLISHED, null, "demo-1",
+				List.of("manufacturing")));
+		articles.replaceContacts(article.id(), List.of(new ContactInput(jane.id(), ContactRole.PRESS_CONTACT, null),
+				new ContactInput(alan.id(), ContactRole.SPOKESPERSON, null)), null);
+		log.info("Loaded the fictional demo directory (5 organisations, 4 people, 1 published article at "
+				+ "/press/{}); PRESSDESK_DEMO_DATA=false skips it", article.slug());
 	}
 
 	private Organisation organisation(String name, String shortName, String parentId, OrganisationKind kind,
@@ -111,10 +128,11 @@ class DemoDirectory implements ApplicationRunner {
 		return organisations.create(new OrganisationInput(name, shortName, parentId, kind, "GB", website, null));
 	}
 
-	private void person(PersonInput input, Organisation organisation, String title) {
+	private Person person(PersonInput input, Organisation organisation, String title) {
 		Person person = people.create(input);
 		people.addAffiliation(person.id(), new AffiliationInput(organisation.id(), title, null, null,
 				LocalDate.of(2020, 1, 1), null, true), null);
+		return person;
 	}
 
 }

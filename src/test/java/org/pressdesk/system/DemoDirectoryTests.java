@@ -30,6 +30,12 @@ class DemoDirectoryTests {
 				"--pressdesk.demo-data=true")) {
 			assertThat(client(service).get("/api/v1/people?q=" + Http.query("zoë brontë")).json().get("items"))
 				.hasSize(1);
+			String page = Http.anonymous(((WebServerApplicationContext) service).getWebServer().getPort())
+				.get("/press/imaginary-manufacturing-hub")
+				.body();
+			assertThat(page).as("a published article to try the public side with")
+				.contains("Jane Example-Núñez", "Head of Policy Links", "Alan")
+				.doesNotContain("07700 900001");
 		}
 	}
 
