@@ -58,6 +58,10 @@ class ArticleCards {
 		List<VCard> result = new ArrayList<>();
 		for (StoredContact contact : contacts) {
 			Person person = persons.get(contact.personId());
+			if (person == null) {
+				// deleted since the block was read
+				continue;
+			}
 			Workplace workplace = article.status() != ArticleStatus.DRAFT && contact.publishedOrganisation() != null
 					? new Workplace(contact.publishedOrganisation(), contact.publishedTitle(), null)
 					: person.affiliations()

@@ -135,11 +135,7 @@ class ArticleRepository {
 			.orderBy(ARTICLE.CREATED_AT.desc(), ARTICLE.ID.desc())
 			.limit(limit + 1)
 			.fetch(ArticleRepository::toArticle);
-		if (articles.size() <= limit) {
-			return new Page<>(articles, null);
-		}
-		Article last = articles.get(limit - 1);
-		return new Page<>(articles.subList(0, limit), new Cursor(last.createdAt().toString(), last.id()).encode());
+		return Page.of(articles, limit, last -> new Cursor(last.createdAt().toString(), last.id()));
 	}
 
 	boolean slugTaken(String slug) {

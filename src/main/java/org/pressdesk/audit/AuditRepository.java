@@ -70,11 +70,7 @@ class AuditRepository {
 			.orderBy(AUDIT_EVENT.AT.desc(), AUDIT_EVENT.ID.desc())
 			.limit(limit + 1)
 			.fetch(AuditRepository::toEvent);
-		if (events.size() <= limit) {
-			return new Page<>(events, null);
-		}
-		AuditEvent last = events.get(limit - 1);
-		return new Page<>(events.subList(0, limit), new Cursor(last.at().toString(), last.id()).encode());
+		return Page.of(events, limit, last -> new Cursor(last.at().toString(), last.id()));
 	}
 
 	private static AuditEvent toEvent(Record r) {

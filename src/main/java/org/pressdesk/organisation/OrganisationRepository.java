@@ -81,11 +81,7 @@ public class OrganisationRepository {
 			.orderBy(ORGANISATION.NAME, ORGANISATION.ID)
 			.limit(limit + 1)
 			.fetch(mapping(Organisation::new));
-		if (rows.size() <= limit) {
-			return new Page<>(rows, null);
-		}
-		Organisation last = rows.get(limit - 1);
-		return new Page<>(rows.subList(0, limit), new Cursor(last.name(), last.id()).encode());
+		return Page.of(rows, limit, last -> new Cursor(last.name(), last.id()));
 	}
 
 	void insert(String id, OrganisationInput input, Instant now) {

@@ -133,17 +133,9 @@ public class PersonRepository {
 			.on(PERSON.ID.eq(page.field(PERSON.ID)))
 			.orderBy(PERSON.SORT_NAME, PERSON.ID)
 			.fetch(PersonRepository::toPerson);
-		return pageOf(people, query.limit());
+		return Page.of(people, query.limit(), last -> new Cursor(last.sortName(), last.id()));
 	}
 
-	/** The first {@code limit} people, and a cursor when the query fetched one more. */
-	private static Page<Person> pageOf(List<Person> people, int limit) {
-		if (people.size() <= limit) {
-			return new Page<>(people, null);
-		}
-		Person last = people.get(limit - 1);
-		return new Page<>(people.subList(0, limit), new Cursor(last.sortName(), last.id()).encode());
-	}
 
 	private Condition conditionOf(PersonQuery query, LocalDate today) {
 		Condition condition = DSL.noCondition();

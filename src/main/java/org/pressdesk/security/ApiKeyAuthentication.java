@@ -107,19 +107,22 @@ class ApiKeyAuthentication implements AuthenticationConverter, AuthenticationPro
 		String key = (String) authentication.getCredentials();
 		Instant now = Instant.now(clock);
 		var presented = ApiKeys.parse(key);
-		var stored = presented.flatMap(p -> clients.findKey(p.keyId()).filter(found -> ApiKeys.matches(p.secret(), found.secretHash())));
+		var found = presented.flatMap(p -> clients.findKey(p.keyId())
+			.filter(stored -> ApiKeys.matches(p.secret(), stored.secretHash())));
 		// the audit names a key by its public prefix only
 		String keyName = presented.map(p -> ApiKeys.PREFIX + p.keyId()).orElse("a malformed API key");
-		if (stored.isEmpty()) {
+		if (found.isEmpty()) {
 			audit.record(keyName, Action.LOGIN_FAILED, "api-client", null, List.of(), "unknown API key");
 			throw new BadCredentialsException("The API key is not valid.");
 		}
-		if (stored.get().revokedAt() != null || (stored.get().expiresAt() != null && !stored.get().expiresAt().isAfter(now))) {
-			audit.record(keyName, Action.LOGIN_FAILED, "api-client", stored.get().clientId(), List.of(),
-					stored.get().revokedAt() != null ? "revoked API key" : "expired API key");
+		ApiClientRepository.StoredKey stored = found.get();
+		boolean expired = stored.expiresAt() != null && !stored.expiresAt().isAfter(now);
+		if (stored.revokedAt() != null || expired) {
+			audit.record(keyName, Action.LOGIN_FAILED, "api-client", stored.clientId(), List.of(),
+					expired ? "expired API key" : "revoked API key");
 			throw new BadCredentialsException("The API key is not valid.");
 		}
-		return authenticated(stored.get(), now);
+		return authenticated(stored, now);
 	}
 
 	private Authentication authenticated(ApiClientRepository.StoredKey stored, Instant now) {
