@@ -44,6 +44,47 @@ class AuditTrailTests extends ApiTestSupport {
 	}
 
 	@Test
+	void everyKindOfRecordIsAuditedOncePerChange() {
+		String org = editor.post("/api/v1/organisations", "{\"name\": \"" + unique("Audited Org") + "\"}").json()
+			.get("id").asString();
+		editor.patch("/api/v1/organisations/" + org, "{\"country\": \"gb\"}");
+		String person = editor.post("/api/v1/people", "{\"familyName\": \"" + unique("Audited") + "\"}").json()
+			.get("id").asString();
+		String affiliation = editor.post("/api/v1/people/" + person + "/affiliations",
+				"{\"organisationId\": \"" + org + "\", \"title\": \"Press Officer\"}").json().get("id").asString();
+		editor.patch("/api/v1/people/" + person + "/affiliations/" + affiliation, "{\"title\": \"Head of Press\"}");
+		String article = editor.post("/api/v1/articles", "{\"title\": \"" + unique("Audited article") + "\"}").json()
+			.get("id").asString();
+		editor.send("PUT", "/api/v1/articles/" + article + "/contacts", "application/json",
+				"[{\"personId\": \"" + person + "\", \"role\": \"PRESS_CONTACT\"}]");
+		editor.patch("/api/v1/articles/" + article, "{\"status\": \"PUBLISHED\"}");
+		editor.delete("/api/v1/people/" + person + "/affiliations/" + affiliation);
+		editor.delete("/api/v1/articles/" + article);
+		String user = admin.post("/api/v1/users", Http.toJson(java.util.Map.of("username", unique("audited").toLowerCase(),
+				"password", STAFF_PASSWORD, "role", "VIEWER"))).json().get("id").asString();
+		admin.patch("/api/v1/users/" + user, "{\"role\": \"EDITOR\"}");
+		String client = admin.post("/api/v1/api-clients", "{\"name\": \"" + unique("audited") + "\", \"scopes\": [\"export\"]}")
+			.json().get("id").asString();
+		admin.post("/api/v1/api-clients/" + client + "/rotate", "");
+		admin.delete("/api/v1/api-clients/" + client);
+
+		assertThat(actions("organisation", org)).containsExactly("UPDATED", "CREATED");
+		assertThat(events("entity=organisation&entityId=" + org).get(0).get("changedFields").valueStream()
+			.map(JsonNode::asString)).containsExactly("country");
+		assertThat(actions("affiliation", affiliation)).containsExactly("DELETED", "UPDATED", "CREATED");
+		assertThat(actions("article", article)).containsExactly("DELETED", "UPDATED", "UPDATED", "CREATED");
+		assertThat(events("entity=article&entityId=" + article).get(1).get("changedFields").valueStream()
+			.map(JsonNode::asString)).containsExactly("publishedAt", "status");
+		assertThat(actions("user", user)).containsExactly("UPDATED", "CREATED");
+		assertThat(actions("api-client", client)).containsExactly("REVOKED", "KEY_ROTATED", "CREATED");
+		assertThat(events("entity=api-client&entityId=" + client).get(2).get("actor").asString()).isEqualTo("admin");
+	}
+
+	private List<String> actions(String entity, String id) {
+		return events("entity=" + entity + "&entityId=" + id).stream().map(e -> e.get("action").asString()).toList();
+	}
+
+	@Test
 	void loginsRefusalsExportsAndImportsAreRecorded() {
 		String username = unique("auditor").toLowerCase();
 		Http auditor = staff(username, "VIEWER");
