@@ -140,6 +140,11 @@ public class Articles {
 		});
 	}
 
+	/** The articles a person is on, newest first. */
+	public List<PersonArticle> appearancesOf(String personId) {
+		return articles.articlesOf(personId);
+	}
+
 	public void delete(String id, String ifMatch) {
 		transaction.executeWithoutResult(status -> {
 			lockedForWrite(id, ifMatch);

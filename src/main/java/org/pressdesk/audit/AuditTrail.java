@@ -68,6 +68,11 @@ public class AuditTrail {
 				entityId, List.copyOf(changedFields), truncate(detail, 1000), clientAddress()));
 	}
 
+	/** The newest entries about one record, for its page. */
+	public List<AuditEvent> historyOf(String entityType, String entityId, int limit) {
+		return events.list(new AuditQuery(entityType, entityId, null, null, null, null), null, limit).items();
+	}
+
 	/**
 	 * The names of the top-level fields whose values differ between two versions of a write model
 	 * (what a client may write), so an entry says what changed without copying personal data.

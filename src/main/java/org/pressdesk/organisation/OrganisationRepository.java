@@ -62,7 +62,7 @@ public class OrganisationRepository {
 	}
 
 	/** Organisations whose name or short name contains {@code q}, case- and accent-insensitively. */
-	Page<Organisation> list(String q, String parentId, Cursor after, int limit) {
+	public Page<Organisation> list(String q, String parentId, Cursor after, int limit) {
 		Condition condition = DSL.noCondition();
 		if (q != null && !q.isBlank()) {
 			// the column collation (utf8mb4_unicode_ci) makes LIKE ignore case and accents

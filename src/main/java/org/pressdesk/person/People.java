@@ -85,7 +85,13 @@ public class People {
 	/** Replaces everything a client may write about the person (imports do this). */
 	@Transactional
 	public Person replace(String id, PersonInput request) {
-		Person current = lockedForWrite(id, null);
+		return replace(id, request, null);
+	}
+
+	/** Replaces everything a client may write, unless the person changed since {@code ifMatch} (a form). */
+	@Transactional
+	public Person replace(String id, PersonInput request, String ifMatch) {
+		Person current = lockedForWrite(id, ifMatch);
 		people.update(id, check(request), Instant.now(clock));
 		audit.record(Action.UPDATED, "person", id, audit.changedFields(current.toInput(), request), null);
 		return reindexed(id);

@@ -4,14 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** The login page, and a start page for a signed-in user until the staff pages arrive. */
+/** The login page, with a way in through the identity provider when one is configured. */
 @Controller
 class LoginPages {
 
@@ -30,10 +29,6 @@ class LoginPages {
 		return "security/login";
 	}
 
-	@GetMapping("/")
-	String home(@AuthenticationPrincipal Object principal, Model model) {
-		model.addAttribute("staff", StaffPrincipal.of(principal));
-		return "security/home";
-	}
+
 
 }

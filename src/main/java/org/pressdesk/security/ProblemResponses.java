@@ -23,6 +23,15 @@ import org.springframework.stereotype.Component;
 @Component
 class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
 
+	private static final String FORBIDDEN_PAGE = """
+			<!DOCTYPE html>
+			<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+			<title>Not allowed · Pressdesk</title><link rel="stylesheet" href="/assets/pressdesk.css"></head>
+			<body><main class="narrow"><h1>Not allowed</h1>
+			<p>Your role does not allow this. An administrator can change your role.</p>
+			<p><a href="/">Back to the search</a></p></main></body></html>
+			""";
+
 	private final JsonMapper mapper;
 
 	private final AuditTrail audit;
@@ -51,6 +60,14 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
 	public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException ex)
 			throws IOException {
 		audit.record(Action.ACCESS_DENIED, null, null, List.of(), request.getMethod() + " " + request.getRequestURI());
+		String accept = request.getHeader("Accept");
+		if (accept != null && accept.contains("text/html")) {
+			// a person in a browser: a page, not JSON
+			response.setStatus(HttpStatus.FORBIDDEN.value());
+			response.setContentType("text/html;charset=UTF-8");
+			response.getWriter().write(FORBIDDEN_PAGE);
+			return;
+		}
 		write(response, HttpStatus.FORBIDDEN, "Your role or your API key's scopes do not allow this request.");
 	}
 

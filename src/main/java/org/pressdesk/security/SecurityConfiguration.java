@@ -197,6 +197,9 @@ class SecurityConfiguration {
 		return http
 			.authorizeHttpRequests(requests -> requests.requestMatchers("/login", "/assets/**")
 				.permitAll()
+				// every form that changes something is for EDITORs; a VIEWER's post is refused here
+				.requestMatchers(HttpMethod.POST, "/people/**")
+				.hasRole(Role.EDITOR.name())
 				.anyRequest()
 				.hasRole(Role.VIEWER.name()))
 			.authenticationProvider(staff)

@@ -66,7 +66,11 @@ class VcardApi {
 	ResponseEntity<byte[]> vcard(@PathVariable String id,
 			@RequestParam(required = false) String version, @RequestParam(required = false) String target,
 			@RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
-		CardFormat format = CardFormat.of(version, target, accept);
+		return cardOf(id, CardFormat.of(version, target, accept));
+	}
+
+	/** A person's card as a download: for the API here, and for the staff pages' download links. */
+	ResponseEntity<byte[]> cardOf(String id, CardFormat format) {
 		Person person = people.find(id).orElseThrow(() -> new NotFound("person", id));
 		audit.record(Action.EXPORTED, "person", id, List.of(), "vCard " + format);
 		var card = cards.toCard(person, organisations.namesFromTop(organisationIdsOf(List.of(person))), Audience.STAFF,

@@ -37,8 +37,9 @@ class AuthorizationMatrixTests extends ApiTestSupport {
 	private static final String EVERYONE = "everyone";
 
 	/**
-	 * Staff pages take a browser session only (see BrowserLoginTests): HTTP Basic and API keys,
-	 * which every caller here uses, get 401 there.
+	 * Staff pages take a browser session only (see BrowserLoginTests, StaffPagesBrowserTests):
+	 * HTTP Basic and API keys, which every caller here uses, get 401 there, and a form posted
+	 * without the session's CSRF token 403.
 	 */
 	private static final String BROWSER_SESSION = "browser session";
 
@@ -87,7 +88,10 @@ class AuthorizationMatrixTests extends ApiTestSupport {
 			allow(open, EVERYONE);
 		}
 		allow("GET /login", EVERYONE);
-		allow("GET /", BROWSER_SESSION);
+		for (String page : List.of("GET /", "GET /people/results", "GET /people/{id}", "GET /people/{id}/edit",
+				"POST /people/{id}/edit", "GET /people/{id}/card.vcf")) {
+			allow(page, BROWSER_SESSION);
+		}
 	}
 
 	@Autowired
@@ -132,7 +136,8 @@ class AuthorizationMatrixTests extends ApiTestSupport {
 				int status = call(http, method, path);
 				boolean shouldPass = isAllowed(allowed, caller);
 				boolean passed = status != 401 && status != 403;
-				int refusal = caller.equals(ANONYMOUS) || allowed.contains(BROWSER_SESSION) ? 401 : 403;
+				int refusal = allowed.contains(BROWSER_SESSION) ? (method.equals("POST") ? 403 : 401)
+						: caller.equals(ANONYMOUS) ? 401 : 403;
 				if (shouldPass != passed || (!shouldPass && status != refusal)) {
 					wrong.add(operation + " as " + caller + ": " + status
 							+ (shouldPass ? " (should be allowed)" : " (should be " + refusal + ")"));

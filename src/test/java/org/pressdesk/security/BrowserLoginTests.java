@@ -46,7 +46,8 @@ class BrowserLoginTests extends ApiTestSupport {
 		assertThat(cookie).contains("HttpOnly", "SameSite=Lax");
 		HttpResponse<String> home = browser.get("/");
 		assertThat(home.statusCode()).isEqualTo(200);
-		assertThat(home.body()).contains("Signed in as <strong>" + username + "</strong>");
+		assertThat(home.body()).as("the search page, with who is signed in")
+			.contains("<span>" + username + "</span>", "Find a contact");
 
 		assertThat(browser.get("/api/v1/people?limit=1").statusCode()).as("the API reads no cookies").isEqualTo(401);
 

@@ -1,0 +1,149 @@
+package org.pressdesk.pages;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.pressdesk.article.Articles;
+import org.pressdesk.audit.AuditTrail;
+import org.pressdesk.organisation.OrganisationRepository;
+import org.pressdesk.person.Affiliation;
+import org.pressdesk.person.People;
+import org.pressdesk.person.Person;
+import org.pressdesk.person.PersonRepository;
+import org.pressdesk.person.PersonSearch;
+import org.pressdesk.system.ETags;
+import org.pressdesk.system.FieldProblem;
+import org.pressdesk.system.InvalidInput;
+import org.pressdesk.system.NotFound;
+import org.pressdesk.system.Page;
+import org.pressdesk.system.StaleVersion;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** Finding people, and a person's page and edit form. */
+@Controller
+class PersonPages {
+
+	private final PersonSearch search;
+
+	private final PersonRepository repository;
+
+	private final People people;
+
+	private final Articles articles;
+
+	private final AuditTrail audit;
+
+	private final OrganisationRepository organisations;
+
+	private final Clock clock;
+
+	PersonPages(PersonSearch search, PersonRepository repository, People people, Articles articles, AuditTrail audit,
+			OrganisationRepository organisations, Clock clock) {
+		this.search = search;
+		this.repository = repository;
+		this.people = people;
+		this.articles = articles;
+		this.audit = audit;
+		this.organisations = organisations;
+		this.clock = clock;
+	}
+
+	/** The home page: one box; results as you type (app.js), and without JavaScript on submit. */
+	@GetMapping("/")
+	String search(@RequestParam(required = false) String q, @RequestParam(required = false) String organisation,
+			@RequestParam(required = false) String topic, @RequestParam(required = false) String cursor,
+			Model model) {
+		model.addAttribute("q", q);
+		model.addAttribute("organisation", organisation);
+		model.addAttribute("topic", topic);
+		model.addAttribute("organisations", organisations.list(null, null, null, 100).items());
+		model.addAttribute("results", results(q, organisation, topic, cursor));
+		model.addAttribute("today", LocalDate.now(clock));
+		return "person/search";
+	}
+
+	/** The result list alone, for the page to swap in as the user types. */
+	@GetMapping("/people/results")
+	String results(@RequestParam(required = false) String q, @RequestParam(required = false) String organisation,
+			@RequestParam(required = false) String topic, @RequestParam(required = false) String cursor,
+			Model model) {
+		model.addAttribute("results", results(q, organisation, topic, cursor));
+		model.addAttribute("today", LocalDate.now(clock));
+		return "person/results :: results";
+	}
+
+	private Page<Person> results(String q, String organisation, String topic, String cursor) {
+		boolean nothingAsked = (q == null || q.isBlank()) && (organisation == null || organisation.isBlank())
+				&& (topic == null || topic.isBlank());
+		return nothingAsked ? new Page<>(List.of(), null)
+				: search.page(q, blankToNull(organisation), blankToNull(topic), cursor, 20);
+	}
+
+	@GetMapping("/people/{id}")
+	String person(@PathVariable String id, Model model) {
+		Person person = repository.find(id).orElseThrow(() -> new NotFound("person", id));
+		LocalDate today = LocalDate.now(clock);
+		model.addAttribute("person", person);
+		model.addAttribute("current", person.affiliations().stream().filter(a -> a.isCurrentOn(today)).toList());
+		model.addAttribute("past", person.affiliations().stream().filter(a -> !a.isCurrentOn(today)).toList());
+		model.addAttribute("organisationNames", organisations
+			.namesFromTop(person.affiliations().stream().map(Affiliation::organisationId).distinct().toList()));
+		model.addAttribute("articles", articles.appearancesOf(id));
+		model.addAttribute("history", audit.historyOf("person", id, 20));
+		return "person/show";
+	}
+
+	@GetMapping("/people/{id}/edit")
+	String edit(@PathVariable String id, Model model) {
+		Person person = repository.find(id).orElseThrow(() -> new NotFound("person", id));
+		return editPage(model, person, PersonForm.of(person), Map.of(), false);
+	}
+
+	/**
+	 * Saves the form. A bad field is shown next to its input; a change someone else saved since the
+	 * form was opened is shown, not overwritten.
+	 */
+	@PostMapping("/people/{id}/edit")
+	String save(@PathVariable String id, @ModelAttribute("form") PersonForm form, Model model,
+			Authentication authentication) {
+		Person current = repository.find(id).orElseThrow(() -> new NotFound("person", id));
+		try {
+			people.replace(id, form.toInput(current), ETags.of(form.getVersion()));
+			return "redirect:/people/" + id + "?saved";
+		}
+		catch (InvalidInput ex) {
+			Map<String, String> errors = new HashMap<>();
+			for (FieldProblem problem : ex.problems()) {
+				errors.merge(problem.field(), problem.message(), (a, b) -> a + "; " + b);
+			}
+			return editPage(model, current, form.withSpareRows(), errors, false);
+		}
+		catch (StaleVersion ex) {
+			return editPage(model, current, form, Map.of(), true);
+		}
+	}
+
+	private String editPage(Model model, Person person, PersonForm form, Map<String, String> errors, boolean conflict) {
+		model.addAttribute("person", person);
+		model.addAttribute("form", form);
+		model.addAttribute("errors", errors);
+		model.addAttribute("conflict", conflict);
+		return "person/edit";
+	}
+
+	private static String blankToNull(String text) {
+		return text == null || text.isBlank() ? null : text;
+	}
+
+}

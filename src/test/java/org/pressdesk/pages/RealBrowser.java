@@ -1,0 +1,72 @@
+package org.pressdesk.pages;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Debian's Chromium, headless, driven by its chromedriver. Without them the browser tests skip
+ * themselves, except in CI ({@code CI=true}), where .ci/run installs them and they must run.
+ */
+final class RealBrowser {
+
+	private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+
+	private static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+
+	/** Where screenshots of the main pages go, for a person to look at. */
+	static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+	private RealBrowser() {
+	}
+
+	static WebDriver start(Path downloads) {
+		boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER);
+		if (!present && "true".equalsIgnoreCase(System.getenv("CI"))) {
+			throw new IllegalStateException("CI=true but chromium/chromium-driver are not installed (.ci/run installs them)");
+		}
+		Assumptions.assumeTrue(present, "chromium and chromium-driver are not installed: browser tests skipped");
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary(CHROMIUM.toFile());
+		options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,900",
+				"--lang=en-GB");
+		options.setExperimentalOption("prefs", java.util.Map.of("download.default_directory",
+				downloads.toAbsolutePath().toString(), "download.prompt_for_download", false));
+		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).build();
+		ChromeDriver driver = new ChromeDriver(service, options);
+		driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(3));
+		return driver;
+	}
+
+	static WebDriverWait waitUpTo(WebDriver driver, int seconds) {
+		return new WebDriverWait(driver, Duration.ofSeconds(seconds));
+	}
+
+	static void signIn(WebDriver driver, int port, String username, String password) {
+		driver.get("http://127.0.0.1:" + port + "/login");
+		driver.findElement(By.id("username")).sendKeys(username);
+		driver.findElement(By.id("password")).sendKeys(password);
+		driver.findElement(By.cssSelector("button[type=submit]")).click();
+	}
+
+	static void screenshot(WebDriver driver, String name) {
+		try {
+			Files.createDirectories(SCREENSHOTS);
+			Files.write(SCREENSHOTS.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+	}
+
+}

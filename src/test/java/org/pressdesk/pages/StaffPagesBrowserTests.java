@@ -1,0 +1,138 @@
+package org.pressdesk.pages;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+import org.pressdesk.ApiTestSupport;
+import org.pressdesk.Http;
+
+/** The staff pages in Debian's Chromium: what a press officer does all day. */
+class StaffPagesBrowserTests extends ApiTestSupport {
+
+	private WebDriver browser;
+
+	private Path downloads;
+
+	private String tag;
+
+	private String personId;
+
+	@BeforeEach
+	void personAndBrowser() throws IOException {
+		tag = unique("b");
+		String org = editor.post("/api/v1/organisations", "{\"name\": \"Institut für Ångström-Studien " + tag + "\"}")
+			.json().get("id").asString();
+		personId = editor.post("/api/v1/people", Http.toJson(Map.of("givenName", "Zoë", "familyName", "Łópez-" + tag,
+				"emails", List.of(Map.of("value", tag + "@press.example.org", "visibility", "PUBLIC")),
+				"phones", List.of(Map.of("value", "01223 765432")), "topics", List.of("climate change"))))
+			.json().get("id").asString();
+		editor.post("/api/v1/people/" + personId + "/affiliations",
+				Http.toJson(Map.of("organisationId", org, "title", "Head of Press", "primary", true)));
+		downloads = Files.createTempDirectory("pressdesk-downloads");
+		browser = RealBrowser.start(downloads);
+	}
+
+	@AfterEach
+	void closeBrowser() {
+		if (browser != null) {
+			browser.quit();
+		}
+	}
+
+	@Test
+	void anEditorFindsAnAccentedNameWithoutAccentsOpensItEditsAPhoneAndDownloadsTheCard() throws Exception {
+		RealBrowser.signIn(browser, port, "test-editor", STAFF_PASSWORD);
+		assertThat(browser.findElement(By.id("q")).getAttribute("placeholder")).contains("Name");
+
+		browser.findElement(By.id("q")).sendKeys("zoe lopez-" + tag.toLowerCase());
+		WebElement result = RealBrowser.waitUpTo(browser, 5)
+			.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#results li.result a.name")));
+		assertThat(result.getText()).isEqualTo("Zoë Łópez-" + tag);
+		assertThat(browser.findElement(By.cssSelector("#results li.result .work")).getText())
+			.isEqualTo("Head of Press, Institut für Ångström-Studien " + tag);
+		RealBrowser.screenshot(browser, "search");
+
+		result.click();
+		RealBrowser.waitUpTo(browser, 5).until(ExpectedConditions.urlContains("/people/" + personId));
+		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Zoë Łópez-" + tag);
+		assertThat(browser.findElement(By.cssSelector("main")).getText()).contains("+44 1223 765432", "INTERNAL",
+				tag + "@press.example.org", "PUBLIC", "climate change", "CREATED");
+		RealBrowser.screenshot(browser, "person");
+
+		browser.findElement(By.linkText("Edit")).click();
+		WebElement phone = browser.findElement(By.id("phones0.value"));
+		phone.clear();
+		phone.sendKeys("not a phone");
+		browser.findElement(By.cssSelector("form.edit button[type=submit]")).click();
+		assertThat(browser.findElement(By.id("phones0-error")).getText()).contains("not a possible phone number");
+		assertThat(browser.findElement(By.id("phones0.value")).getAttribute("aria-invalid")).isEqualTo("true");
+		RealBrowser.screenshot(browser, "edit-person-error");
+
+		phone = browser.findElement(By.id("phones0.value"));
+		phone.clear();
+		phone.sendKeys("+44 (0)1223 123456");
+		browser.findElement(By.cssSelector("form.edit button[type=submit]")).click();
+		RealBrowser.waitUpTo(browser, 5).until(ExpectedConditions.urlContains("saved"));
+		assertThat(browser.findElement(By.cssSelector("main")).getText()).as("normalised").contains("+44 1223 123456")
+			.doesNotContain("(0)");
+
+		browser.findElement(By.linkText("vCard 3.0")).click();
+		Path card = waitForDownload();
+		String text = Files.readString(card, StandardCharsets.UTF_8);
+		assertThat(text).contains("FN:Zoë Łópez-" + tag, "TEL;TYPE=work,voice,pref:+44 1223 123456", "TITLE:Head of Press");
+	}
+
+	@Test
+	void aConcurrentEditIsShownNotOverwritten() {
+		RealBrowser.signIn(browser, port, "test-editor", STAFF_PASSWORD);
+		browser.get("http://127.0.0.1:" + port + "/people/" + personId + "/edit");
+		editor.patch("/api/v1/people/" + personId, "{\"pronouns\": \"she/her\"}");
+		WebElement given = browser.findElement(By.id("givenName"));
+		given.clear();
+		given.sendKeys("Zoe");
+		browser.findElement(By.cssSelector("form.edit button[type=submit]")).click();
+		assertThat(browser.findElement(By.cssSelector(".notice[role=alert]")).getText()).contains("Someone else saved");
+		assertThat(viewer.get("/api/v1/people/" + personId).json().get("givenName").asString()).isEqualTo("Zoë");
+	}
+
+	@Test
+	void aViewerSeesNoEditButtonAndCannotPostAnEdit() {
+		RealBrowser.signIn(browser, port, "test-viewer", STAFF_PASSWORD);
+		browser.get("http://127.0.0.1:" + port + "/people/" + personId);
+		assertThat(browser.findElements(By.linkText("Edit"))).isEmpty();
+		browser.get("http://127.0.0.1:" + port + "/people/" + personId + "/edit");
+		// the form may be looked at, but its post is refused by the filter chain
+		browser.findElement(By.cssSelector("form.edit button[type=submit]")).click();
+		RealBrowser.waitUpTo(browser, 5).until(ExpectedConditions.titleContains("Not allowed"));
+		assertThat(browser.findElement(By.tagName("main")).getText()).contains("Your role does not allow this");
+		assertThat(viewer.get("/api/v1/people/" + personId).json().get("version").asInt()).isEqualTo(2);
+	}
+
+	private Path waitForDownload() throws Exception {
+		for (int i = 0; i < 50; i++) {
+			try (var files = Files.list(downloads)) {
+				var done = files.filter(f -> f.toString().endsWith(".vcf")).findFirst();
+				if (done.isPresent()) {
+					return done.get();
+				}
+			}
+			Thread.sleep(100);
+		}
+		throw new AssertionError("no vCard was downloaded into " + downloads);
+	}
+
+}
