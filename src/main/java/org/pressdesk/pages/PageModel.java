@@ -6,6 +6,7 @@ import java.util.stream.Collectors;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
+import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.ui.Model;
@@ -14,7 +15,7 @@ import org.springframework.ui.Model;
  * What every staff page shows about who is signed in: the name, and whether to offer edits. The
  * buttons only spare a VIEWER the trip; the filter chain refuses their posts anyway.
  */
-@ControllerAdvice(basePackageClasses = PageModel.class)
+@ControllerAdvice(annotations = Controller.class)
 class PageModel {
 
 	private final RoleHierarchy roles;

@@ -200,6 +200,8 @@ class SecurityConfiguration {
 				// every form that changes something is for EDITORs; a VIEWER's post is refused here
 				.requestMatchers(HttpMethod.POST, "/people/**")
 				.hasRole(Role.EDITOR.name())
+				.requestMatchers("/imports", "/imports/**")
+				.hasRole(Role.EDITOR.name())
 				.anyRequest()
 				.hasRole(Role.VIEWER.name()))
 			.authenticationProvider(staff)

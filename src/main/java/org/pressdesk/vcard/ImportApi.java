@@ -39,7 +39,7 @@ class ImportApi {
 	ResponseEntity<ImportReport> importForm(@RequestPart("file") MultipartFile file,
 			@RequestParam(defaultValue = "false") boolean dryRun) throws IOException {
 		try (InputStream in = file.getInputStream()) {
-			return respond(imports.run(readCapped(in), dryRun));
+			return respond(imports.run(imports.upload(in), dryRun));
 		}
 	}
 
@@ -50,25 +50,12 @@ class ImportApi {
 			throw tooLarge();
 		}
 		try (InputStream in = request.getInputStream()) {
-			return respond(imports.run(readCapped(in), dryRun));
+			return respond(imports.run(imports.upload(in), dryRun));
 		}
-	}
-
-	/** Reads at most one byte more than allowed, so an oversized upload is refused without being held. */
-	private byte[] readCapped(InputStream in) throws IOException {
-		long max = limits.maxFileSize().toBytes();
-		byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
-		if (bytes.length > max) {
-			throw tooLarge();
-		}
-		if (bytes.length == 0) {
-			throw new InvalidInput("file", "is empty");
-		}
-		return bytes;
 	}
 
 	private InvalidInput tooLarge() {
-		return new InvalidInput("file", "is larger than the limit of " + limits.maxFileSize().toKilobytes() + " KB");
+		return Imports.tooLarge(limits);
 	}
 
 	private static ResponseEntity<ImportReport> respond(ImportReport report) {

@@ -4,6 +4,8 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.io.IOException;
+import java.io.InputStream;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -114,10 +116,27 @@ class Imports {
 				+ report.duplicates().size() + " duplicates, " + report.errors().size() + " errors";
 	}
 
+	/** Reads an uploaded file: at most one byte more than allowed, so an oversized one is refused without being held. */
+	byte[] upload(InputStream in) throws IOException {
+		long max = limits.maxFileSize().toBytes();
+		byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
+		if (bytes.length > max) {
+			throw tooLarge(limits);
+		}
+		if (bytes.length == 0) {
+			throw new InvalidInput("file", "is empty");
+		}
+		return bytes;
+	}
+
+	static InvalidInput tooLarge(ImportSettings limits) {
+		return new InvalidInput("file", "is larger than the limit of " + limits.maxFileSize().toKilobytes() + " KB");
+	}
+
 	/** Decodes and recognises the file by its content, not its name; throws {@link InvalidInput}. */
 	private ReadFile read(byte[] file) {
 		if (file.length > limits.maxFileSize().toBytes()) {
-			throw new InvalidInput("file", "is larger than the limit of " + limits.maxFileSize().toKilobytes() + " KB");
+			throw tooLarge(limits);
 		}
 		String text;
 		try {

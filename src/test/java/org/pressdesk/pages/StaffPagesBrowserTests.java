@@ -122,6 +122,29 @@ class StaffPagesBrowserTests extends ApiTestSupport {
 		assertThat(viewer.get("/api/v1/people/" + personId).json().get("version").asInt()).isEqualTo(2);
 	}
 
+	@Test
+	void anEditorImportsAFileAfterReadingTheDryRun() throws IOException {
+		String family = "Imported-" + tag;
+		Path file = downloads.resolve("contacts.vcf");
+		Files.writeString(file, "BEGIN:VCARD\r\nVERSION:3.0\r\nN:" + family + ";Ana;;;\r\nFN:Ana " + family
+				+ "\r\nEMAIL;TYPE=work:ana." + tag + "@example.org\r\nTEL;TYPE=cell:+44 7700 900555\r\nEND:VCARD\r\n",
+				StandardCharsets.UTF_8);
+		RealBrowser.signIn(browser, port, "test-editor", STAFF_PASSWORD);
+		browser.findElement(By.linkText("Import")).click();
+		browser.findElement(By.id("file")).sendKeys(file.toAbsolutePath().toString());
+		browser.findElement(By.cssSelector("form.upload button[type=submit]")).click();
+
+		assertThat(browser.findElement(By.id("report-heading")).getText()).isEqualTo("What the import would do");
+		assertThat(browser.findElement(By.tagName("main")).getText()).contains("1 new, 0 updated");
+		RealBrowser.screenshot(browser, "import-dry-run");
+		assertThat(viewer.get("/api/v1/people?q=" + family).json().get("items").size()).as("a dry run changes nothing")
+			.isZero();
+
+		browser.findElement(By.xpath("//button[text()='Import these contacts']")).click();
+		assertThat(browser.findElement(By.id("report-heading")).getText()).isEqualTo("Imported");
+		assertThat(viewer.get("/api/v1/people?q=" + family).json().get("items").size()).isEqualTo(1);
+	}
+
 	private Path waitForDownload() throws Exception {
 		for (int i = 0; i < 50; i++) {
 			try (var files = Files.list(downloads)) {

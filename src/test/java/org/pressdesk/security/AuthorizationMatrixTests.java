@@ -89,7 +89,8 @@ class AuthorizationMatrixTests extends ApiTestSupport {
 		}
 		allow("GET /login", EVERYONE);
 		for (String page : List.of("GET /", "GET /people/results", "GET /people/{id}", "GET /people/{id}/edit",
-				"POST /people/{id}/edit", "GET /people/{id}/card.vcf")) {
+				"POST /people/{id}/edit", "GET /people/{id}/card.vcf", "GET /imports", "POST /imports",
+				"POST /imports/confirm")) {
 			allow(page, BROWSER_SESSION);
 		}
 	}
