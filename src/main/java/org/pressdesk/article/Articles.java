@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -26,12 +27,14 @@ import org.pressdesk.person.Person;
 import org.pressdesk.person.PersonRepository;
 import org.pressdesk.person.PersonToBeDeleted;
 import org.pressdesk.system.Conflict;
+import org.pressdesk.system.Cursor;
 import org.pressdesk.system.ETags;
 import org.pressdesk.system.FieldChecks;
 import org.pressdesk.system.FieldProblem;
 import org.pressdesk.system.Ids;
 import org.pressdesk.system.InvalidInput;
 import org.pressdesk.system.NotFound;
+import org.pressdesk.system.Page;
 import org.pressdesk.system.RequestBodies;
 
 import org.springframework.context.event.EventListener;
@@ -138,6 +141,20 @@ public class Articles {
 			articles.touch(List.of(id), Instant.now(clock));
 			return articles.find(id).orElseThrow();
 		});
+	}
+
+	public Optional<Article> find(String id) {
+		return articles.find(id);
+	}
+
+	/** Newest first; see {@code GET /articles}. */
+	public Page<Article> list(String q, ArticleStatus status, String cursor, int limit) {
+		return articles.list(q, status, null, Cursor.decode(cursor), limit);
+	}
+
+	/** Replaces what a client may write about the article, unless it changed since {@code ifMatch} (a form). */
+	public Article replace(String id, ArticleInput request, String ifMatch) {
+		return transaction.execute(status -> update(lockedForWrite(id, ifMatch), check(request)));
 	}
 
 	/** The articles a person is on, newest first. */

@@ -18,9 +18,6 @@ import org.pressdesk.person.Visibility;
  */
 public class PersonForm {
 
-	/** Spare rows for a new email or phone. */
-	static final int SPARE_ROWS = 1;
-
 	private int version;
 
 	private String honorificPrefix;
@@ -123,11 +120,12 @@ public class PersonForm {
 		return form.withSpareRows();
 	}
 
-	/** The same form with a spare row for a new email and phone, as the page shows it. */
+	/** The same form with an empty row at the end for a new email and phone, as the page shows it. */
 	PersonForm withSpareRows() {
-		for (int i = 0; i < SPARE_ROWS; i++) {
-			emails.add(new Row());
-			phones.add(new Row());
+		for (List<Row> rows : List.of(emails, phones)) {
+			if (rows.isEmpty() || !rows.get(rows.size() - 1).isEmpty()) {
+				rows.add(new Row());
+			}
 		}
 		return this;
 	}

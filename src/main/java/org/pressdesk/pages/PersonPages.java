@@ -2,7 +2,6 @@ package org.pressdesk.pages;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -15,7 +14,6 @@ import org.pressdesk.person.Person;
 import org.pressdesk.person.PersonRepository;
 import org.pressdesk.person.PersonSearch;
 import org.pressdesk.system.ETags;
-import org.pressdesk.system.FieldProblem;
 import org.pressdesk.system.InvalidInput;
 import org.pressdesk.system.NotFound;
 import org.pressdesk.system.Page;
@@ -123,11 +121,7 @@ class PersonPages {
 			return "redirect:/people/" + id + "?saved";
 		}
 		catch (InvalidInput ex) {
-			Map<String, String> errors = new HashMap<>();
-			for (FieldProblem problem : ex.problems()) {
-				errors.merge(problem.field(), problem.message(), (a, b) -> a + "; " + b);
-			}
-			return editPage(model, current, form.withSpareRows(), errors, false);
+			return editPage(model, current, form.withSpareRows(), FieldErrors.of(ex), false);
 		}
 		catch (StaleVersion ex) {
 			return editPage(model, current, form, Map.of(), true);

@@ -198,7 +198,7 @@ class SecurityConfiguration {
 			.authorizeHttpRequests(requests -> requests.requestMatchers("/login", "/assets/**")
 				.permitAll()
 				// every form that changes something is for EDITORs; a VIEWER's post is refused here
-				.requestMatchers(HttpMethod.POST, "/people/**")
+				.requestMatchers(HttpMethod.POST, "/people/**", "/articles", "/articles/**")
 				.hasRole(Role.EDITOR.name())
 				.requestMatchers("/imports", "/imports/**")
 				.hasRole(Role.EDITOR.name())

@@ -145,6 +145,47 @@ class StaffPagesBrowserTests extends ApiTestSupport {
 		assertThat(viewer.get("/api/v1/people?q=" + family).json().get("items").size()).isEqualTo(1);
 	}
 
+	@Test
+	void anEditorBuildsAnArticlesContactBlockAndPublishesIt() {
+		String second = editor.post("/api/v1/people", Http.toJson(Map.of("givenName", "Bo", "familyName", "Spokes-" + tag,
+				"phones", List.of(Map.of("value", "020 7946 0999", "visibility", "PUBLIC")))))
+			.json().get("id").asString();
+		RealBrowser.signIn(browser, port, "test-editor", STAFF_PASSWORD);
+		browser.findElement(By.linkText("Articles")).click();
+		browser.findElement(By.id("title")).sendKeys("Ångström day " + tag);
+		browser.findElement(By.xpath("//button[text()='Create']")).click();
+		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Ångström day " + tag);
+
+		for (String name : List.of("lopez-" + tag.toLowerCase(), "spokes-" + tag.toLowerCase())) {
+			WebElement find = browser.findElement(By.id("find"));
+			find.clear();
+			find.sendKeys(name);
+			browser.findElement(By.xpath("//button[text()='Find']")).click();
+			browser.findElement(By.cssSelector("ul.found button")).click();
+		}
+		// Bo first, as a spokesperson
+		browser.findElement(By.id("position0")).clear();
+		browser.findElement(By.id("position0")).sendKeys("2");
+		browser.findElement(By.id("position1")).clear();
+		browser.findElement(By.id("position1")).sendKeys("1");
+		new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("role1"))).selectByValue("SPOKESPERSON");
+		browser.findElement(By.xpath("//button[text()='Save the contact block']")).click();
+		assertThat(browser.findElements(By.cssSelector("form.block tbody td:nth-child(2) a")).stream()
+			.map(WebElement::getText)).containsExactly("Bo Spokes-" + tag, "Zoë Łópez-" + tag);
+		assertThat(browser.findElement(By.cssSelector(".preview")).getText()).contains("Bo Spokes-" + tag,
+				"+44 20 7946 0999", "Zoë Łópez-" + tag, "Head of Press", tag + "@press.example.org")
+			.doesNotContain("765432");
+		RealBrowser.screenshot(browser, "article");
+
+		new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("status"))).selectByValue("PUBLISHED");
+		browser.findElement(By.xpath("//button[text()='Save the article']")).click();
+		browser.findElement(By.linkText("Public page")).click();
+		assertThat(browser.findElement(By.tagName("main")).getText()).contains("For further information please contact",
+				"Bo Spokes-" + tag, "Zoë Łópez-" + tag).doesNotContain("765432");
+		RealBrowser.screenshot(browser, "press-page");
+		assertThat(second).isNotBlank();
+	}
+
 	private Path waitForDownload() throws Exception {
 		for (int i = 0; i < 50; i++) {
 			try (var files = Files.list(downloads)) {

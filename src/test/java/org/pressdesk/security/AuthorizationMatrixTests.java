@@ -90,7 +90,8 @@ class AuthorizationMatrixTests extends ApiTestSupport {
 		allow("GET /login", EVERYONE);
 		for (String page : List.of("GET /", "GET /people/results", "GET /people/{id}", "GET /people/{id}/edit",
 				"POST /people/{id}/edit", "GET /people/{id}/card.vcf", "GET /imports", "POST /imports",
-				"POST /imports/confirm")) {
+				"POST /imports/confirm", "GET /articles", "POST /articles", "GET /articles/{id}", "POST /articles/{id}",
+				"POST /articles/{id}/contacts", "POST /articles/{id}/contacts/add")) {
 			allow(page, BROWSER_SESSION);
 		}
 	}
