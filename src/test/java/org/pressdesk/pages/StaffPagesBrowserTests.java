@@ -77,7 +77,7 @@ class StaffPagesBrowserTests extends ApiTestSupport {
 		WebElement phone = browser.findElement(By.id("phones0.value"));
 		phone.clear();
 		phone.sendKeys("not a phone");
-		browser.findElement(By.cssSelector("form.edit button[type=submit]")).click();
+		submit(By.cssSelector("form.edit button[type=submit]"));
 		assertThat(browser.findElement(By.id("phones0-error")).getText()).contains("not a possible phone number");
 		assertThat(browser.findElement(By.id("phones0.value")).getAttribute("aria-invalid")).isEqualTo("true");
 		RealBrowser.screenshot(browser, "edit-person-error");
@@ -85,7 +85,7 @@ class StaffPagesBrowserTests extends ApiTestSupport {
 		phone = browser.findElement(By.id("phones0.value"));
 		phone.clear();
 		phone.sendKeys("+44 (0)1223 123456");
-		browser.findElement(By.cssSelector("form.edit button[type=submit]")).click();
+		submit(By.cssSelector("form.edit button[type=submit]"));
 		RealBrowser.waitUpTo(browser, 5).until(ExpectedConditions.urlContains("saved"));
 		assertThat(browser.findElement(By.cssSelector("main")).getText()).as("normalised").contains("+44 1223 123456")
 			.doesNotContain("(0)");
@@ -104,7 +104,7 @@ class StaffPagesBrowserTests extends ApiTestSupport {
 		WebElement given = browser.findElement(By.id("givenName"));
 		given.clear();
 		given.sendKeys("Zoe");
-		browser.findElement(By.cssSelector("form.edit button[type=submit]")).click();
+		submit(By.cssSelector("form.edit button[type=submit]"));
 		assertThat(browser.findElement(By.cssSelector(".notice[role=alert]")).getText()).contains("Someone else saved");
 		assertThat(viewer.get("/api/v1/people/" + personId).json().get("givenName").asString()).isEqualTo("Zoë");
 	}
@@ -116,7 +116,7 @@ class StaffPagesBrowserTests extends ApiTestSupport {
 		assertThat(browser.findElements(By.linkText("Edit"))).isEmpty();
 		browser.get("http://127.0.0.1:" + port + "/people/" + personId + "/edit");
 		// the form may be looked at, but its post is refused by the filter chain
-		browser.findElement(By.cssSelector("form.edit button[type=submit]")).click();
+		submit(By.cssSelector("form.edit button[type=submit]"));
 		RealBrowser.waitUpTo(browser, 5).until(ExpectedConditions.titleContains("Not allowed"));
 		assertThat(browser.findElement(By.tagName("main")).getText()).contains("Your role does not allow this");
 		assertThat(viewer.get("/api/v1/people/" + personId).json().get("version").asInt()).isEqualTo(2);
@@ -132,7 +132,7 @@ class StaffPagesBrowserTests extends ApiTestSupport {
 		RealBrowser.signIn(browser, port, "test-editor", STAFF_PASSWORD);
 		browser.findElement(By.linkText("Import")).click();
 		browser.findElement(By.id("file")).sendKeys(file.toAbsolutePath().toString());
-		browser.findElement(By.cssSelector("form.upload button[type=submit]")).click();
+		submit(By.cssSelector("form.upload button[type=submit]"));
 
 		assertThat(browser.findElement(By.id("report-heading")).getText()).isEqualTo("What the import would do");
 		assertThat(browser.findElement(By.tagName("main")).getText()).contains("1 new, 0 updated");
@@ -140,7 +140,7 @@ class StaffPagesBrowserTests extends ApiTestSupport {
 		assertThat(viewer.get("/api/v1/people?q=" + family).json().get("items").size()).as("a dry run changes nothing")
 			.isZero();
 
-		browser.findElement(By.xpath("//button[text()='Import these contacts']")).click();
+		submit(By.xpath("//button[text()='Import these contacts']"));
 		assertThat(browser.findElement(By.id("report-heading")).getText()).isEqualTo("Imported");
 		assertThat(viewer.get("/api/v1/people?q=" + family).json().get("items").size()).isEqualTo(1);
 	}
@@ -153,15 +153,15 @@ class StaffPagesBrowserTests extends ApiTestSupport {
 		RealBrowser.signIn(browser, port, "test-editor", STAFF_PASSWORD);
 		browser.findElement(By.linkText("Articles")).click();
 		browser.findElement(By.id("title")).sendKeys("Ångström day " + tag);
-		browser.findElement(By.xpath("//button[text()='Create']")).click();
+		submit(By.xpath("//button[text()='Create']"));
 		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Ångström day " + tag);
 
 		for (String name : List.of("lopez-" + tag.toLowerCase(), "spokes-" + tag.toLowerCase())) {
 			WebElement find = browser.findElement(By.id("find"));
 			find.clear();
 			find.sendKeys(name);
-			browser.findElement(By.xpath("//button[text()='Find']")).click();
-			browser.findElement(By.cssSelector("ul.found button")).click();
+			submit(By.xpath("//button[text()='Find']"));
+			submit(By.cssSelector("ul.found button"));
 		}
 		// Bo first, as a spokesperson
 		browser.findElement(By.id("position0")).clear();
@@ -169,7 +169,7 @@ class StaffPagesBrowserTests extends ApiTestSupport {
 		browser.findElement(By.id("position1")).clear();
 		browser.findElement(By.id("position1")).sendKeys("1");
 		new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("role1"))).selectByValue("SPOKESPERSON");
-		browser.findElement(By.xpath("//button[text()='Save the contact block']")).click();
+		submit(By.xpath("//button[text()='Save the contact block']"));
 		assertThat(browser.findElements(By.cssSelector("form.block tbody td:nth-child(2) a")).stream()
 			.map(WebElement::getText)).containsExactly("Bo Spokes-" + tag, "Zoë Łópez-" + tag);
 		assertThat(browser.findElement(By.cssSelector(".preview")).getText()).contains("Bo Spokes-" + tag,
@@ -178,12 +178,19 @@ class StaffPagesBrowserTests extends ApiTestSupport {
 		RealBrowser.screenshot(browser, "article");
 
 		new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("status"))).selectByValue("PUBLISHED");
-		browser.findElement(By.xpath("//button[text()='Save the article']")).click();
+		submit(By.xpath("//button[text()='Save the article']"));
 		browser.findElement(By.linkText("Public page")).click();
 		assertThat(browser.findElement(By.tagName("main")).getText()).contains("For further information please contact",
 				"Bo Spokes-" + tag, "Zoë Łópez-" + tag).doesNotContain("765432");
 		RealBrowser.screenshot(browser, "press-page");
 		assertThat(second).isNotBlank();
+	}
+
+	/** Clicks a button that submits a form, and waits for the next page. */
+	private void submit(By button) {
+		WebElement page = browser.findElement(By.tagName("html"));
+		browser.findElement(button).click();
+		RealBrowser.waitUpTo(browser, 5).until(ExpectedConditions.stalenessOf(page));
 	}
 
 	private Path waitForDownload() throws Exception {
