@@ -35,6 +35,7 @@ class PageModel {
 			.collect(Collectors.toSet());
 		model.addAttribute("signedInAs", authentication.getName());
 		model.addAttribute("canEdit", reachable.contains("ROLE_EDITOR"));
+		model.addAttribute("canAdmin", reachable.contains("ROLE_ADMIN"));
 	}
 
 }

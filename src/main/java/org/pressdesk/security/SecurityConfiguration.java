@@ -202,6 +202,8 @@ class SecurityConfiguration {
 				.hasRole(Role.EDITOR.name())
 				.requestMatchers("/imports", "/imports/**")
 				.hasRole(Role.EDITOR.name())
+				.requestMatchers("/admin/**")
+				.hasRole(Role.ADMIN.name())
 				.anyRequest()
 				.hasRole(Role.VIEWER.name()))
 			.authenticationProvider(staff)

@@ -186,6 +186,41 @@ class StaffPagesBrowserTests extends ApiTestSupport {
 		assertThat(second).isNotBlank();
 	}
 
+	@Test
+	void anAdminCreatesAnApiClientSeesItsKeyOnceAndReadsTheAuditTrail() {
+		RealBrowser.signIn(browser, port, "admin", ADMIN_PASSWORD);
+		browser.findElement(By.linkText("API clients")).click();
+		String name = "CMS " + tag;
+		browser.findElement(By.id("name")).sendKeys(name);
+		browser.findElement(By.cssSelector("input[name=scope][value='articles:read']")).click();
+		submit(By.xpath("//button[text()='Create and show the key']"));
+		String key = browser.findElement(By.id("issued-key")).getText();
+		assertThat(key).startsWith("pd_");
+		RealBrowser.screenshot(browser, "api-clients");
+		assertThat(new Http(anonymous.base(), "Bearer " + key).get("/api/v1/articles?limit=1").status()).isEqualTo(200);
+
+		browser.get("http://127.0.0.1:" + port + "/admin/api-clients");
+		assertThat(browser.getPageSource()).as("never shown again").doesNotContain(key);
+
+		browser.findElement(By.linkText("Audit")).click();
+		assertThat(browser.findElement(By.tagName("tbody")).getText()).contains("admin", "CREATED", "api-client");
+		RealBrowser.screenshot(browser, "audit");
+		browser.findElement(By.linkText("Users")).click();
+		assertThat(browser.findElement(By.tagName("tbody")).getText()).contains("test-viewer", "test-editor");
+		RealBrowser.screenshot(browser, "users");
+	}
+
+	@Test
+	void aViewerHasNoAdminOrImportPages() {
+		RealBrowser.signIn(browser, port, "test-viewer", STAFF_PASSWORD);
+		assertThat(browser.findElements(By.linkText("Users"))).isEmpty();
+		assertThat(browser.findElements(By.linkText("Import"))).isEmpty();
+		browser.get("http://127.0.0.1:" + port + "/admin/audit");
+		assertThat(browser.getTitle()).contains("Not allowed");
+		browser.get("http://127.0.0.1:" + port + "/imports");
+		assertThat(browser.getTitle()).contains("Not allowed");
+	}
+
 	/** Clicks a button that submits a form, and waits for the next page. */
 	private void submit(By button) {
 		WebElement page = browser.findElement(By.tagName("html"));

@@ -91,7 +91,9 @@ class AuthorizationMatrixTests extends ApiTestSupport {
 		for (String page : List.of("GET /", "GET /people/results", "GET /people/{id}", "GET /people/{id}/edit",
 				"POST /people/{id}/edit", "GET /people/{id}/card.vcf", "GET /imports", "POST /imports",
 				"POST /imports/confirm", "GET /articles", "POST /articles", "GET /articles/{id}", "POST /articles/{id}",
-				"POST /articles/{id}/contacts", "POST /articles/{id}/contacts/add")) {
+				"POST /articles/{id}/contacts", "POST /articles/{id}/contacts/add", "GET /admin/users",
+				"POST /admin/users", "POST /admin/users/{id}", "GET /admin/api-clients", "POST /admin/api-clients",
+				"POST /admin/api-clients/{id}/rotate", "POST /admin/api-clients/{id}/revoke", "GET /admin/audit")) {
 			allow(page, BROWSER_SESSION);
 		}
 	}
