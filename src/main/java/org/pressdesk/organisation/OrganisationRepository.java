@@ -40,7 +40,7 @@ public class OrganisationRepository {
 		this.db = db;
 	}
 
-	Optional<Organisation> find(String id) {
+	public Optional<Organisation> find(String id) {
 		return selectOrganisations().where(ORGANISATION.ID.eq(id)).fetchOptional(mapping(Organisation::new));
 	}
 

@@ -73,6 +73,12 @@ class StaffPagesBrowserTests extends ApiTestSupport {
 				tag + "@press.example.org", "PUBLIC", "climate change", "CREATED");
 		RealBrowser.screenshot(browser, "person");
 
+		browser.findElement(By.linkText("Institut für Ångström-Studien " + tag)).click();
+		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Institut für Ångström-Studien " + tag);
+		assertThat(browser.findElement(By.id("results")).getText()).contains("Zoë Łópez-" + tag, "Head of Press");
+		RealBrowser.screenshot(browser, "organisation");
+		browser.navigate().back();
+
 		browser.findElement(By.linkText("Edit")).click();
 		WebElement phone = browser.findElement(By.id("phones0.value"));
 		phone.clear();

@@ -93,7 +93,8 @@ class AuthorizationMatrixTests extends ApiTestSupport {
 				"POST /imports/confirm", "GET /articles", "POST /articles", "GET /articles/{id}", "POST /articles/{id}",
 				"POST /articles/{id}/contacts", "POST /articles/{id}/contacts/add", "GET /admin/users",
 				"POST /admin/users", "POST /admin/users/{id}", "GET /admin/api-clients", "POST /admin/api-clients",
-				"POST /admin/api-clients/{id}/rotate", "POST /admin/api-clients/{id}/revoke", "GET /admin/audit")) {
+				"POST /admin/api-clients/{id}/rotate", "POST /admin/api-clients/{id}/revoke", "GET /admin/audit",
+				"GET /organisations", "GET /organisations/{id}")) {
 			allow(page, BROWSER_SESSION);
 		}
 	}
