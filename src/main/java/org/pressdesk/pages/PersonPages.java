@@ -1,5 +1,6 @@
 package org.pressdesk.pages;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -18,6 +19,10 @@ import org.pressdesk.system.InvalidInput;
 import org.pressdesk.system.NotFound;
 import org.pressdesk.system.Page;
 import org.pressdesk.system.StaleVersion;
+import org.pressdesk.vcard.Audience;
+import org.pressdesk.vcard.CardFiles;
+import org.pressdesk.vcard.CardFormat;
+import org.pressdesk.vcard.PersonCards;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -44,16 +49,19 @@ class PersonPages {
 
 	private final OrganisationRepository organisations;
 
+	private final PersonCards cards;
+
 	private final Clock clock;
 
 	PersonPages(PersonSearch search, PersonRepository repository, People people, Articles articles, AuditTrail audit,
-			OrganisationRepository organisations, Clock clock) {
+			OrganisationRepository organisations, PersonCards cards, Clock clock) {
 		this.search = search;
 		this.repository = repository;
 		this.people = people;
 		this.articles = articles;
 		this.audit = audit;
 		this.organisations = organisations;
+		this.cards = cards;
 		this.clock = clock;
 	}
 
@@ -95,8 +103,14 @@ class PersonPages {
 		model.addAttribute("person", person);
 		model.addAttribute("current", person.affiliations().stream().filter(a -> a.isCurrentOn(today)).toList());
 		model.addAttribute("past", person.affiliations().stream().filter(a -> !a.isCurrentOn(today)).toList());
-		model.addAttribute("organisationNames", organisations
-			.namesFromTop(person.affiliations().stream().map(Affiliation::organisationId).distinct().toList()));
+		Map<String, List<String>> names = organisations
+			.namesFromTop(person.affiliations().stream().map(Affiliation::organisationId).distinct().toList());
+		model.addAttribute("organisationNames", names);
+		// the card itself in the code, so that a phone adds the contact without signing in anywhere
+		String card = new String(CardFiles.toBytes(
+				List.of(cards.toCard(person, names, Audience.STAFF, CardFormat.VCARD_3, today)), CardFormat.VCARD_3),
+				StandardCharsets.UTF_8);
+		model.addAttribute("qr", QrCodes.svg(card));
 		model.addAttribute("articles", articles.appearancesOf(id));
 		model.addAttribute("history", audit.historyOf("person", id, 20));
 		return "person/show";

@@ -71,6 +71,9 @@ class StaffPagesBrowserTests extends ApiTestSupport {
 		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Zoë Łópez-" + tag);
 		assertThat(browser.findElement(By.cssSelector("main")).getText()).contains("+44 1223 765432", "INTERNAL",
 				tag + "@press.example.org", "PUBLIC", "climate change", "CREATED");
+		browser.findElement(By.cssSelector("details.qr summary")).click();
+		assertThat(decodeQr(browser.findElement(By.cssSelector("details.qr svg")))).as("what a phone's camera reads")
+			.contains("BEGIN:VCARD", "FN:Zoë Łópez-" + tag, "+44 1223 765432");
 		RealBrowser.screenshot(browser, "person");
 
 		browser.findElement(By.linkText("Institut für Ångström-Studien " + tag)).click();
@@ -225,6 +228,18 @@ class StaffPagesBrowserTests extends ApiTestSupport {
 		assertThat(browser.getTitle()).contains("Not allowed");
 		browser.get("http://127.0.0.1:" + port + "/imports");
 		assertThat(browser.getTitle()).contains("Not allowed");
+	}
+
+	/** Reads a QR code as the browser shows it, from a screenshot of the element. */
+	private static String decodeQr(WebElement code) throws Exception {
+		java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(
+				new java.io.ByteArrayInputStream(code.getScreenshotAs(org.openqa.selenium.OutputType.BYTES)));
+		int[] pixels = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
+		var bitmap = new com.google.zxing.BinaryBitmap(new com.google.zxing.common.HybridBinarizer(
+				new com.google.zxing.RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels)));
+		return new com.google.zxing.qrcode.QRCodeReader()
+			.decode(bitmap, Map.of(com.google.zxing.DecodeHintType.CHARACTER_SET, "UTF-8"))
+			.getText();
 	}
 
 	/** Clicks a button that submits a form, and waits for the next page. */
