@@ -57,10 +57,26 @@ public class Organisations {
 
 	@Transactional
 	public Organisation patch(String id, JsonNode patch, String ifMatch) {
+		Organisation current = lockedForWrite(id, ifMatch);
+		return write(current, bodies.patched(current.toInput(), patch, OrganisationInput.class).normalised());
+	}
+
+	/** Replaces what a client may write, unless the organisation changed since {@code ifMatch} (a form). */
+	@Transactional
+	public Organisation replace(String id, OrganisationInput request, String ifMatch) {
+		Organisation current = lockedForWrite(id, ifMatch);
+		return write(current, bodies.validated(request).normalised());
+	}
+
+	private Organisation lockedForWrite(String id, String ifMatch) {
 		organisations.lockParentOf(id).orElseThrow(() -> new NotFound("organisation", id));
 		Organisation current = organisations.find(id).orElseThrow();
 		ETags.requireMatch(ifMatch, current.version());
-		OrganisationInput input = bodies.patched(current.toInput(), patch, OrganisationInput.class).normalised();
+		return current;
+	}
+
+	private Organisation write(Organisation current, OrganisationInput input) {
+		String id = current.id();
 		if (input.parentId() != null && !input.parentId().equals(current.parentId())) {
 			requireParentOutsideOf(id, input.parentId());
 		}

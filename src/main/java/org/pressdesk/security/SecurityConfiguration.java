@@ -198,7 +198,8 @@ class SecurityConfiguration {
 			.authorizeHttpRequests(requests -> requests.requestMatchers("/login", "/assets/**")
 				.permitAll()
 				// every form that changes something is for EDITORs; a VIEWER's post is refused here
-				.requestMatchers(HttpMethod.POST, "/people/**", "/articles", "/articles/**")
+				.requestMatchers(HttpMethod.POST, "/people/**", "/articles", "/articles/**", "/organisations",
+						"/organisations/**")
 				.hasRole(Role.EDITOR.name())
 				.requestMatchers("/imports", "/imports/**")
 				.hasRole(Role.EDITOR.name())

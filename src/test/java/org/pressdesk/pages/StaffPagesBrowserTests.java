@@ -80,7 +80,16 @@ class StaffPagesBrowserTests extends ApiTestSupport {
 		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Institut für Ångström-Studien " + tag);
 		assertThat(browser.findElement(By.id("results")).getText()).contains("Zoë Łópez-" + tag, "Head of Press");
 		RealBrowser.screenshot(browser, "organisation");
-		browser.navigate().back();
+		browser.findElement(By.linkText("Edit")).click();
+		browser.findElement(By.id("website")).sendKeys("ftp://nowhere");
+		submit(By.cssSelector("form.edit button[type=submit]"));
+		assertThat(browser.findElement(By.id("website-error")).getText()).contains("web address");
+		browser.findElement(By.id("website")).clear();
+		browser.findElement(By.id("website")).sendKeys("angstrom.example.org");
+		browser.findElement(By.id("country")).sendKeys("se");
+		submit(By.cssSelector("form.edit button[type=submit]"));
+		assertThat(browser.findElement(By.tagName("main")).getText()).contains("Saved.", "SE", "Website");
+		browser.get("http://127.0.0.1:" + port + "/people/" + personId);
 
 		browser.findElement(By.linkText("Edit")).click();
 		WebElement phone = browser.findElement(By.id("phones0.value"));

@@ -94,7 +94,8 @@ class AuthorizationMatrixTests extends ApiTestSupport {
 				"POST /articles/{id}/contacts", "POST /articles/{id}/contacts/add", "GET /admin/users",
 				"POST /admin/users", "POST /admin/users/{id}", "GET /admin/api-clients", "POST /admin/api-clients",
 				"POST /admin/api-clients/{id}/rotate", "POST /admin/api-clients/{id}/revoke", "GET /admin/audit",
-				"GET /organisations", "GET /organisations/{id}")) {
+				"GET /organisations", "GET /organisations/{id}", "POST /organisations", "GET /organisations/{id}/edit",
+				"POST /organisations/{id}/edit")) {
 			allow(page, BROWSER_SESSION);
 		}
 	}
