@@ -9,7 +9,9 @@ import java.util.Map;
 import org.pressdesk.article.Articles;
 import org.pressdesk.audit.AuditTrail;
 import org.pressdesk.organisation.OrganisationRepository;
+import org.pressdesk.organisation.Organisation;
 import org.pressdesk.person.Affiliation;
+import org.pressdesk.person.AffiliationInput;
 import org.pressdesk.person.People;
 import org.pressdesk.person.Person;
 import org.pressdesk.person.PersonRepository;
@@ -114,6 +116,50 @@ class PersonPages {
 		model.addAttribute("articles", articles.appearancesOf(id));
 		model.addAttribute("history", audit.historyOf("person", id, 20));
 		return "person/show";
+	}
+
+	/**
+	 * Adds an affiliation; the organisation is named as people know it (its name, any case or
+	 * accents) and must be exactly one.
+	 */
+	@PostMapping("/people/{id}/affiliations")
+	String addAffiliation(@PathVariable String id, @RequestParam int version, @RequestParam String organisation,
+			@RequestParam(required = false) String title, @RequestParam(required = false) LocalDate startDate,
+			@RequestParam(defaultValue = "false") boolean primary, Model model) {
+		List<Organisation> named = organisations.findByName(organisation.strip());
+		try {
+			if (named.size() != 1) {
+				throw new InvalidInput("organisation", named.isEmpty()
+						? "no organisation has this name; create it first under Organisations"
+						: "several organisations have this name; add the affiliation from the API with its id");
+			}
+			people.addAffiliation(id, new AffiliationInput(named.get(0).id(), title, null, null, startDate, null, primary),
+					ETags.of(version));
+			return "redirect:/people/" + id + "?saved";
+		}
+		catch (InvalidInput ex) {
+			model.addAttribute("affiliationErrors", FieldErrors.of(ex));
+			return person(id, model);
+		}
+		catch (StaleVersion ex) {
+			model.addAttribute("conflict", true);
+			return person(id, model);
+		}
+	}
+
+	/** Ends a current affiliation today; it stays in the person's history. */
+	@PostMapping("/people/{id}/affiliations/{affiliationId}/end")
+	String endAffiliation(@PathVariable String id, @PathVariable String affiliationId) {
+		Person person = repository.find(id).orElseThrow(() -> new NotFound("person", id));
+		Affiliation affiliation = person.affiliations()
+			.stream()
+			.filter(a -> a.id().equals(affiliationId))
+			.findFirst()
+			.orElseThrow(() -> new NotFound("affiliation", affiliationId));
+		AffiliationInput ended = affiliation.toInput();
+		people.replaceAffiliation(id, affiliationId, new AffiliationInput(ended.organisationId(), ended.title(),
+				ended.department(), ended.role(), ended.startDate(), LocalDate.now(clock), false));
+		return "redirect:/people/" + id + "?saved";
 	}
 
 	@GetMapping("/people/{id}/edit")

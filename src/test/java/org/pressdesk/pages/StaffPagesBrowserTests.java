@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
@@ -112,6 +113,26 @@ class StaffPagesBrowserTests extends ApiTestSupport {
 		Path card = waitForDownload();
 		String text = Files.readString(card, StandardCharsets.UTF_8);
 		assertThat(text).contains("FN:Zoë Łópez-" + tag, "TEL;TYPE=work,voice,pref:+44 1223 123456", "TITLE:Head of Press");
+	}
+
+	@Test
+	void anEditorAddsAndEndsAffiliationsOnThePersonsPage() {
+		RealBrowser.signIn(browser, port, "test-editor", STAFF_PASSWORD);
+		browser.get("http://127.0.0.1:" + port + "/people/" + personId);
+		browser.findElement(By.id("organisation")).sendKeys("No such organisation " + tag);
+		submit(By.xpath("//button[text()='Add affiliation']"));
+		assertThat(browser.findElement(By.id("organisation-error")).getText()).contains("no organisation has this name");
+
+		browser.findElement(By.id("organisation")).sendKeys("institut fur angstrom-studien " + tag.toUpperCase());
+		browser.findElement(By.id("aff-title")).sendKeys("Visiting Fellow");
+		submit(By.xpath("//button[text()='Add affiliation']"));
+		assertThat(browser.findElement(By.id("work-heading")).findElement(By.xpath("..")).getText())
+			.contains("Head of Press", "Visiting Fellow");
+
+		submit(By.xpath("//button[text()='End Visiting Fellow today']"));
+		assertThat(viewer.get("/api/v1/people/" + personId).json().get("affiliations").valueStream()
+			.filter(a -> a.get("title").asString().equals("Visiting Fellow"))
+			.findFirst().orElseThrow().get("endDate").isNull()).as("ended, kept as history").isFalse();
 	}
 
 	@Test
@@ -255,7 +276,16 @@ class StaffPagesBrowserTests extends ApiTestSupport {
 	private void submit(By button) {
 		WebElement page = browser.findElement(By.tagName("html"));
 		browser.findElement(button).click();
-		RealBrowser.waitUpTo(browser, 5).until(ExpectedConditions.stalenessOf(page));
+		RealBrowser.waitUpTo(browser, 5).until(driver -> {
+			try {
+				page.isEnabled();
+				return false;
+			}
+			catch (WebDriverException gone) {
+				// stale, or (Chromium's way of saying the same) a node no longer in the document
+				return true;
+			}
+		});
 	}
 
 	private Path waitForDownload() throws Exception {

@@ -95,7 +95,8 @@ class AuthorizationMatrixTests extends ApiTestSupport {
 				"POST /admin/users", "POST /admin/users/{id}", "GET /admin/api-clients", "POST /admin/api-clients",
 				"POST /admin/api-clients/{id}/rotate", "POST /admin/api-clients/{id}/revoke", "GET /admin/audit",
 				"GET /organisations", "GET /organisations/{id}", "POST /organisations", "GET /organisations/{id}/edit",
-				"POST /organisations/{id}/edit")) {
+				"POST /organisations/{id}/edit", "POST /people/{id}/affiliations",
+				"POST /people/{id}/affiliations/{affiliationId}/end")) {
 			allow(page, BROWSER_SESSION);
 		}
 	}
