@@ -14,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.pressdesk.ApiTestSupport;
-import org.pressdesk.Http;
 import org.pressdesk.Http.Response;
 
 class ArticleApiTests extends ApiTestSupport {

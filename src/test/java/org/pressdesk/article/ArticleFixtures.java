@@ -1,5 +1,7 @@
 package org.pressdesk.article;
 
+import java.util.Map;
+
 import tools.jackson.databind.JsonNode;
 
 import org.pressdesk.Http;
@@ -8,8 +10,8 @@ import org.pressdesk.Http;
 record ArticleFixtures(Http editor, String tag) {
 
 	String organisation(String name, String parentId) {
-		return editor.post("/api/v1/organisations", Http.toJson(parentId == null ? java.util.Map.of("name", name)
-				: java.util.Map.of("name", name, "parentId", parentId))).json().get("id").asString();
+		return editor.post("/api/v1/organisations", Http.toJson(parentId == null ? Map.of("name", name)
+				: Map.of("name", name, "parentId", parentId))).json().get("id").asString();
 	}
 
 	/**
@@ -32,7 +34,7 @@ record ArticleFixtures(Http editor, String tag) {
 			.get("id")
 			.asString();
 		var added = editor.post("/api/v1/people/" + id + "/affiliations",
-				Http.toJson(java.util.Map.of("organisationId", organisationId, "title", title, "primary", true)));
+				Http.toJson(Map.of("organisationId", organisationId, "title", title, "primary", true)));
 		if (added.status() != 201) {
 			throw new IllegalStateException("affiliation not added: " + added);
 		}

@@ -3,6 +3,7 @@ package org.pressdesk.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -60,7 +61,7 @@ class AuditTrailTests extends ApiTestSupport {
 		editor.patch("/api/v1/articles/" + article, "{\"status\": \"PUBLISHED\"}");
 		editor.delete("/api/v1/people/" + person + "/affiliations/" + affiliation);
 		editor.delete("/api/v1/articles/" + article);
-		String user = admin.post("/api/v1/users", Http.toJson(java.util.Map.of("username", unique("audited").toLowerCase(),
+		String user = admin.post("/api/v1/users", Http.toJson(Map.of("username", unique("audited").toLowerCase(),
 				"password", STAFF_PASSWORD, "role", "VIEWER"))).json().get("id").asString();
 		admin.patch("/api/v1/users/" + user, "{\"role\": \"EDITOR\"}");
 		String client = admin.post("/api/v1/api-clients", "{\"name\": \"" + unique("audited") + "\", \"scopes\": [\"export\"]}")

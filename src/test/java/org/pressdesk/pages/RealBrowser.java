@@ -1,8 +1,11 @@
 package org.pressdesk.pages;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
@@ -41,7 +44,7 @@ final class RealBrowser {
 		options.setBinary(CHROMIUM.toFile());
 		options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,900",
 				"--lang=en-GB");
-		options.setExperimentalOption("prefs", java.util.Map.of("download.default_directory",
+		options.setExperimentalOption("prefs", Map.of("download.default_directory",
 				downloads.toAbsolutePath().toString(), "download.prompt_for_download", false));
 		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).build();
 		ChromeDriver driver = new ChromeDriver(service, options);
@@ -66,8 +69,8 @@ final class RealBrowser {
 			Files.createDirectories(SCREENSHOTS);
 			Files.write(SCREENSHOTS.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
 		}
-		catch (java.io.IOException ex) {
-			throw new java.io.UncheckedIOException(ex);
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
 		}
 	}
 
