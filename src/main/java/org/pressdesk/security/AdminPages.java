@@ -5,9 +5,9 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 
-import org.pressdesk.system.InvalidInput;
-import org.pressdesk.system.ETags;
 import org.pressdesk.system.Conflict;
+import org.pressdesk.system.ETags;
+import org.pressdesk.system.InvalidInput;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -45,17 +45,7 @@ class AdminPages {
 	@PostMapping("/admin/users")
 	String createUser(@RequestParam String username, @RequestParam String password, @RequestParam Role role,
 			Model model) {
-		try {
-			users.create(new Users.NewUser(username, password, role));
-			return "redirect:/admin/users?saved";
-		}
-		catch (InvalidInput ex) {
-			model.addAttribute("error", ex.problems().get(0).field() + ": " + ex.problems().get(0).message());
-		}
-		catch (Conflict ex) {
-			model.addAttribute("error", ex.getMessage());
-		}
-		return users(model);
+		return savingUser(model, () -> users.create(new Users.NewUser(username, password, role)));
 	}
 
 	/** Role, enabled, and a new password when one is typed. */
@@ -63,9 +53,15 @@ class AdminPages {
 	String changeUser(@PathVariable String id, @RequestParam int version, @RequestParam Role role,
 			@RequestParam(defaultValue = "false") boolean enabled, @RequestParam(required = false) String password,
 			Model model) {
+		return savingUser(model, () -> users.change(id,
+				new Users.UserChange(role, enabled, password == null || password.isEmpty() ? null : password),
+				ETags.of(version)));
+	}
+
+	/** Saves, then back to the list; a refusal is shown above it. */
+	private String savingUser(Model model, Runnable save) {
 		try {
-			users.change(id, new Users.UserChange(role, enabled, password == null || password.isEmpty() ? null : password),
-					ETags.of(version));
+			save.run();
 			return "redirect:/admin/users?saved";
 		}
 		catch (InvalidInput ex) {
