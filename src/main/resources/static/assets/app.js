@@ -27,6 +27,25 @@ document.addEventListener("DOMContentLoaded", () => {
       refresh();
     });
   }
+  // keyboard: Down from the box into the results, Up/Down between them, Escape back to the box
+  document.addEventListener("keydown", (event) => {
+    const box = document.getElementById("q");
+    if (!box || !["ArrowDown", "ArrowUp", "Escape"].includes(event.key)) {
+      return;
+    }
+    const names = Array.from(document.querySelectorAll("#results a.name"));
+    const at = names.indexOf(document.activeElement);
+    if (event.key === "Escape" && at >= 0) {
+      box.focus();
+    } else if (event.key === "ArrowDown" && (document.activeElement === box || at >= 0) && names.length > 0) {
+      names[Math.min(at + 1, names.length - 1)].focus();
+    } else if (event.key === "ArrowUp" && at >= 0) {
+      (at === 0 ? box : names[at - 1]).focus();
+    } else {
+      return;
+    }
+    event.preventDefault();
+  });
   document.addEventListener("click", (event) => {
     const button = event.target.closest("button[data-copy]");
     if (button && navigator.clipboard) {
