@@ -13,8 +13,15 @@ document.addEventListener("DOMContentLoaded", () => {
         .then((html) => {
           // an older answer arriving late must not replace a newer one
           if (html !== null && asked === latest) {
-            document.getElementById("results").outerHTML = html;
+            const results = document.getElementById("results");
+            // someone already moving through the results keeps their place in the new list
+            const focused = results.contains(document.activeElement);
+            results.outerHTML = html;
             history.replaceState(null, "", "?" + query);
+            const first = document.querySelector("#results a.name");
+            if (focused && first) {
+              first.focus();
+            }
           }
         });
     };

@@ -61,6 +61,8 @@ class StaffPagesBrowserTests extends ApiTestSupport {
 		assertThat(browser.findElement(By.id("q")).getAttribute("placeholder")).contains("Name");
 
 		browser.findElement(By.id("q")).sendKeys("zoe lopez-" + tag.toLowerCase());
+		// the list of the whole query, not of a prefix typed on the way (the page puts it in the address)
+		RealBrowser.waitUpTo(browser, 5).until(ExpectedConditions.urlContains("q=zoe+lopez-" + tag.toLowerCase()));
 		WebElement result = RealBrowser.waitUpTo(browser, 5)
 			.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#results li.result a.name")));
 		assertThat(result.getText()).isEqualTo("Zoë Łópez-" + tag);
