@@ -15,6 +15,7 @@ import org.pressdesk.system.FieldChecks;
 import org.pressdesk.system.FieldProblem;
 import org.pressdesk.system.Folding;
 import org.pressdesk.system.InvalidInput;
+import org.pressdesk.system.Texts;
 
 /**
  * What a client may write about an article (create, create-or-update by reference, or the result
@@ -32,12 +33,12 @@ public record ArticleInput(@Size(max = 120) String slug, @NotBlank @Size(max = 5
 	/** The same input with values in their stored form; throws {@link InvalidInput} naming each bad field. */
 	ArticleInput normalised(List<FieldProblem> earlier) {
 		FieldChecks checks = new FieldChecks(earlier);
-		String cleanSlug = blankToNull(slug);
+		String cleanSlug = Texts.blankToNull(slug);
 		if (cleanSlug != null && !checks.has("slug") && !SLUG.matcher(cleanSlug).matches()) {
 			checks.add("slug", "must be lower-case letters and digits in words joined by single hyphens, "
 					+ "e.g. strengthening-ties-2024");
 		}
-		String cleanUrl = checks.has("url") ? null : checks.check(() -> webAddress(blankToNull(url)));
+		String cleanUrl = checks.has("url") ? null : checks.check(() -> webAddress(Texts.blankToNull(url)));
 		checks.throwIfAny();
 		List<String> distinctTopics = topics == null ? List.of()
 				: List.copyOf(topics.stream()
@@ -45,8 +46,8 @@ public record ArticleInput(@Size(max = 120) String slug, @NotBlank @Size(max = 5
 					.collect(LinkedHashMap<String, String>::new,
 							(seen, topic) -> seen.putIfAbsent(topic.toLowerCase(Locale.ROOT), topic), LinkedHashMap::putAll)
 					.values());
-		return new ArticleInput(cleanSlug, title.strip(), blankToNull(summary), cleanUrl,
-				status == null ? ArticleStatus.DRAFT : status, publishedAt, blankToNull(externalRef), distinctTopics);
+		return new ArticleInput(cleanSlug, title.strip(), Texts.blankToNull(summary), cleanUrl,
+				status == null ? ArticleStatus.DRAFT : status, publishedAt, Texts.blankToNull(externalRef), distinctTopics);
 	}
 
 	/** A slug made from the title: "Strengthening ties – 2024!" → "strengthening-ties-2024". */
@@ -75,10 +76,6 @@ public record ArticleInput(@Size(max = 120) String slug, @NotBlank @Size(max = 5
 			// reported below
 		}
 		throw new InvalidInput("url", "must be the article's web address, starting with https://");
-	}
-
-	private static String blankToNull(String text) {
-		return text == null || text.isBlank() ? null : text.strip();
 	}
 
 }

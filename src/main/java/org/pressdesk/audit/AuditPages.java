@@ -1,6 +1,7 @@
 package org.pressdesk.audit;
 
 import org.pressdesk.system.Cursor;
+import org.pressdesk.system.Texts;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -27,13 +28,9 @@ class AuditPages {
 		model.addAttribute("actor", actor);
 		model.addAttribute("action", action);
 		model.addAttribute("actions", AuditTrail.Action.values());
-		model.addAttribute("events", events.list(new AuditQuery(blankToNull(entityType), blankToNull(entityId),
-				blankToNull(actor), action == null ? null : action.name(), null, null), Cursor.decode(cursor), 50));
+		model.addAttribute("events", events.list(new AuditQuery(Texts.blankToNull(entityType), Texts.blankToNull(entityId),
+				Texts.blankToNull(actor), action == null ? null : action.name(), null, null), Cursor.decode(cursor), 50));
 		return "audit/list";
-	}
-
-	private static String blankToNull(String text) {
-		return text == null || text.isBlank() ? null : text.strip();
 	}
 
 }

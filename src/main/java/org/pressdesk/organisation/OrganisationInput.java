@@ -11,6 +11,7 @@ import jakarta.validation.constraints.Size;
 import org.pressdesk.system.FieldChecks;
 import org.pressdesk.system.InvalidInput;
 import org.pressdesk.system.LinkedIn;
+import org.pressdesk.system.Texts;
 
 /** What a client may write about an organisation (create, or the result of a merge patch). */
 public record OrganisationInput(@NotBlank @Size(max = 300) String name, @Size(max = 100) String shortName,
@@ -22,16 +23,16 @@ public record OrganisationInput(@NotBlank @Size(max = 300) String name, @Size(ma
 	/** The same input with values in their stored form; throws {@link InvalidInput} naming the field. */
 	OrganisationInput normalised() {
 		FieldChecks checks = new FieldChecks();
-		OrganisationInput normalised = new OrganisationInput(name.strip(), blankToNull(shortName),
-				blankToNull(parentId), kind == null ? OrganisationKind.OTHER : kind, checks.check(() -> country(country)),
+		OrganisationInput normalised = new OrganisationInput(name.strip(), Texts.blankToNull(shortName),
+				Texts.blankToNull(parentId), kind == null ? OrganisationKind.OTHER : kind, checks.check(() -> country(country)),
 				checks.check(() -> website(website)),
-				checks.check(() -> LinkedIn.page(blankToNull(linkedinUrl), "linkedinUrl")));
+				checks.check(() -> LinkedIn.page(Texts.blankToNull(linkedinUrl), "linkedinUrl")));
 		checks.throwIfAny();
 		return normalised;
 	}
 
 	private static String country(String country) {
-		String code = blankToNull(country);
+		String code = Texts.blankToNull(country);
 		if (code == null) {
 			return null;
 		}
@@ -43,7 +44,7 @@ public record OrganisationInput(@NotBlank @Size(max = 300) String name, @Size(ma
 	}
 
 	private static String website(String website) {
-		String url = blankToNull(website);
+		String url = Texts.blankToNull(website);
 		if (url == null) {
 			return null;
 		}
@@ -61,10 +62,6 @@ public record OrganisationInput(@NotBlank @Size(max = 300) String name, @Size(ma
 			// reported below
 		}
 		throw new InvalidInput("website", "must be a web address such as https://www.example.org");
-	}
-
-	private static String blankToNull(String text) {
-		return text == null || text.isBlank() ? null : text.strip();
 	}
 
 }

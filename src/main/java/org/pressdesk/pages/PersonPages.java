@@ -8,8 +8,8 @@ import java.util.Map;
 
 import org.pressdesk.article.Articles;
 import org.pressdesk.audit.AuditTrail;
-import org.pressdesk.organisation.OrganisationRepository;
 import org.pressdesk.organisation.Organisation;
+import org.pressdesk.organisation.OrganisationRepository;
 import org.pressdesk.person.Affiliation;
 import org.pressdesk.person.AffiliationInput;
 import org.pressdesk.person.People;
@@ -21,6 +21,7 @@ import org.pressdesk.system.InvalidInput;
 import org.pressdesk.system.NotFound;
 import org.pressdesk.system.Page;
 import org.pressdesk.system.StaleVersion;
+import org.pressdesk.system.Texts;
 import org.pressdesk.vcard.Audience;
 import org.pressdesk.vcard.CardFiles;
 import org.pressdesk.vcard.CardFormat;
@@ -95,7 +96,7 @@ class PersonPages {
 		boolean nothingAsked = (q == null || q.isBlank()) && (organisation == null || organisation.isBlank())
 				&& (topic == null || topic.isBlank());
 		return nothingAsked ? new Page<>(List.of(), null)
-				: search.page(q, blankToNull(organisation), blankToNull(topic), cursor, 20);
+				: search.page(q, Texts.blankToNull(organisation), Texts.blankToNull(topic), cursor, 20);
 	}
 
 	@GetMapping("/people/{id}")
@@ -194,10 +195,6 @@ class PersonPages {
 		model.addAttribute("errors", errors);
 		model.addAttribute("conflict", conflict);
 		return "person/edit";
-	}
-
-	private static String blankToNull(String text) {
-		return text == null || text.isBlank() ? null : text;
 	}
 
 }

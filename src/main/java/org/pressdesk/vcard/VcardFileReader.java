@@ -22,12 +22,13 @@ import ezvcard.property.StructuredName;
 import ezvcard.property.Telephone;
 
 import org.pressdesk.person.NameOrder;
-import org.pressdesk.person.PersonInput;
 import org.pressdesk.person.PersonInput.EmailInput;
 import org.pressdesk.person.PersonInput.PhoneInput;
+import org.pressdesk.person.PersonInput;
 import org.pressdesk.person.PhoneKind;
 import org.pressdesk.system.InvalidInput;
 import org.pressdesk.system.LinkedIn;
+import org.pressdesk.system.Texts;
 
 /**
  * Reads a .vcf file (vCard 2.1, 3.0 or 4.0, one or many cards, as Apple, Google, Outlook, Android
@@ -115,12 +116,12 @@ final class VcardFileReader {
 	private static ImportedCard toImported(int number, int line, VCard card) {
 		StructuredName n = card.getStructuredName();
 		FormattedName fn = card.getFormattedName();
-		String family = n == null ? null : clean(n.getFamily());
-		String given = n == null ? null : clean(n.getGiven());
+		String family = n == null ? null : Texts.blankToNull(n.getFamily());
+		String given = n == null ? null : Texts.blankToNull(n.getGiven());
 		String additional = n == null ? null : joined(n.getAdditionalNames());
 		String prefix = n == null ? null : joined(n.getPrefixes());
 		String suffix = n == null ? null : joined(n.getSuffixes());
-		String formatted = fn == null ? null : clean(fn.getValue());
+		String formatted = fn == null ? null : Texts.blankToNull(fn.getValue());
 		if (family == null && given == null && formatted == null) {
 			throw new InvalidInput("FN", "the card has no name (neither FN nor N)");
 		}
@@ -133,7 +134,7 @@ final class VcardFileReader {
 
 		List<EmailInput> emails = card.getEmails()
 			.stream()
-			.filter(e -> clean(e.getValue()) != null)
+			.filter(e -> Texts.blankToNull(e.getValue()) != null)
 			.map(e -> new EmailInput(e.getValue().strip(), e.getTypes().contains(EmailType.HOME) ? "home" : "work", null,
 					isPreferred(e.getPref(), e.getTypes().contains(EmailType.PREF))))
 			.toList();
@@ -150,16 +151,16 @@ final class VcardFileReader {
 					.stream()
 					.map(Categories::getValues)
 					.flatMap(List::stream)
-					.map(VcardFileReader::clean)
+					.map(Texts::blankToNull)
 					.filter(Objects::nonNull)
 					.distinct()
 					.toList(),
-				clean(card.getNotes().stream().map(Note::getValue).collect(Collectors.joining("\n\n"))), null, null);
+				Texts.blankToNull(card.getNotes().stream().map(Note::getValue).collect(Collectors.joining("\n\n"))), null, null);
 
 		List<String> units = card.getOrganization() == null ? List.of()
-				: card.getOrganization().getValues().stream().map(VcardFileReader::clean).filter(Objects::nonNull).toList();
-		String title = card.getTitles().isEmpty() ? null : clean(card.getTitles().get(0).getValue());
-		String role = card.getRoles().isEmpty() ? null : clean(card.getRoles().get(0).getValue());
+				: card.getOrganization().getValues().stream().map(Texts::blankToNull).filter(Objects::nonNull).toList();
+		String title = card.getTitles().isEmpty() ? null : Texts.blankToNull(card.getTitles().get(0).getValue());
+		String role = card.getRoles().isEmpty() ? null : Texts.blankToNull(card.getRoles().get(0).getValue());
 		String uuid = null;
 		if (card.getUid() != null && card.getUid().getValue() != null) {
 			Matcher m = UUID.matcher(card.getUid().getValue().strip());
@@ -185,9 +186,9 @@ final class VcardFileReader {
 
 	private static String phoneText(Telephone telephone) {
 		if (telephone.getText() != null) {
-			return clean(telephone.getText());
+			return Texts.blankToNull(telephone.getText());
 		}
-		return telephone.getUri() == null ? null : clean(telephone.getUri().getNumber());
+		return telephone.getUri() == null ? null : Texts.blankToNull(telephone.getUri().getNumber());
 	}
 
 	private static PhoneKind kindOf(Telephone telephone) {
@@ -226,15 +227,11 @@ final class VcardFileReader {
 
 	private static String extended(VCard card, String name) {
 		RawProperty property = card.getExtendedProperty(name);
-		return property == null ? null : clean(property.getValue());
+		return property == null ? null : Texts.blankToNull(property.getValue());
 	}
 
 	private static String joined(List<String> values) {
-		return clean(String.join(" ", values));
-	}
-
-	private static String clean(String text) {
-		return text == null || text.isBlank() ? null : text.strip();
+		return Texts.blankToNull(String.join(" ", values));
 	}
 
 }
