@@ -192,9 +192,8 @@ class StaffPagesBrowserTests extends ApiTestSupport {
 
 	@Test
 	void anEditorBuildsAnArticlesContactBlockAndPublishesIt() {
-		String second = editor.post("/api/v1/people", Http.toJson(Map.of("givenName", "Bo", "familyName", "Spokes-" + tag,
-				"phones", List.of(Map.of("value", "020 7946 0999", "visibility", "PUBLIC")))))
-			.json().get("id").asString();
+		editor.post("/api/v1/people", Http.toJson(Map.of("givenName", "Bo", "familyName", "Spokes-" + tag,
+				"phones", List.of(Map.of("value", "020 7946 0999", "visibility", "PUBLIC")))));
 		RealBrowser.signIn(browser, port, "test-editor", STAFF_PASSWORD);
 		browser.findElement(By.linkText("Articles")).click();
 		browser.findElement(By.id("title")).sendKeys("Ångström day " + tag);
@@ -228,7 +227,6 @@ class StaffPagesBrowserTests extends ApiTestSupport {
 		assertThat(browser.findElement(By.tagName("main")).getText()).contains("For further information please contact",
 				"Bo Spokes-" + tag, "Zoë Łópez-" + tag).doesNotContain("765432");
 		RealBrowser.screenshot(browser, "press-page");
-		assertThat(second).isNotBlank();
 	}
 
 	@Test
