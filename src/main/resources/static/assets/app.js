@@ -25,15 +25,53 @@ document.addEventListener("DOMContentLoaded", () => {
           }
         });
     };
-    form.addEventListener("input", () => {
+    const soon = () => {
       clearTimeout(timer);
       timer = setTimeout(refresh, 150);
+    };
+    const isHalfTypedName = (event) =>
+      event.target.matches("input[data-suggest]") && event.target.value !== "" &&
+      event.inputType !== "insertReplacementText";
+    // a half-typed organisation name filters nothing yet: the list changes once a suggestion is
+    // picked (insertReplacementText), the field is emptied, or it is left (change)
+    form.addEventListener("input", (event) => {
+      if (!isHalfTypedName(event)) {
+        soon();
+      }
+    });
+    form.addEventListener("change", (event) => {
+      if (event.target.matches("input[data-suggest]")) {
+        soon();
+      }
     });
     form.addEventListener("submit", (event) => {
       event.preventDefault();
       refresh();
     });
   }
+  // fields where people type an organisation's name: suggestions from the server as they type
+  document.querySelectorAll("input[data-suggest]").forEach((input) => {
+    const list = document.getElementById(input.getAttribute("list"));
+    let timer;
+    let latest = 0;
+    input.addEventListener("input", (event) => {
+      if (event.inputType === "insertReplacementText") {
+        return; // a suggestion was just picked
+      }
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        const asked = ++latest;
+        fetch(input.dataset.suggest + "?q=" + encodeURIComponent(input.value), { headers: { Accept: "text/html" } })
+          .then((response) => (response.ok ? response.text() : null))
+          .then((html) => {
+            if (html !== null && asked === latest) {
+              const options = new DOMParser().parseFromString(html, "text/html").querySelectorAll("option");
+              list.replaceChildren(...options);
+            }
+          });
+      }, 120);
+    });
+  });
   // keyboard: Down from the box into the results, Up/Down between them, Escape back to the box
   document.addEventListener("keydown", (event) => {
     const box = document.getElementById("q");

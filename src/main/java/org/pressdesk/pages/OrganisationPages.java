@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.pressdesk.organisation.Organisation;
 import org.pressdesk.organisation.OrganisationInput;
@@ -11,11 +12,13 @@ import org.pressdesk.organisation.OrganisationKind;
 import org.pressdesk.organisation.OrganisationRepository;
 import org.pressdesk.organisation.Organisations;
 import org.pressdesk.person.PersonSearch;
+import org.pressdesk.system.Conflict;
 import org.pressdesk.system.Cursor;
 import org.pressdesk.system.ETags;
 import org.pressdesk.system.InvalidInput;
 import org.pressdesk.system.NotFound;
 import org.pressdesk.system.StaleVersion;
+import org.pressdesk.system.Texts;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -34,12 +37,16 @@ class OrganisationPages {
 
 	private final PersonSearch search;
 
+	private final OrganisationPicker picker;
+
 	private final Clock clock;
 
-	OrganisationPages(OrganisationRepository organisations, Organisations editing, PersonSearch search, Clock clock) {
+	OrganisationPages(OrganisationRepository organisations, Organisations editing, PersonSearch search,
+			OrganisationPicker picker, Clock clock) {
 		this.organisations = organisations;
 		this.editing = editing;
 		this.search = search;
+		this.picker = picker;
 		this.clock = clock;
 	}
 
@@ -48,6 +55,19 @@ class OrganisationPages {
 		model.addAttribute("q", q);
 		model.addAttribute("organisations", organisations.list(q, null, Cursor.decode(cursor), 50));
 		return "organisation/list";
+	}
+
+	/**
+	 * Suggestions for a field where people type an organisation's name: the options of its datalist,
+	 * each with the organisation's place in its tree so that namesakes can be told apart.
+	 */
+	@GetMapping("/organisations/names")
+	String names(@RequestParam(required = false) String q, Model model) {
+		List<Organisation> found = q == null || q.isBlank() ? List.of()
+				: organisations.list(q, null, null, 15).items();
+		model.addAttribute("found", found);
+		model.addAttribute("chains", organisations.namesFromTop(found.stream().map(Organisation::id).toList()));
+		return "organisation/names :: options";
 	}
 
 	@PostMapping("/organisations")
@@ -65,34 +85,62 @@ class OrganisationPages {
 	@GetMapping("/organisations/{id}/edit")
 	String edit(@PathVariable String id, Model model) {
 		Organisation organisation = organisations.find(id).orElseThrow(() -> new NotFound("organisation", id));
-		return editPage(model, organisation, organisation, Map.of(), false);
+		String parentName = organisation.parentId() == null ? null
+				: organisations.find(organisation.parentId()).map(Organisation::name).orElse(null);
+		return editPage(model, organisation, organisation, parentName, Map.of(), false);
 	}
 
+	/**
+	 * Saves the form. The parent is typed by name (empty: at the top of a tree); moving an
+	 * organisation under itself or under one of its own is refused next to the field.
+	 */
 	@PostMapping("/organisations/{id}/edit")
 	String save(@PathVariable String id, @RequestParam int version, @RequestParam String name,
 			@RequestParam(required = false) String shortName, @RequestParam OrganisationKind kind,
 			@RequestParam(required = false) String country, @RequestParam(required = false) String website,
-			@RequestParam(required = false) String linkedinUrl, Model model) {
+			@RequestParam(required = false) String linkedinUrl, @RequestParam(required = false) String parent,
+			@RequestParam(required = false) String parentId, Model model) {
 		Organisation current = organisations.find(id).orElseThrow(() -> new NotFound("organisation", id));
 		OrganisationInput input = new OrganisationInput(name, shortName, current.parentId(), kind, country, website,
 				linkedinUrl);
 		try {
+			input = new OrganisationInput(name, shortName, parentOf(current, parent, parentId, model), kind, country,
+					website, linkedinUrl);
 			editing.replace(id, input, ETags.of(version));
 			return "redirect:/organisations/" + id + "?saved";
 		}
 		catch (InvalidInput ex) {
-			return editPage(model, current, input, FieldErrors.of(ex), false);
+			return editPage(model, current, input, parent, FieldErrors.of(ex), false);
+		}
+		catch (Conflict ex) {
+			return editPage(model, current, input, parent, Map.of("parent", ex.getMessage()), false);
 		}
 		catch (StaleVersion ex) {
-			return editPage(model, current, input, Map.of(), true);
+			return editPage(model, current, input, parent, Map.of(), true);
 		}
 	}
 
+	/** The parent the form names; an unchanged name keeps the parent even when it has namesakes. */
+	private String parentOf(Organisation current, String parent, String chosenId, Model model) {
+		String named = Texts.blankToNull(parent);
+		if (Texts.blankToNull(chosenId) == null) {
+			if (named == null) {
+				return null;
+			}
+			Optional<Organisation> now = Optional.ofNullable(current.parentId()).flatMap(organisations::find);
+			if (now.isPresent() && now.get().name().equals(named)) {
+				return now.get().id();
+			}
+		}
+		return picker.picked("parent", named, chosenId, model).id();
+	}
+
 	/** @param shown what the form shows: the organisation, or what was posted */
-	private String editPage(Model model, Organisation organisation, Object shown, Map<String, String> errors,
-			boolean conflict) {
+	private String editPage(Model model, Organisation organisation, Object shown, String parentName,
+			Map<String, String> errors, boolean conflict) {
 		model.addAttribute("organisation", organisation);
 		model.addAttribute("form", shown);
+		model.addAttribute("parentName", parentName);
 		model.addAttribute("kinds", OrganisationKind.values());
 		model.addAttribute("errors", errors);
 		model.addAttribute("conflict", conflict);

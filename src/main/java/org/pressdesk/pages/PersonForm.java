@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import org.pressdesk.person.LawfulBasis;
+import org.pressdesk.person.NameOrder;
 import org.pressdesk.person.Person;
 import org.pressdesk.person.PersonInput;
 import org.pressdesk.person.PersonInput.EmailInput;
@@ -30,6 +32,14 @@ public class PersonForm {
 
 	private String honorificSuffix;
 
+	private String displayName;
+
+	private NameOrder nameOrder = NameOrder.GIVEN_FIRST;
+
+	private String phoneticGivenName;
+
+	private String phoneticFamilyName;
+
 	private String pronouns;
 
 	private String linkedinUrl;
@@ -41,6 +51,10 @@ public class PersonForm {
 	private String topics;
 
 	private String notes;
+
+	private LawfulBasis lawfulBasis;
+
+	private String source;
 
 	/** One email or phone: {@code kind} only for phones. */
 	public static class Row {
@@ -109,6 +123,11 @@ public class PersonForm {
 		form.additionalNames = person.additionalNames();
 		form.familyName = person.familyName();
 		form.honorificSuffix = person.honorificSuffix();
+		// a derived display name stays derived: the form shows it empty, so renaming updates it
+		form.displayName = person.displayNameGiven() ? person.displayName() : null;
+		form.nameOrder = person.nameOrder();
+		form.phoneticGivenName = person.phoneticGivenName();
+		form.phoneticFamilyName = person.phoneticFamilyName();
 		form.pronouns = person.pronouns();
 		form.linkedinUrl = person.linkedinUrl();
 		person.emails().forEach(email -> form.emails.add(row(email.value(), email.label(), email.visibility(), null,
@@ -117,7 +136,19 @@ public class PersonForm {
 				: phone.value(), phone.label(), phone.visibility(), phone.kind(), phone.primary())));
 		form.topics = String.join(", ", person.topics());
 		form.notes = person.notes();
+		form.lawfulBasis = person.lawfulBasis();
+		form.source = person.source();
 		return form.withSpareRows();
+	}
+
+	/**
+	 * The same form without the rows left empty, so that the rows' indexes are those of the write
+	 * model and an error about {@code phones[1]} is shown next to the second phone on the page.
+	 */
+	PersonForm withoutEmptyRows() {
+		emails.removeIf(Row::isEmpty);
+		phones.removeIf(Row::isEmpty);
+		return this;
 	}
 
 	/** The same form with an empty row at the end for a new email and phone, as the page shows it. */
@@ -130,12 +161,10 @@ public class PersonForm {
 		return this;
 	}
 
-	/** What the form says, as the API's write model; the person's other fields stay as they are. */
-	PersonInput toInput(Person current) {
-		PersonInput base = current.toInput();
-		return new PersonInput(honorificPrefix, givenName, additionalNames, familyName, honorificSuffix,
-				base.displayName(), base.nameOrder(), base.phoneticGivenName(), base.phoneticFamilyName(), pronouns,
-				linkedinUrl,
+	/** What the form says, as the API's write model (the same checks as the API's, then). */
+	PersonInput toInput() {
+		return new PersonInput(honorificPrefix, givenName, additionalNames, familyName, honorificSuffix, displayName,
+				nameOrder, phoneticGivenName, phoneticFamilyName, pronouns, linkedinUrl,
 				emails.stream()
 					.filter(row -> !row.isEmpty())
 					.map(row -> new EmailInput(row.value, row.label, row.visibility, row.primary))
@@ -146,7 +175,7 @@ public class PersonForm {
 					.toList(),
 				topics == null ? List.of()
 						: Arrays.stream(topics.split(",")).map(String::strip).filter(t -> !t.isEmpty()).toList(),
-				notes, base.lawfulBasis(), base.source());
+				notes, lawfulBasis, source);
 	}
 
 	private static Row row(String value, String label, Visibility visibility, PhoneKind kind, boolean primary) {
@@ -253,6 +282,54 @@ public class PersonForm {
 
 	public void setNotes(String notes) {
 		this.notes = notes;
+	}
+
+	public String getDisplayName() {
+		return displayName;
+	}
+
+	public void setDisplayName(String displayName) {
+		this.displayName = displayName;
+	}
+
+	public NameOrder getNameOrder() {
+		return nameOrder;
+	}
+
+	public void setNameOrder(NameOrder nameOrder) {
+		this.nameOrder = nameOrder;
+	}
+
+	public String getPhoneticGivenName() {
+		return phoneticGivenName;
+	}
+
+	public void setPhoneticGivenName(String phoneticGivenName) {
+		this.phoneticGivenName = phoneticGivenName;
+	}
+
+	public String getPhoneticFamilyName() {
+		return phoneticFamilyName;
+	}
+
+	public void setPhoneticFamilyName(String phoneticFamilyName) {
+		this.phoneticFamilyName = phoneticFamilyName;
+	}
+
+	public LawfulBasis getLawfulBasis() {
+		return lawfulBasis;
+	}
+
+	public void setLawfulBasis(LawfulBasis lawfulBasis) {
+		this.lawfulBasis = lawfulBasis;
+	}
+
+	public String getSource() {
+		return source;
+	}
+
+	public void setSource(String source) {
+		this.source = source;
 	}
 
 }

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import org.pressdesk.article.ArticleStatus;
 import org.pressdesk.article.Articles;
 import org.pressdesk.audit.AuditTrail;
 import org.pressdesk.organisation.Organisation;
@@ -16,6 +17,7 @@ import org.pressdesk.person.People;
 import org.pressdesk.person.Person;
 import org.pressdesk.person.PersonRepository;
 import org.pressdesk.person.PersonSearch;
+import org.pressdesk.system.Conflict;
 import org.pressdesk.system.ETags;
 import org.pressdesk.system.InvalidInput;
 import org.pressdesk.system.NotFound;
@@ -27,7 +29,6 @@ import org.pressdesk.vcard.CardFiles;
 import org.pressdesk.vcard.CardFormat;
 import org.pressdesk.vcard.PersonCards;
 
-import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,6 +36,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Finding people, and a person's page and edit form. */
 @Controller
@@ -54,10 +56,12 @@ class PersonPages {
 
 	private final PersonCards cards;
 
+	private final OrganisationPicker picker;
+
 	private final Clock clock;
 
 	PersonPages(PersonSearch search, PersonRepository repository, People people, Articles articles, AuditTrail audit,
-			OrganisationRepository organisations, PersonCards cards, Clock clock) {
+			OrganisationRepository organisations, PersonCards cards, OrganisationPicker picker, Clock clock) {
 		this.search = search;
 		this.repository = repository;
 		this.people = people;
@@ -65,6 +69,7 @@ class PersonPages {
 		this.audit = audit;
 		this.organisations = organisations;
 		this.cards = cards;
+		this.picker = picker;
 		this.clock = clock;
 	}
 
@@ -73,12 +78,7 @@ class PersonPages {
 	String search(@RequestParam(required = false) String q, @RequestParam(required = false) String organisation,
 			@RequestParam(required = false) String topic, @RequestParam(required = false) String cursor,
 			Model model) {
-		model.addAttribute("q", q);
-		model.addAttribute("organisation", organisation);
-		model.addAttribute("topic", topic);
-		model.addAttribute("organisations", organisations.list(null, null, null, 100).items());
-		model.addAttribute("results", results(q, organisation, topic, cursor));
-		model.addAttribute("today", LocalDate.now(clock));
+		addResults(model, q, organisation, topic, cursor);
 		return "person/search";
 	}
 
@@ -87,16 +87,39 @@ class PersonPages {
 	String results(@RequestParam(required = false) String q, @RequestParam(required = false) String organisation,
 			@RequestParam(required = false) String topic, @RequestParam(required = false) String cursor,
 			Model model) {
-		model.addAttribute("results", results(q, organisation, topic, cursor));
-		model.addAttribute("today", LocalDate.now(clock));
+		addResults(model, q, organisation, topic, cursor);
 		return "person/results :: results";
 	}
 
-	private Page<Person> results(String q, String organisation, String topic, String cursor) {
-		boolean nothingAsked = (q == null || q.isBlank()) && (organisation == null || organisation.isBlank())
-				&& (topic == null || topic.isBlank());
-		return nothingAsked ? new Page<>(List.of(), null)
-				: search.page(q, Texts.blankToNull(organisation), Texts.blankToNull(topic), cursor, 20);
+	private void addResults(Model model, String q, String organisation, String topic, String cursor) {
+		String query = Texts.blankToNull(q);
+		String organisationNamed = Texts.blankToNull(organisation);
+		String topicNamed = Texts.blankToNull(topic);
+		List<String> organisationIds = organisationsNamed(organisationNamed);
+		boolean asked = query != null || organisationNamed != null || topicNamed != null;
+		boolean unknownOrganisation = organisationIds != null && organisationIds.isEmpty();
+		model.addAttribute("q", query);
+		model.addAttribute("organisation", organisationNamed);
+		model.addAttribute("topic", topicNamed);
+		model.addAttribute("asked", asked);
+		model.addAttribute("unknownOrganisation", unknownOrganisation);
+		model.addAttribute("results", !asked || unknownOrganisation ? new Page<Person>(List.of(), null)
+				: search.pageWithin(query, organisationIds, topicNamed, cursor, 20));
+		model.addAttribute("today", LocalDate.now(clock));
+	}
+
+	/**
+	 * The organisations a filter names, as people type it: a name (any case or accents; every
+	 * organisation of that name counts), or an id from a link. Null when no filter was asked for.
+	 */
+	private List<String> organisationsNamed(String organisation) {
+		if (organisation == null) {
+			return null;
+		}
+		if (organisations.exists(organisation)) {
+			return List.of(organisation);
+		}
+		return organisations.findByName(organisation).stream().map(Organisation::id).toList();
 	}
 
 	@GetMapping("/people/{id}")
@@ -121,21 +144,16 @@ class PersonPages {
 
 	/**
 	 * Adds an affiliation; the organisation is named as people know it (its name, any case or
-	 * accents) and must be exactly one.
+	 * accents). When several organisations have that name, the page asks which one is meant.
 	 */
 	@PostMapping("/people/{id}/affiliations")
-	String addAffiliation(@PathVariable String id, @RequestParam int version, @RequestParam String organisation,
-			@RequestParam(required = false) String title, @RequestParam(required = false) LocalDate startDate,
-			@RequestParam(defaultValue = "false") boolean primary, Model model) {
-		List<Organisation> named = organisations.findByName(organisation.strip());
+	String addAffiliation(@PathVariable String id, @ModelAttribute("newAffiliation") NewAffiliationForm form,
+			Model model) {
 		try {
-			if (named.size() != 1) {
-				throw new InvalidInput("organisation", named.isEmpty()
-						? "no organisation has this name; create it first under Organisations"
-						: "several organisations have this name; add the affiliation from the API with its id");
-			}
-			people.addAffiliation(id, new AffiliationInput(named.get(0).id(), title, null, null, startDate, null, primary),
-					ETags.of(version));
+			Organisation organisation = picker.picked("organisation", form.organisation(),
+					form.organisationId(), model);
+			people.addAffiliation(id, new AffiliationInput(organisation.id(), form.title(), null, null,
+					form.startDate(), null, form.primary()), ETags.of(form.version()));
 			return "redirect:/people/" + id + "?saved";
 		}
 		catch (InvalidInput ex) {
@@ -152,14 +170,9 @@ class PersonPages {
 	@PostMapping("/people/{id}/affiliations/{affiliationId}/end")
 	String endAffiliation(@PathVariable String id, @PathVariable String affiliationId) {
 		Person person = repository.find(id).orElseThrow(() -> new NotFound("person", id));
-		Affiliation affiliation = person.affiliations()
-			.stream()
-			.filter(a -> a.id().equals(affiliationId))
-			.findFirst()
-			.orElseThrow(() -> new NotFound("affiliation", affiliationId));
-		AffiliationInput ended = affiliation.toInput();
+		AffiliationInput ended = person.affiliation(affiliationId).toInput();
 		people.replaceAffiliation(id, affiliationId, new AffiliationInput(ended.organisationId(), ended.title(),
-				ended.department(), ended.role(), ended.startDate(), LocalDate.now(clock), false));
+				ended.department(), ended.role(), ended.startDate(), LocalDate.now(clock), false), null);
 		return "redirect:/people/" + id + "?saved";
 	}
 
@@ -174,11 +187,11 @@ class PersonPages {
 	 * form was opened is shown, not overwritten.
 	 */
 	@PostMapping("/people/{id}/edit")
-	String save(@PathVariable String id, @ModelAttribute("form") PersonForm form, Model model,
-			Authentication authentication) {
+	String save(@PathVariable String id, @ModelAttribute("form") PersonForm form, Model model) {
 		Person current = repository.find(id).orElseThrow(() -> new NotFound("person", id));
+		form.withoutEmptyRows();
 		try {
-			people.replace(id, form.toInput(current), ETags.of(form.getVersion()));
+			people.replace(id, form.toInput(), ETags.of(form.getVersion()));
 			return "redirect:/people/" + id + "?saved";
 		}
 		catch (InvalidInput ex) {
@@ -187,6 +200,41 @@ class PersonPages {
 		catch (StaleVersion ex) {
 			return editPage(model, current, form, Map.of(), true);
 		}
+	}
+
+	/**
+	 * Asks before deleting a person (an erasure request, a duplicate), naming the published
+	 * articles whose contact blocks they would leave.
+	 */
+	@GetMapping("/people/{id}/delete")
+	String confirmDelete(@PathVariable String id, Model model) {
+		return deletePage(model, repository.find(id).orElseThrow(() -> new NotFound("person", id)));
+	}
+
+	/**
+	 * Deletes the person. {@code offArticles} says the user saw the published articles they are on
+	 * and agreed to take them off; when such an article appeared since, the page asks again.
+	 */
+	@PostMapping("/people/{id}/delete")
+	String delete(@PathVariable String id, @RequestParam int version,
+			@RequestParam(defaultValue = "false") boolean offArticles, Model model, RedirectAttributes redirect) {
+		Person person = repository.find(id).orElseThrow(() -> new NotFound("person", id));
+		try {
+			people.delete(id, ETags.of(version), offArticles);
+			redirect.addFlashAttribute("deleted", person.displayName());
+			return "redirect:/";
+		}
+		catch (Conflict | StaleVersion changedMeanwhile) {
+			model.addAttribute("changedMeanwhile", true);
+			return deletePage(model, person);
+		}
+	}
+
+	private String deletePage(Model model, Person person) {
+		model.addAttribute("person", person);
+		model.addAttribute("published",
+				articles.appearancesOf(person.id()).stream().filter(a -> a.status() == ArticleStatus.PUBLISHED).toList());
+		return "person/delete";
 	}
 
 	private String editPage(Model model, Person person, PersonForm form, Map<String, String> errors, boolean conflict) {

@@ -131,16 +131,18 @@ public class People {
 
 	@Transactional
 	public AffiliationOfPerson patchAffiliation(String personId, String affiliationId, JsonNode patch, String ifMatch) {
-		Affiliation current = affiliationOf(lockedForWrite(personId, ifMatch), affiliationId);
+		Affiliation current = lockedForWrite(personId, ifMatch).affiliation(affiliationId);
 		AffiliationInput patched = bodies.patched(current.toInput(), patch, AffiliationInput.class);
 		audit.record(Action.UPDATED, "affiliation", affiliationId, audit.changedFields(current.toInput(), patched),
 				"of person " + personId);
 		return writeAffiliation(personId, affiliationId, patched);
 	}
 
+	/** Replaces an affiliation; {@code ifMatch} is the person's version, or null to write whatever it is. */
 	@Transactional
-	public AffiliationOfPerson replaceAffiliation(String personId, String affiliationId, AffiliationInput request) {
-		Affiliation current = affiliationOf(lockedForWrite(personId, null), affiliationId);
+	public AffiliationOfPerson replaceAffiliation(String personId, String affiliationId, AffiliationInput request,
+			String ifMatch) {
+		Affiliation current = lockedForWrite(personId, ifMatch).affiliation(affiliationId);
 		audit.record(Action.UPDATED, "affiliation", affiliationId, audit.changedFields(current.toInput(), request),
 				"of person " + personId);
 		return writeAffiliation(personId, affiliationId, request);
@@ -154,7 +156,7 @@ public class People {
 
 	@Transactional
 	public void deleteAffiliation(String personId, String affiliationId, String ifMatch) {
-		affiliationOf(lockedForWrite(personId, ifMatch), affiliationId);
+		lockedForWrite(personId, ifMatch).affiliation(affiliationId);
 		people.deleteAffiliation(affiliationId);
 		audit.record(Action.DELETED, "affiliation", affiliationId, List.of(), "of person " + personId);
 		people.touch(List.of(personId), Instant.now(clock));
@@ -194,16 +196,9 @@ public class People {
 		}
 		people.touch(List.of(personId), now);
 		Person person = reindexed(personId);
-		return new AffiliationOfPerson(affiliationOf(person, affiliationId), person.version());
+		return new AffiliationOfPerson(person.affiliation(affiliationId), person.version());
 	}
 
-	static Affiliation affiliationOf(Person person, String affiliationId) {
-		return person.affiliations()
-			.stream()
-			.filter(a -> a.id().equals(affiliationId))
-			.findFirst()
-			.orElseThrow(() -> new NotFound("affiliation", affiliationId));
-	}
 
 	private Person reindexed(String id) {
 		Person person = people.find(id).orElseThrow();

@@ -7,6 +7,8 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 
+import org.pressdesk.system.NotFound;
+
 /** A person as staff and services see them through the API. */
 public record Person(String id, String honorificPrefix, String givenName, String additionalNames, String familyName,
 		String honorificSuffix, String displayName, @JsonIgnore boolean displayNameGiven, NameOrder nameOrder,
@@ -19,6 +21,14 @@ public record Person(String id, String honorificPrefix, String givenName, String
 	public Optional<Affiliation> currentAffiliation(LocalDate today) {
 		List<Affiliation> current = affiliations.stream().filter(a -> a.isCurrentOn(today)).toList();
 		return current.stream().filter(Affiliation::primary).findFirst().or(() -> current.stream().findFirst());
+	}
+
+	/** One of the person's affiliations; {@code NotFound} when it is not theirs. */
+	public Affiliation affiliation(String affiliationId) {
+		return affiliations.stream()
+			.filter(a -> a.id().equals(affiliationId))
+			.findFirst()
+			.orElseThrow(() -> new NotFound("affiliation", affiliationId));
 	}
 
 	/** What a client may write, as it stands now: the target a merge patch applies to. */

@@ -108,7 +108,7 @@ class PersonApi {
 		Person person = repository.find(id).orElseThrow(() -> new NotFound("person", id));
 		return ResponseEntity.ok()
 			.eTag(ETags.of(person.version()))
-			.body(People.affiliationOf(person, affiliationId));
+			.body(person.affiliation(affiliationId));
 	}
 
 	@PatchMapping(path = "/people/{id}/affiliations/{affiliationId}",

@@ -42,7 +42,16 @@ public class PersonSearch {
 
 	/** One page: {@code organisationId} includes its sub-organisations; null filters are ignored. */
 	public Page<Person> page(String q, String organisationId, String topic, String cursor, Integer limit) {
-		return people.search(query(q, organisationId, topic, Cursor.decode(cursor), Cursor.limit(limit)),
+		return pageWithin(q, organisationId == null ? null : List.of(organisationId), topic, cursor, limit);
+	}
+
+	/**
+	 * One page of the people of any of these organisations and their sub-organisations (several
+	 * organisations may share a name); null means any organisation, an empty list none.
+	 */
+	public Page<Person> pageWithin(String q, List<String> organisationIds, String topic, String cursor,
+			Integer limit) {
+		return people.search(query(q, organisationIds, topic, Cursor.decode(cursor), Cursor.limit(limit)),
 				LocalDate.now(clock));
 	}
 
@@ -52,7 +61,8 @@ public class PersonSearch {
 	 */
 	public void forEachBatch(String q, String organisationId, String topic, int batchSize,
 			Consumer<List<Person>> batches) {
-		PersonQuery filters = query(q, organisationId, topic, null, batchSize);
+		PersonQuery filters = query(q, organisationId == null ? null : List.of(organisationId), topic, null,
+				batchSize);
 		LocalDate today = LocalDate.now(clock);
 		Future<List<Person>> next = reader.submit(() -> people.exportBatch(filters, null, batchSize, today));
 		try {
@@ -91,9 +101,10 @@ public class PersonSearch {
 		}
 	}
 
-	private PersonQuery query(String q, String organisationId, String topic, Cursor after, int limit) {
-		List<String> organisationIds = organisationId == null ? null : organisations.subtreeIds(organisationId);
-		return new PersonQuery(searchTerms.ofQuery(q), organisationIds, topic, after, limit);
+	private PersonQuery query(String q, List<String> organisationIds, String topic, Cursor after, int limit) {
+		List<String> subtrees = organisationIds == null ? null
+				: organisationIds.stream().flatMap(id -> organisations.subtreeIds(id).stream()).distinct().toList();
+		return new PersonQuery(searchTerms.ofQuery(q), subtrees, topic, after, limit);
 	}
 
 }

@@ -201,6 +201,10 @@ class SecurityConfiguration {
 				.requestMatchers(HttpMethod.POST, "/people/**", "/articles", "/articles/**", "/organisations",
 						"/organisations/**")
 				.hasRole(Role.EDITOR.name())
+				// and so are the pages with those forms: a VIEWER is not shown a form they may not send
+				.requestMatchers("/people/*/edit", "/people/*/delete", "/people/*/affiliations/*/edit",
+						"/organisations/*/edit")
+				.hasRole(Role.EDITOR.name())
 				.requestMatchers("/imports", "/imports/**")
 				.hasRole(Role.EDITOR.name())
 				.requestMatchers("/admin/**")

@@ -286,7 +286,7 @@ class Imports {
 			if (wanted.equals(affiliation.toInput())) {
 				return false;
 			}
-			people.replaceAffiliation(personId, affiliation.id(), wanted);
+			people.replaceAffiliation(personId, affiliation.id(), wanted, null);
 			return true;
 		}
 

@@ -1,6 +1,8 @@
 package org.pressdesk.bench;
 
+import java.net.URLEncoder;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -30,12 +32,18 @@ public final class PagesBenchmark {
 			String results = browser.get("/people/results?q=smith").body();
 			String person = first(results, "/people/([0-9a-f-]{36})\"");
 			String organisation = first(browser.get("/organisations?q=university").body(), "/organisations/([0-9a-f-]{36})\"");
+			String affiliation = first(browser.get("/people/" + person).body(), "/affiliations/([0-9a-f-]{36})/edit\"");
+			String organisationName = first(browser.get("/organisations/" + organisation).body(), "<h1>([^<]+)</h1>");
 			Map<String, String> pages = new LinkedHashMap<>();
 			pages.put("search page, q=smith", "/?q=smith");
 			pages.put("results as you type, q=jane lop", "/people/results?q=jane+lop");
 			pages.put("person", "/people/" + person);
 			pages.put("edit person", "/people/" + person + "/edit");
+			pages.put("edit affiliation", "/people/" + person + "/affiliations/" + affiliation + "/edit");
 			pages.put("organisation with its people", "/organisations/" + organisation);
+			pages.put("organisation suggestions, q=univ", "/organisations/names?q=univ");
+			pages.put("results in an organisation (by name)", "/people/results?q=a&organisation="
+					+ URLEncoder.encode(organisationName, StandardCharsets.UTF_8));
 			pages.put("articles", "/articles");
 			pages.put("audit trail", "/admin/audit");
 			System.out.printf("%nStaff pages on %s, %d requests each (ms, median / p99):%n", "the benchmark directory",

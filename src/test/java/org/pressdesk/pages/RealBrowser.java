@@ -12,6 +12,8 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -72,6 +74,22 @@ final class RealBrowser {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/** Clicks a button that submits a form, and waits for the next page. */
+	static void submit(WebDriver browser, By button) {
+		WebElement page = browser.findElement(By.tagName("html"));
+		browser.findElement(button).click();
+		waitUpTo(browser, 5).until(driver -> {
+			try {
+				page.isEnabled();
+				return false;
+			}
+			catch (WebDriverException gone) {
+				// stale, or (Chromium's way of saying the same) a node no longer in the document
+				return true;
+			}
+		});
 	}
 
 }

@@ -13,14 +13,17 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 
 import org.pressdesk.ApiTestSupport;
 import org.pressdesk.Http;
+
+import tools.jackson.databind.JsonNode;
 
 /** The staff pages in Debian's Chromium: what a press officer does all day. */
 class StaffPagesBrowserTests extends ApiTestSupport {
@@ -89,12 +92,12 @@ class StaffPagesBrowserTests extends ApiTestSupport {
 		RealBrowser.screenshot(browser, "organisation");
 		browser.findElement(By.linkText("Edit")).click();
 		browser.findElement(By.id("website")).sendKeys("ftp://nowhere");
-		submit(By.cssSelector("form.edit button[type=submit]"));
+		RealBrowser.submit(browser, By.cssSelector("form.edit button[type=submit]"));
 		assertThat(browser.findElement(By.id("website-error")).getText()).contains("web address");
 		browser.findElement(By.id("website")).clear();
 		browser.findElement(By.id("website")).sendKeys("angstrom.example.org");
 		browser.findElement(By.id("country")).sendKeys("se");
-		submit(By.cssSelector("form.edit button[type=submit]"));
+		RealBrowser.submit(browser, By.cssSelector("form.edit button[type=submit]"));
 		assertThat(browser.findElement(By.tagName("main")).getText()).contains("Saved.", "SE", "Website");
 		browser.get("http://127.0.0.1:" + port + "/people/" + personId);
 
@@ -102,7 +105,7 @@ class StaffPagesBrowserTests extends ApiTestSupport {
 		WebElement phone = browser.findElement(By.id("phones0.value"));
 		phone.clear();
 		phone.sendKeys("not a phone");
-		submit(By.cssSelector("form.edit button[type=submit]"));
+		RealBrowser.submit(browser, By.cssSelector("form.edit button[type=submit]"));
 		assertThat(browser.findElement(By.id("phones0-error")).getText()).contains("not a possible phone number");
 		assertThat(browser.findElement(By.id("phones0.value")).getAttribute("aria-invalid")).isEqualTo("true");
 		RealBrowser.screenshot(browser, "edit-person-error");
@@ -110,7 +113,7 @@ class StaffPagesBrowserTests extends ApiTestSupport {
 		phone = browser.findElement(By.id("phones0.value"));
 		phone.clear();
 		phone.sendKeys("+44 (0)1223 123456");
-		submit(By.cssSelector("form.edit button[type=submit]"));
+		RealBrowser.submit(browser, By.cssSelector("form.edit button[type=submit]"));
 		RealBrowser.waitUpTo(browser, 5).until(ExpectedConditions.urlContains("saved"));
 		assertThat(browser.findElement(By.cssSelector("main")).getText()).as("normalised").contains("+44 1223 123456")
 			.doesNotContain("(0)");
@@ -126,16 +129,19 @@ class StaffPagesBrowserTests extends ApiTestSupport {
 		RealBrowser.signIn(browser, port, "test-editor", STAFF_PASSWORD);
 		browser.get("http://127.0.0.1:" + port + "/people/" + personId);
 		browser.findElement(By.id("organisation")).sendKeys("No such organisation " + tag);
-		submit(By.xpath("//button[text()='Add affiliation']"));
+		RealBrowser.submit(browser, By.xpath("//button[text()='Add affiliation']"));
 		assertThat(browser.findElement(By.id("organisation-error")).getText()).contains("no organisation has this name");
 
-		browser.findElement(By.id("organisation")).sendKeys("institut fur angstrom-studien " + tag.toUpperCase());
+		WebElement organisation = browser.findElement(By.id("organisation"));
+		assertThat(organisation.getAttribute("value")).as("kept to be corrected").isEqualTo("No such organisation " + tag);
+		organisation.clear();
+		organisation.sendKeys("institut fur angstrom-studien " + tag.toUpperCase());
 		browser.findElement(By.id("aff-title")).sendKeys("Visiting Fellow");
-		submit(By.xpath("//button[text()='Add affiliation']"));
+		RealBrowser.submit(browser, By.xpath("//button[text()='Add affiliation']"));
 		assertThat(browser.findElement(By.id("work-heading")).findElement(By.xpath("..")).getText())
 			.contains("Head of Press", "Visiting Fellow");
 
-		submit(By.xpath("//button[text()='End Visiting Fellow today']"));
+		RealBrowser.submit(browser, By.xpath("//button[text()='End Visiting Fellow today']"));
 		assertThat(viewer.get("/api/v1/people/" + personId).json().get("affiliations").valueStream()
 			.filter(a -> a.get("title").asString().equals("Visiting Fellow"))
 			.findFirst().orElseThrow().get("endDate").isNull()).as("ended, kept as history").isFalse();
@@ -149,7 +155,7 @@ class StaffPagesBrowserTests extends ApiTestSupport {
 		WebElement given = browser.findElement(By.id("givenName"));
 		given.clear();
 		given.sendKeys("Zoe");
-		submit(By.cssSelector("form.edit button[type=submit]"));
+		RealBrowser.submit(browser, By.cssSelector("form.edit button[type=submit]"));
 		assertThat(browser.findElement(By.cssSelector(".notice[role=alert]")).getText()).contains("Someone else saved");
 		assertThat(viewer.get("/api/v1/people/" + personId).json().get("givenName").asString()).isEqualTo("Zoë");
 	}
@@ -158,13 +164,219 @@ class StaffPagesBrowserTests extends ApiTestSupport {
 	void aViewerSeesNoEditButtonAndCannotPostAnEdit() {
 		RealBrowser.signIn(browser, port, "test-viewer", STAFF_PASSWORD);
 		browser.get("http://127.0.0.1:" + port + "/people/" + personId);
-		assertThat(browser.findElements(By.linkText("Edit"))).isEmpty();
+		assertThat(browser.findElements(By.partialLinkText("Edit"))).isEmpty();
+		assertThat(browser.findElements(By.xpath("//button[text()='Add affiliation']"))).isEmpty();
 		browser.get("http://127.0.0.1:" + port + "/people/" + personId + "/edit");
-		// the form may be looked at, but its post is refused by the filter chain
-		submit(By.cssSelector("form.edit button[type=submit]"));
-		RealBrowser.waitUpTo(browser, 5).until(ExpectedConditions.titleContains("Not allowed"));
+		assertThat(browser.getTitle()).contains("Not allowed");
+
+		// a form built by hand, with the session's valid CSRF token, is refused all the same
+		browser.get("http://127.0.0.1:" + port + "/people/" + personId);
+		((JavascriptExecutor) browser).executeScript("""
+				const form = document.querySelector('form.signout');
+				form.action = '/people/' + arguments[0] + '/edit';
+				form.insertAdjacentHTML('beforeend', '<input name="givenName" value="Changed"><input name="version" value="2">');""",
+				personId);
+		RealBrowser.submit(browser, By.cssSelector("form.signout button"));
 		assertThat(browser.findElement(By.tagName("main")).getText()).contains("Your role does not allow this");
-		assertThat(viewer.get("/api/v1/people/" + personId).json().get("version").asInt()).isEqualTo(2);
+		assertThat(viewer.get("/api/v1/people/" + personId).json().get("givenName").asString()).isEqualTo("Zoë");
+	}
+
+	@Test
+	void anEditorCorrectsAnAffiliationAndDeletesOneAddedByMistake() {
+		String parentA = editor.post("/api/v1/organisations", "{\"name\": \"Universität Nord " + tag + "\"}")
+			.json().get("id").asString();
+		String parentB = editor.post("/api/v1/organisations", "{\"name\": \"Universität Süd " + tag + "\"}")
+			.json().get("id").asString();
+		for (String parent : List.of(parentA, parentB)) {
+			editor.post("/api/v1/organisations", Http.toJson(Map.of("name", "Pressestelle " + tag, "parentId", parent)));
+		}
+		RealBrowser.signIn(browser, port, "test-editor", STAFF_PASSWORD);
+		browser.get("http://127.0.0.1:" + port + "/people/" + personId);
+
+		// two organisations have this name: the page asks which one
+		browser.findElement(By.id("organisation")).sendKeys("pressestelle " + tag);
+		browser.findElement(By.id("aff-title")).sendKeys("Spokesperson");
+		RealBrowser.submit(browser, By.xpath("//button[text()='Add affiliation']"));
+		assertThat(browser.findElement(By.id("organisation-error")).getText()).contains("several organisations");
+		assertThat(browser.findElement(By.id("aff-title")).getAttribute("value")).as("kept").isEqualTo("Spokesperson");
+		browser.findElement(By.xpath("//fieldset[@class='choices']//label[contains(., 'Süd')]/input")).click();
+		RealBrowser.submit(browser, By.xpath("//button[text()='Add affiliation']"));
+		JsonNode added = affiliationTitled("Spokesperson");
+		assertThat(organisationName(added.get("organisationId").asString())).isEqualTo("Pressestelle " + tag);
+		assertThat(viewer.get("/api/v1/organisations/" + added.get("organisationId").asString()).json()
+			.get("parentId").asString()).isEqualTo(parentB);
+
+		// correcting the other one: a bad date is shown next to the field, then the fix is saved
+		browser.findElement(By.linkText("Edit Head of Press")).click();
+		browser.findElement(By.id("department")).sendKeys("Presse & Kommunikation");
+		setDate("startDate", "2021-03-01");
+		setDate("endDate", "2020-01-31");
+		RealBrowser.submit(browser, By.xpath("//button[text()='Save']"));
+		assertThat(browser.findElement(By.id("endDate-error")).getText()).contains("must not be before startDate");
+		assertThat(browser.findElement(By.id("endDate")).getAttribute("aria-invalid")).isEqualTo("true");
+		RealBrowser.screenshot(browser, "affiliation-error");
+		setDate("endDate", "");
+		RealBrowser.submit(browser, By.xpath("//button[text()='Save']"));
+		assertThat(browser.findElement(By.id("work-heading")).findElement(By.xpath("..")).getText())
+			.contains("Head of Press", "(Presse & Kommunikation)");
+		assertThat(affiliationTitled("Head of Press").get("startDate").asString()).isEqualTo("2021-03-01");
+
+		// the one added by mistake goes, and with it the person's version moves on
+		browser.findElement(By.linkText("Edit Spokesperson")).click();
+		RealBrowser.submit(browser, By.xpath("//button[text()='Delete this affiliation']"));
+		assertThat(browser.findElement(By.id("work-heading")).findElement(By.xpath("..")).getText())
+			.contains("Head of Press").doesNotContain("Spokesperson");
+		assertThat(viewer.get("/api/v1/people/" + personId).json().get("affiliations").size()).isEqualTo(1);
+	}
+
+	@Test
+	void anEditorSetsNameOrderReadingAndLawfulBasis() {
+		RealBrowser.signIn(browser, port, "test-editor", STAFF_PASSWORD);
+		browser.get("http://127.0.0.1:" + port + "/people/" + personId + "/edit");
+		new Select(browser.findElement(By.id("nameOrder"))).selectByValue("FAMILY_FIRST");
+		browser.findElement(By.id("phoneticFamilyName")).sendKeys("Wopes");
+		new Select(browser.findElement(By.id("lawfulBasis"))).selectByValue("CONSENT");
+		browser.findElement(By.id("source")).sendKeys("Asked at the " + tag + " briefing");
+		RealBrowser.submit(browser, By.cssSelector("form.edit button[type=submit]"));
+
+		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Łópez-" + tag + " Zoë");
+		assertThat(browser.findElement(By.tagName("main")).getText()).contains("Reading: Wopes", "Consent",
+				"Asked at the " + tag + " briefing");
+		JsonNode saved = viewer.get("/api/v1/people/" + personId).json();
+		assertThat(saved.get("lawfulBasis").asString()).isEqualTo("CONSENT");
+		assertThat(saved.get("phoneticFamilyName").asString()).isEqualTo("Wopes");
+
+		// an explicit display name wins over the parts; emptying it builds it from them again
+		browser.get("http://127.0.0.1:" + port + "/people/" + personId + "/edit");
+		browser.findElement(By.id("displayName")).sendKeys("Zoë Ł.");
+		RealBrowser.submit(browser, By.cssSelector("form.edit button[type=submit]"));
+		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Zoë Ł.");
+		browser.get("http://127.0.0.1:" + port + "/people/" + personId + "/edit");
+		browser.findElement(By.id("displayName")).clear();
+		RealBrowser.submit(browser, By.cssSelector("form.edit button[type=submit]"));
+		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Łópez-" + tag + " Zoë");
+	}
+
+	@Test
+	void anErrorStaysNextToItsRowWhenAnEarlierRowWasEmptied() {
+		editor.patch("/api/v1/people/" + personId, Http.toJson(Map.of("emails", List.of(
+				Map.of("value", "first-" + tag + "@example.org"), Map.of("value", "second-" + tag + "@example.org")))));
+		RealBrowser.signIn(browser, port, "test-editor", STAFF_PASSWORD);
+		browser.get("http://127.0.0.1:" + port + "/people/" + personId + "/edit");
+		browser.findElement(By.id("emails0.value")).clear();
+		WebElement second = browser.findElement(By.id("emails1.value"));
+		second.clear();
+		second.sendKeys("second-at-nowhere");
+		RealBrowser.submit(browser, By.cssSelector("form.edit button[type=submit]"));
+
+		WebElement marked = browser.findElement(By.cssSelector("input[aria-invalid=true]"));
+		assertThat(marked.getAttribute("value")).isEqualTo("second-at-nowhere");
+		String error = browser.findElement(By.id(marked.getAttribute("aria-describedby"))).getText();
+		assertThat(error).isNotBlank();
+		assertThat(browser.findElements(By.cssSelector("span.error")).stream().map(WebElement::getText)
+			.filter(text -> !text.isBlank())).containsExactly(error);
+	}
+
+	@Test
+	void theOrganisationFilterSuggestsNamesAndIncludesTheDepartmentsBelow() {
+		String university = editor.post("/api/v1/organisations", "{\"name\": \"Università di Ostrava " + tag + "\"}")
+			.json().get("id").asString();
+		String department = editor.post("/api/v1/organisations",
+				Http.toJson(Map.of("name", "Ufficio stampa " + tag, "parentId", university))).json().get("id").asString();
+		editor.post("/api/v1/people", Http.toJson(Map.of("givenName", "Zoë", "familyName", "Elsewhere-" + tag)));
+		String inDepartment = editor.post("/api/v1/people", Http.toJson(Map.of("givenName", "Zoë", "familyName",
+				"Stampa-" + tag))).json().get("id").asString();
+		editor.post("/api/v1/people/" + inDepartment + "/affiliations",
+				Http.toJson(Map.of("organisationId", department, "title", "Press officer")));
+		RealBrowser.signIn(browser, port, "test-editor", STAFF_PASSWORD);
+
+		WebElement filter = browser.findElement(By.id("organisation"));
+		filter.sendKeys("universita di ostr");
+		RealBrowser.waitUpTo(browser, 5).until(driver -> !driver.findElements(
+				By.cssSelector("#organisation-names option")).isEmpty());
+		assertThat(browser.findElement(By.cssSelector("#organisation-names option")).getAttribute("value"))
+			.isEqualTo("Università di Ostrava " + tag);
+		filter.clear();
+		filter.sendKeys("UNIVERSITA DI OSTRAVA " + tag, Keys.TAB);
+		browser.findElement(By.id("q")).sendKeys("zoe");
+		RealBrowser.waitUpTo(browser, 5).until(ExpectedConditions.urlContains("q=zoe"));
+		RealBrowser.waitUpTo(browser, 5)
+			.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#results li.result a.name")));
+		assertThat(browser.findElements(By.cssSelector("#results a.name")).stream().map(WebElement::getText))
+			.as("the person in the department below, not the other Zoë").containsExactly("Zoë Stampa-" + tag);
+
+		filter.clear();
+		filter.sendKeys("Università di Nowhere " + tag, Keys.TAB);
+		assertThat(RealBrowser.waitUpTo(browser, 5).until(ExpectedConditions.visibilityOfElementLocated(
+				By.cssSelector("#results .notice"))).getText()).contains("No organisation is called");
+	}
+
+	@Test
+	void anEditorMovesAnOrganisationInItsTreeButNotUnderItself() {
+		String faculty = editor.post("/api/v1/organisations", "{\"name\": \"Fakultät " + tag + "\"}")
+			.json().get("id").asString();
+		String institute = editor.post("/api/v1/organisations",
+				Http.toJson(Map.of("name", "Institut " + tag, "parentId", faculty))).json().get("id").asString();
+		RealBrowser.signIn(browser, port, "test-editor", STAFF_PASSWORD);
+
+		browser.get("http://127.0.0.1:" + port + "/organisations/" + faculty + "/edit");
+		browser.findElement(By.id("parent")).sendKeys("institut " + tag);
+		RealBrowser.submit(browser, By.xpath("//button[text()='Save']"));
+		assertThat(browser.findElement(By.id("parent-error")).getText()).contains("cannot be placed under itself");
+		assertThat(viewer.get("/api/v1/organisations/" + faculty).json().get("parentId").isNull()).isTrue();
+
+		browser.get("http://127.0.0.1:" + port + "/organisations/" + institute + "/edit");
+		assertThat(browser.findElement(By.id("parent")).getAttribute("value")).isEqualTo("Fakultät " + tag);
+		browser.findElement(By.id("parent")).clear();
+		RealBrowser.submit(browser, By.xpath("//button[text()='Save']"));
+		assertThat(browser.findElement(By.tagName("main")).getText()).contains("Saved.");
+		assertThat(viewer.get("/api/v1/organisations/" + institute).json().get("parentId").isNull())
+			.as("at the top of its own tree now").isTrue();
+
+		browser.get("http://127.0.0.1:" + port + "/organisations/" + institute + "/edit");
+		browser.findElement(By.id("parent")).sendKeys("FAKULTAT " + tag);
+		RealBrowser.submit(browser, By.xpath("//button[text()='Save']"));
+		assertThat(viewer.get("/api/v1/organisations/" + institute).json().get("parentId").asString()).isEqualTo(faculty);
+		assertThat(browser.findElement(By.cssSelector("nav[aria-label='Organisation tree']")).getText())
+			.contains("Fakultät " + tag);
+	}
+
+	@Test
+	void anEditorDeletesAPersonOnAPublishedArticleAfterSeeingWhichArticles() {
+		String articleId = editor.post("/api/v1/articles", Http.toJson(Map.of("title", "Erasure day " + tag,
+				"status", "PUBLISHED"))).json().get("id").asString();
+		editor.send("PUT", "/api/v1/articles/" + articleId + "/contacts", "application/json",
+				"[{\"personId\": \"" + personId + "\", \"role\": \"PRESS_CONTACT\"}]");
+		RealBrowser.signIn(browser, port, "test-editor", STAFF_PASSWORD);
+		browser.get("http://127.0.0.1:" + port + "/people/" + personId + "/edit");
+		browser.findElement(By.linkText("delete Zoë Łópez-" + tag)).click();
+
+		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Delete Zoë Łópez-" + tag + "?");
+		assertThat(browser.findElement(By.id("published-heading")).findElement(By.xpath("..")).getText())
+			.contains("Erasure day " + tag);
+		assertThat(viewer.get("/api/v1/people/" + personId).status()).as("only asked so far").isEqualTo(200);
+		RealBrowser.submit(browser, By.xpath("//button[text()='Delete and take them off these articles']"));
+
+		assertThat(browser.findElement(By.cssSelector(".notice.ok")).getText()).isEqualTo("Deleted Zoë Łópez-" + tag + ".");
+		assertThat(viewer.get("/api/v1/people/" + personId).status()).isEqualTo(404);
+		assertThat(viewer.get("/api/v1/articles/" + articleId).json().get("contacts").size()).isZero();
+	}
+
+	private JsonNode affiliationTitled(String title) {
+		return viewer.get("/api/v1/people/" + personId).json().get("affiliations").valueStream()
+			.filter(a -> title.equals(a.get("title").asString()))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no affiliation titled " + title));
+	}
+
+	private String organisationName(String id) {
+		return viewer.get("/api/v1/organisations/" + id).json().get("name").asString();
+	}
+
+	/** Sets a date field's value: what Chromium's date field expects to be typed depends on its locale. */
+	private void setDate(String id, String isoDate) {
+		((JavascriptExecutor) browser).executeScript("document.getElementById(arguments[0]).value = arguments[1]", id,
+				isoDate);
 	}
 
 	@Test
@@ -177,7 +389,7 @@ class StaffPagesBrowserTests extends ApiTestSupport {
 		RealBrowser.signIn(browser, port, "test-editor", STAFF_PASSWORD);
 		browser.findElement(By.linkText("Import")).click();
 		browser.findElement(By.id("file")).sendKeys(file.toAbsolutePath().toString());
-		submit(By.cssSelector("form.upload button[type=submit]"));
+		RealBrowser.submit(browser, By.cssSelector("form.upload button[type=submit]"));
 
 		assertThat(browser.findElement(By.id("report-heading")).getText()).isEqualTo("What the import would do");
 		assertThat(browser.findElement(By.tagName("main")).getText()).contains("1 new, 0 updated");
@@ -185,7 +397,7 @@ class StaffPagesBrowserTests extends ApiTestSupport {
 		assertThat(viewer.get("/api/v1/people?q=" + family).json().get("items").size()).as("a dry run changes nothing")
 			.isZero();
 
-		submit(By.xpath("//button[text()='Import these contacts']"));
+		RealBrowser.submit(browser, By.xpath("//button[text()='Import these contacts']"));
 		assertThat(browser.findElement(By.id("report-heading")).getText()).isEqualTo("Imported");
 		assertThat(viewer.get("/api/v1/people?q=" + family).json().get("items").size()).isEqualTo(1);
 	}
@@ -197,23 +409,23 @@ class StaffPagesBrowserTests extends ApiTestSupport {
 		RealBrowser.signIn(browser, port, "test-editor", STAFF_PASSWORD);
 		browser.findElement(By.linkText("Articles")).click();
 		browser.findElement(By.id("title")).sendKeys("Ångström day " + tag);
-		submit(By.xpath("//button[text()='Create']"));
+		RealBrowser.submit(browser, By.xpath("//button[text()='Create']"));
 		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Ångström day " + tag);
 
 		for (String name : List.of("lopez-" + tag.toLowerCase(), "spokes-" + tag.toLowerCase())) {
 			WebElement find = browser.findElement(By.id("find"));
 			find.clear();
 			find.sendKeys(name);
-			submit(By.xpath("//button[text()='Find']"));
-			submit(By.cssSelector("ul.found button"));
+			RealBrowser.submit(browser, By.xpath("//button[text()='Find']"));
+			RealBrowser.submit(browser, By.cssSelector("ul.found button"));
 		}
 		// Bo first, as a spokesperson
 		browser.findElement(By.id("position0")).clear();
 		browser.findElement(By.id("position0")).sendKeys("2");
 		browser.findElement(By.id("position1")).clear();
 		browser.findElement(By.id("position1")).sendKeys("1");
-		new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("role1"))).selectByValue("SPOKESPERSON");
-		submit(By.xpath("//button[text()='Save the contact block']"));
+		new Select(browser.findElement(By.id("role1"))).selectByValue("SPOKESPERSON");
+		RealBrowser.submit(browser, By.xpath("//button[text()='Save the contact block']"));
 		assertThat(browser.findElements(By.cssSelector("form.block tbody td:nth-child(2) a")).stream()
 			.map(WebElement::getText)).containsExactly("Bo Spokes-" + tag, "Zoë Łópez-" + tag);
 		assertThat(browser.findElement(By.cssSelector(".preview")).getText()).contains("Bo Spokes-" + tag,
@@ -221,8 +433,8 @@ class StaffPagesBrowserTests extends ApiTestSupport {
 			.doesNotContain("765432");
 		RealBrowser.screenshot(browser, "article");
 
-		new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("status"))).selectByValue("PUBLISHED");
-		submit(By.xpath("//button[text()='Save the article']"));
+		new Select(browser.findElement(By.id("status"))).selectByValue("PUBLISHED");
+		RealBrowser.submit(browser, By.xpath("//button[text()='Save the article']"));
 		browser.findElement(By.linkText("Public page")).click();
 		assertThat(browser.findElement(By.tagName("main")).getText()).contains("For further information please contact",
 				"Bo Spokes-" + tag, "Zoë Łópez-" + tag).doesNotContain("765432");
@@ -236,7 +448,7 @@ class StaffPagesBrowserTests extends ApiTestSupport {
 		String name = "CMS " + tag;
 		browser.findElement(By.id("name")).sendKeys(name);
 		browser.findElement(By.cssSelector("input[name=scope][value='articles:read']")).click();
-		submit(By.xpath("//button[text()='Create and show the key']"));
+		RealBrowser.submit(browser, By.xpath("//button[text()='Create and show the key']"));
 		String key = browser.findElement(By.id("issued-key")).getText();
 		assertThat(key).startsWith("pd_");
 		RealBrowser.screenshot(browser, "api-clients");
@@ -274,22 +486,6 @@ class StaffPagesBrowserTests extends ApiTestSupport {
 		return new com.google.zxing.qrcode.QRCodeReader()
 			.decode(bitmap, Map.of(com.google.zxing.DecodeHintType.CHARACTER_SET, "UTF-8"))
 			.getText();
-	}
-
-	/** Clicks a button that submits a form, and waits for the next page. */
-	private void submit(By button) {
-		WebElement page = browser.findElement(By.tagName("html"));
-		browser.findElement(button).click();
-		RealBrowser.waitUpTo(browser, 5).until(driver -> {
-			try {
-				page.isEnabled();
-				return false;
-			}
-			catch (WebDriverException gone) {
-				// stale, or (Chromium's way of saying the same) a node no longer in the document
-				return true;
-			}
-		});
 	}
 
 	private Path waitForDownload() throws Exception {

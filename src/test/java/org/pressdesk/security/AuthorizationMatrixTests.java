@@ -96,7 +96,10 @@ class AuthorizationMatrixTests extends ApiTestSupport {
 				"POST /admin/api-clients/{id}/rotate", "POST /admin/api-clients/{id}/revoke", "GET /admin/audit",
 				"GET /organisations", "GET /organisations/{id}", "POST /organisations", "GET /organisations/{id}/edit",
 				"POST /organisations/{id}/edit", "POST /people/{id}/affiliations",
-				"POST /people/{id}/affiliations/{affiliationId}/end")) {
+				"POST /people/{id}/affiliations/{affiliationId}/end", "GET /people/{id}/affiliations/{affiliationId}/edit",
+				"POST /people/{id}/affiliations/{affiliationId}/edit",
+				"POST /people/{id}/affiliations/{affiliationId}/delete", "GET /organisations/names",
+				"GET /people/{id}/delete", "POST /people/{id}/delete")) {
 			allow(page, BROWSER_SESSION);
 		}
 	}
