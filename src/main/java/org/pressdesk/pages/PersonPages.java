@@ -122,6 +122,13 @@ class PersonPages {
 		return organisations.findByName(organisation).stream().map(Organisation::id).toList();
 	}
 
+	/** Suggestions for the topic filter: the topics people have that start with what was typed. */
+	@GetMapping("/people/topics")
+	String topics(@RequestParam(required = false) String q, Model model) {
+		model.addAttribute("suggestions", q == null || q.isBlank() ? List.of() : repository.topicsStartingWith(q, 15));
+		return "fragments :: suggestions";
+	}
+
 	@GetMapping("/people/{id}")
 	String person(@PathVariable String id, Model model) {
 		Person person = repository.find(id).orElseThrow(() -> new NotFound("person", id));

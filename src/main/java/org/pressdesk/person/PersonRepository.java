@@ -358,6 +358,19 @@ public class PersonRepository {
 			.fetch(Record1::value1);
 	}
 
+	/**
+	 * Topics people have that start with {@code prefix} (any case or accents), alphabetically: a
+	 * range of the topic index, each topic read once.
+	 */
+	public List<String> topicsStartingWith(String prefix, int limit) {
+		return db.selectDistinct(PERSON_TOPIC.TOPIC)
+			.from(PERSON_TOPIC)
+			.where(Like.startingWith(PERSON_TOPIC.TOPIC, prefix.strip()))
+			.orderBy(PERSON_TOPIC.TOPIC)
+			.limit(limit)
+			.fetch(Record1::value1);
+	}
+
 	List<String> idsAffiliatedWith(String organisationId) {
 		return db.selectDistinct(AFFILIATION.PERSON_ID)
 			.from(AFFILIATION)

@@ -58,7 +58,7 @@ public final class PagesBenchmark {
 					status = response.statusCode();
 				}
 				Arrays.sort(times);
-				System.out.printf("  %-34s %6.1f / %6.1f  (HTTP %d)%n", page.getKey(), times[REQUESTS / 2] / 1e6,
+				System.out.printf("  %-38s %6.1f / %6.1f  (HTTP %d)%n", page.getKey(), times[REQUESTS / 2] / 1e6,
 						times[(int) (REQUESTS * 0.99)] / 1e6, status);
 			}
 		}

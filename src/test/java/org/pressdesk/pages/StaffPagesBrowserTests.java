@@ -278,7 +278,7 @@ class StaffPagesBrowserTests extends ApiTestSupport {
 	}
 
 	@Test
-	void theOrganisationFilterSuggestsNamesAndIncludesTheDepartmentsBelow() {
+	void theFiltersSuggestOrganisationsAndTopicsAndAnOrganisationIncludesItsDepartments() {
 		String university = editor.post("/api/v1/organisations", "{\"name\": \"Università di Ostrava " + tag + "\"}")
 			.json().get("id").asString();
 		String department = editor.post("/api/v1/organisations",
@@ -309,6 +309,13 @@ class StaffPagesBrowserTests extends ApiTestSupport {
 		filter.sendKeys("Università di Nowhere " + tag, Keys.TAB);
 		assertThat(RealBrowser.waitUpTo(browser, 5).until(ExpectedConditions.visibilityOfElementLocated(
 				By.cssSelector("#results .notice"))).getText()).contains("No organisation is called");
+
+		// topics are matched whole, so the field suggests the ones people have
+		filter.clear();
+		filter.sendKeys(Keys.TAB);
+		browser.findElement(By.id("topic")).sendKeys("CLIMATE CH");
+		RealBrowser.waitUpTo(browser, 5).until(driver -> driver.findElements(By.cssSelector("#topic-names option"))
+			.stream().anyMatch(option -> "climate change".equals(option.getAttribute("value"))));
 	}
 
 	@Test
@@ -360,6 +367,25 @@ class StaffPagesBrowserTests extends ApiTestSupport {
 		assertThat(browser.findElement(By.cssSelector(".notice.ok")).getText()).isEqualTo("Deleted Zoë Łópez-" + tag + ".");
 		assertThat(viewer.get("/api/v1/people/" + personId).status()).isEqualTo(404);
 		assertThat(viewer.get("/api/v1/articles/" + articleId).json().get("contacts").size()).isZero();
+	}
+
+	@Test
+	void whatPeopleTypedIsShownAsTextNeverRunAsMarkup() {
+		String family = "<img src=x onerror=\"window.ran=1\">" + tag;
+		String id = editor.post("/api/v1/people", Http.toJson(Map.of("givenName", "<b>Bold</b>", "familyName", family,
+				"notes", "<script>window.ran=1</script>", "topics", List.of("<i>topic</i>")))).json().get("id").asString();
+		RealBrowser.signIn(browser, port, "test-editor", STAFF_PASSWORD);
+		browser.get("http://127.0.0.1:" + port + "/?q=" + tag);
+		assertThat(RealBrowser.waitUpTo(browser, 5)
+			.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#results li.result a.name")))
+			.getText()).isEqualTo("<b>Bold</b> " + family);
+		assertThat(((JavascriptExecutor) browser).executeScript("return window.ran === undefined")).isEqualTo(true);
+		browser.get("http://127.0.0.1:" + port + "/people/" + id);
+		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("<b>Bold</b> " + family);
+		assertThat(browser.findElement(By.tagName("main")).getText()).contains("<script>window.ran=1</script>",
+				"<i>topic</i>");
+		assertThat(browser.findElements(By.cssSelector("main b, main img, main i"))).isEmpty();
+		assertThat(((JavascriptExecutor) browser).executeScript("return window.ran === undefined")).isEqualTo(true);
 	}
 
 	private JsonNode affiliationTitled(String title) {

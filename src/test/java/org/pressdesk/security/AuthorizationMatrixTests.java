@@ -98,7 +98,7 @@ class AuthorizationMatrixTests extends ApiTestSupport {
 				"POST /organisations/{id}/edit", "POST /people/{id}/affiliations",
 				"POST /people/{id}/affiliations/{affiliationId}/end", "GET /people/{id}/affiliations/{affiliationId}/edit",
 				"POST /people/{id}/affiliations/{affiliationId}/edit",
-				"POST /people/{id}/affiliations/{affiliationId}/delete", "GET /organisations/names",
+				"POST /people/{id}/affiliations/{affiliationId}/delete", "GET /organisations/names", "GET /people/topics",
 				"GET /people/{id}/delete", "POST /people/{id}/delete")) {
 			allow(page, BROWSER_SESSION);
 		}
