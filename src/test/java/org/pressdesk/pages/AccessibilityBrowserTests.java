@@ -104,6 +104,11 @@ class AccessibilityBrowserTests extends ApiTestSupport {
 		browser.findElement(By.id("phones0.value")).sendKeys("not a phone");
 		RealBrowser.submit(browser, By.cssSelector("form.edit button[type=submit]"));
 		problems.addAll(violations("edit-person with an error"));
+		// what a VIEWER reads instead of forms
+		browser.manage().deleteAllCookies();
+		RealBrowser.signIn(browser, port, "test-viewer", STAFF_PASSWORD);
+		problems.addAll(check("article-as-viewer", "/articles/" + articleId));
+		problems.addAll(check("person-as-viewer", "/people/" + personId));
 
 		assertThat(problems).isEmpty();
 	}

@@ -492,6 +492,19 @@ class StaffPagesBrowserTests extends ApiTestSupport {
 	}
 
 	@Test
+	void aViewerReadsAnArticleAndItsWholeContactBlockWithoutForms() {
+		String articleId = editor.post("/api/v1/articles", Http.toJson(Map.of("title", "Read-only day " + tag,
+				"summary", "What a viewer reads.", "topics", List.of("optics")))).json().get("id").asString();
+		editor.send("PUT", "/api/v1/articles/" + articleId + "/contacts", "application/json",
+				"[{\"personId\": \"" + personId + "\", \"role\": \"QUOTED\"}]");
+		RealBrowser.signIn(browser, port, "test-viewer", STAFF_PASSWORD);
+		browser.get("http://127.0.0.1:" + port + "/articles/" + articleId);
+		assertThat(browser.findElement(By.tagName("main")).getText()).contains("What a viewer reads.", "optics",
+				"Zoë Łópez-" + tag, "quoted", "Head of Press");
+		assertThat(browser.findElements(By.cssSelector("main form"))).isEmpty();
+	}
+
+	@Test
 	void aViewerHasNoAdminOrImportPages() {
 		RealBrowser.signIn(browser, port, "test-viewer", STAFF_PASSWORD);
 		assertThat(browser.findElements(By.linkText("Users"))).isEmpty();
