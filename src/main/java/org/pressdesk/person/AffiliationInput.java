@@ -14,7 +14,7 @@ public record AffiliationInput(@NotBlank @Size(max = 36) String organisationId, 
 
 	AffiliationInput normalised() {
 		if (startDate != null && endDate != null && endDate.isBefore(startDate)) {
-			throw new InvalidInput("endDate", "must not be before startDate");
+			throw new InvalidInput("endDate", "must not be before the start date");
 		}
 		return new AffiliationInput(organisationId.strip(), PersonInput.clean(title), PersonInput.clean(department),
 				PersonInput.clean(role), startDate, endDate, Boolean.TRUE.equals(primary));

@@ -212,7 +212,7 @@ class StaffPagesBrowserTests extends ApiTestSupport {
 		setDate("startDate", "2021-03-01");
 		setDate("endDate", "2020-01-31");
 		RealBrowser.submit(browser, By.xpath("//button[text()='Save']"));
-		assertThat(browser.findElement(By.id("endDate-error")).getText()).contains("must not be before startDate");
+		assertThat(browser.findElement(By.id("endDate-error")).getText()).contains("must not be before the start date");
 		assertThat(browser.findElement(By.id("endDate")).getAttribute("aria-invalid")).isEqualTo("true");
 		RealBrowser.screenshot(browser, "affiliation-error");
 		setDate("endDate", "");
@@ -500,7 +500,7 @@ class StaffPagesBrowserTests extends ApiTestSupport {
 		RealBrowser.signIn(browser, port, "test-viewer", STAFF_PASSWORD);
 		browser.get("http://127.0.0.1:" + port + "/articles/" + articleId);
 		assertThat(browser.findElement(By.tagName("main")).getText()).contains("What a viewer reads.", "optics",
-				"Zoë Łópez-" + tag, "quoted", "Head of Press");
+				"Zoë Łópez-" + tag, "Quoted", "Head of Press");
 		assertThat(browser.findElements(By.cssSelector("main form"))).isEmpty();
 	}
 
