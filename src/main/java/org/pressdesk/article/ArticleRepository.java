@@ -315,6 +315,19 @@ class ArticleRepository {
 	 * phones only, and the title and organisation shown at publication.
 	 */
 	private List<PublicBlock.Contact> publicContacts(String articleId) {
+		return contactsShownPublicly(articleId, PUBLISHED);
+	}
+
+	/**
+	 * What {@link #publicContacts} would give were the article published now, for the staff's
+	 * preview: the same statement without the publication check. A draft has no title and
+	 * organisation "as published" yet.
+	 */
+	List<PublicBlock.Contact> previewContacts(String articleId) {
+		return contactsShownPublicly(articleId, DSL.noCondition());
+	}
+
+	private List<PublicBlock.Contact> contactsShownPublicly(String articleId, Condition articleRule) {
 		return db.select(PERSON.ID, PERSON.HONORIFIC_PREFIX, PERSON.GIVEN_NAME, PERSON.ADDITIONAL_NAMES,
 				PERSON.FAMILY_NAME, PERSON.HONORIFIC_SUFFIX, PERSON.DISPLAY_NAME, PERSON.NAME_ORDER,
 				PERSON.PHONETIC_GIVEN_NAME, PERSON.PHONETIC_FAMILY_NAME, PERSON.PRONOUNS, PERSON.LINKEDIN_URL,
@@ -326,7 +339,7 @@ class ArticleRepository {
 			.join(PERSON)
 			.on(PERSON.ID.eq(ARTICLE_CONTACT.PERSON_ID))
 			.where(ARTICLE_CONTACT.ARTICLE_ID.eq(articleId))
-			.and(PUBLISHED)
+			.and(articleRule)
 			.and(ARTICLE_CONTACT.ROLE.in(ContactRole.PUBLIC))
 			.orderBy(ARTICLE_CONTACT.POSITION)
 			.fetch(r -> new PublicBlock.Contact(

@@ -158,6 +158,25 @@ public class Articles {
 	}
 
 	/** The articles a person is on, newest first. */
+	/**
+	 * The public contact block as journalists would see it were the article published now, read by
+	 * the public side's own statement (its roles, PUBLIC values only). Where nothing was taken at
+	 * publication yet (a draft), each contact shows the title and organisation chosen for them.
+	 */
+	public List<PublicBlock.Contact> publicPreview(Article article) {
+		Map<String, ArticleContact> chosen = article.contacts()
+			.stream()
+			.collect(Collectors.toMap(ArticleContact::personId, Function.identity()));
+		return articles.previewContacts(article.id()).stream().map(contact -> {
+			ArticleContact choice = chosen.get(contact.person().id());
+			if (contact.title() != null || !contact.organisation().isEmpty() || choice == null) {
+				return contact;
+			}
+			return new PublicBlock.Contact(contact.person(), contact.role(), choice.title(),
+					choice.organisationName() == null ? List.of() : List.of(choice.organisationName()));
+		}).toList();
+	}
+
 	public List<PersonArticle> appearancesOf(String personId) {
 		return articles.articlesOf(personId);
 	}

@@ -157,7 +157,7 @@ class ArticlePages {
 		model.addAttribute("persons", persons);
 		model.addAttribute("roles", ContactRole.values());
 		model.addAttribute("statuses", ArticleStatus.values());
-		model.addAttribute("publicRoles", List.of(ContactRole.PRESS_CONTACT, ContactRole.SPOKESPERSON));
+		model.addAttribute("preview", articles.publicPreview(article));
 		model.addAttribute("find", find);
 		model.addAttribute("found", find == null || find.isBlank() ? List.of()
 				: search.page(find, null, null, null, 10).items());

@@ -502,6 +502,8 @@ class StaffPagesBrowserTests extends ApiTestSupport {
 		assertThat(browser.findElement(By.tagName("main")).getText()).contains("What a viewer reads.", "optics",
 				"Zoë Łópez-" + tag, "Quoted", "Head of Press");
 		assertThat(browser.findElements(By.cssSelector("main form"))).isEmpty();
+		assertThat(browser.findElement(By.cssSelector(".preview")).getText()).as("someone quoted is not a contact")
+			.contains("No one").doesNotContain("Łópez");
 	}
 
 	@Test
