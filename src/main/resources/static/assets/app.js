@@ -93,11 +93,26 @@ document.addEventListener("DOMContentLoaded", () => {
   });
   document.addEventListener("click", (event) => {
     const button = event.target.closest("button[data-copy]");
-    if (button && navigator.clipboard) {
-      navigator.clipboard.writeText(button.dataset.copy).then(() => {
-        button.textContent = "Copied";
-        setTimeout(() => (button.textContent = "Copy email"), 1500);
-      });
+    if (!button) {
+      return;
+    }
+    const label = button.textContent;
+    const copied = () => {
+      button.textContent = "Copied";
+      setTimeout(() => (button.textContent = label), 1500);
+    };
+    if (navigator.clipboard) {
+      navigator.clipboard.writeText(button.dataset.copy).then(copied);
+    } else {
+      // no Clipboard API outside secure contexts (an intranet over plain http): the older way
+      const field = document.createElement("textarea");
+      field.value = button.dataset.copy;
+      document.body.append(field);
+      field.select();
+      if (document.execCommand("copy")) {
+        copied();
+      }
+      field.remove();
     }
   });
 });

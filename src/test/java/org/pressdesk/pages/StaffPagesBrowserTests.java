@@ -72,6 +72,10 @@ class StaffPagesBrowserTests extends ApiTestSupport {
 		assertThat(browser.findElement(By.cssSelector("#results li.result .work")).getText())
 			.isEqualTo("Head of Press, Institut für Ångström-Studien " + tag);
 		RealBrowser.screenshot(browser, "search");
+		WebElement copy = browser.findElement(By.cssSelector("#results li.result button.copy"));
+		assertThat(copy.getAttribute("data-copy")).isEqualTo(tag + "@press.example.org");
+		copy.click();
+		RealBrowser.waitUpTo(browser, 5).until(ExpectedConditions.textToBePresentInElement(copy, "Copied"));
 
 		// without a mouse: down into the results, Enter opens the person
 		browser.findElement(By.id("q")).sendKeys(Keys.ARROW_DOWN);
