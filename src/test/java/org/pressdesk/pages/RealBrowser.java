@@ -9,6 +9,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -66,13 +68,21 @@ final class RealBrowser {
 		waitUpTo(driver, 5).until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
 	}
 
+	/** The whole page, not only what fits the window: the window grows to the page for the shot. */
 	static void screenshot(WebDriver driver, String name) {
+		Dimension window = driver.manage().window().getSize();
+		long height = (Long) ((JavascriptExecutor) driver)
+			.executeScript("return document.documentElement.scrollHeight");
 		try {
+			driver.manage().window().setSize(new Dimension(window.getWidth(), (int) Math.min(height + 140, 6000)));
 			Files.createDirectories(SCREENSHOTS);
 			Files.write(SCREENSHOTS.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
+		}
+		finally {
+			driver.manage().window().setSize(window);
 		}
 	}
 
