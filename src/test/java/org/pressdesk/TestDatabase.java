@@ -1,15 +1,19 @@
 package org.pressdesk;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.Comparator;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import org.pressdesk.system.EmbeddedMariaDb;
 
 /**
- * One real MariaDB server for the whole test JVM, started on first use under target/ and stopped
- * when the JVM exits. Test classes share it (and the schema), so they create their own data with
+ * One real MariaDB server for the whole test JVM, started on first use under target/ and stopped,
+ * its directory deleted, when the JVM exits (each run's copy takes about 500 MB). Test classes share it (and the schema), so they create their own data with
  * unique names rather than assuming an empty directory.
  */
 public final class TestDatabase {
@@ -21,10 +25,27 @@ public final class TestDatabase {
 
 	public static synchronized String jdbcUrl() {
 		if (database == null) {
-			database = EmbeddedMariaDb.start(Path.of("target", "test-mariadb", UUID.randomUUID().toString()));
-			Runtime.getRuntime().addShutdownHook(new Thread(database::close));
+			Path directory = Path.of("target", "test-mariadb", UUID.randomUUID().toString());
+			database = EmbeddedMariaDb.start(directory);
+			Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+				database.close();
+				deleteDirectory(directory);
+			}));
 		}
 		return database.jdbcUrl();
+	}
+
+	/** Deletes a directory and everything in it, as far as it can: it is only disk space. */
+	public static void deleteDirectory(Path directory) {
+		if (!Files.exists(directory)) {
+			return;
+		}
+		try (Stream<Path> paths = Files.walk(directory)) {
+			paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+		}
+		catch (IOException ex) {
+			// left behind under target/, which mvn clean removes
+		}
 	}
 
 	/** A new, empty database on the same server, for a test that needs a directory of its own. */

@@ -203,6 +203,7 @@ class StaffPagesBrowserTests extends ApiTestSupport {
 		RealBrowser.submit(browser, By.xpath("//button[text()='Add affiliation']"));
 		assertThat(browser.findElement(By.id("organisation-error")).getText()).contains("several organisations");
 		assertThat(browser.findElement(By.id("aff-title")).getAttribute("value")).as("kept").isEqualTo("Spokesperson");
+		RealBrowser.screenshot(browser, "add-affiliation-choice");
 		browser.findElement(By.xpath("//fieldset[@class='choices']//label[contains(., 'Süd')]/input")).click();
 		RealBrowser.submit(browser, By.xpath("//button[text()='Add affiliation']"));
 		JsonNode added = affiliationTitled("Spokesperson");

@@ -13,6 +13,7 @@ import tools.jackson.databind.JsonNode;
 
 import org.pressdesk.Http;
 import org.pressdesk.PressdeskApplication;
+import org.pressdesk.TestDatabase;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -29,31 +30,36 @@ class EmbeddedDatabaseTests {
 	@Test
 	void keepsTheDirectoryAcrossARestartAndStopsTheDatabaseWithTheService() {
 		Path dataDir = Path.of("target", "embedded-database-test", UUID.randomUUID().toString());
-		String id;
-		String jdbcUrl;
-		try (ConfigurableApplicationContext service = start(dataDir)) {
-			Http admin = client(service);
-			assertThat(admin.get("/actuator/health").json().get("status").asString()).isEqualTo("UP");
-			assertThat(admin.get("/api/v1/people?q=yamada").json().get("items"))
-				.as("an empty embedded database gets the fictional demo directory")
-				.hasSize(1);
-			id = admin.post("/api/v1/people", "{\"givenName\": \"Ren\", \"familyName\": \"Restart\"}")
-				.json()
-				.get("id")
-				.asString();
-			jdbcUrl = service.getBean(EmbeddedMariaDb.class).jdbcUrl();
-		}
-		assertThatThrownBy(() -> DriverManager.getConnection(jdbcUrl, "root", "").close())
-			.as("stopping the service stops its database")
-			.isInstanceOf(SQLException.class);
+		try {
+			String id;
+			String jdbcUrl;
+			try (ConfigurableApplicationContext service = start(dataDir)) {
+				Http admin = client(service);
+				assertThat(admin.get("/actuator/health").json().get("status").asString()).isEqualTo("UP");
+				assertThat(admin.get("/api/v1/people?q=yamada").json().get("items"))
+					.as("an empty embedded database gets the fictional demo directory")
+					.hasSize(1);
+				id = admin.post("/api/v1/people", "{\"givenName\": \"Ren\", \"familyName\": \"Restart\"}")
+					.json()
+					.get("id")
+					.asString();
+				jdbcUrl = service.getBean(EmbeddedMariaDb.class).jdbcUrl();
+			}
+			assertThatThrownBy(() -> DriverManager.getConnection(jdbcUrl, "root", "").close())
+				.as("stopping the service stops its database")
+				.isInstanceOf(SQLException.class);
 
-		try (ConfigurableApplicationContext service = start(dataDir)) {
-			Http admin = client(service);
-			JsonNode person = admin.get("/api/v1/people/" + id).json();
-			assertThat(person.get("familyName").asString()).isEqualTo("Restart");
-			assertThat(admin.get("/api/v1/people?q=yamada").json().get("items"))
-				.as("the demo directory is loaded once, not again on restart")
-				.hasSize(1);
+			try (ConfigurableApplicationContext service = start(dataDir)) {
+				Http admin = client(service);
+				JsonNode person = admin.get("/api/v1/people/" + id).json();
+				assertThat(person.get("familyName").asString()).isEqualTo("Restart");
+				assertThat(admin.get("/api/v1/people?q=yamada").json().get("items"))
+					.as("the demo directory is loaded once, not again on restart")
+					.hasSize(1);
+			}
+		}
+		finally {
+			TestDatabase.deleteDirectory(dataDir);
 		}
 	}
 
