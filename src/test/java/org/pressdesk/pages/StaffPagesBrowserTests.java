@@ -360,6 +360,9 @@ class StaffPagesBrowserTests extends ApiTestSupport {
 		editor.send("PUT", "/api/v1/articles/" + articleId + "/contacts", "application/json",
 				"[{\"personId\": \"" + personId + "\", \"role\": \"PRESS_CONTACT\"}]");
 		RealBrowser.signIn(browser, port, "test-editor", STAFF_PASSWORD);
+		browser.get("http://127.0.0.1:" + port + "/people/" + personId);
+		assertThat(browser.findElement(By.linkText("Erasure day " + tag)).getAttribute("href"))
+			.endsWith("/articles/" + articleId);
 		browser.get("http://127.0.0.1:" + port + "/people/" + personId + "/edit");
 		browser.findElement(By.linkText("delete Zoë Łópez-" + tag)).click();
 
