@@ -29,13 +29,13 @@ document.addEventListener("DOMContentLoaded", () => {
       clearTimeout(timer);
       timer = setTimeout(refresh, 150);
     };
-    const isHalfTypedName = (event) =>
+    const isHalfTyped = (event) =>
       event.target.matches("input[data-suggest]") && event.target.value !== "" &&
       event.inputType !== "insertReplacementText";
-    // a half-typed organisation name filters nothing yet: the list changes once a suggestion is
-    // picked (insertReplacementText), the field is emptied, or it is left (change)
+    // a half-typed organisation or topic filters nothing yet (they match whole): the list changes
+    // once a suggestion is picked (insertReplacementText), the field is emptied, or it is left
     form.addEventListener("input", (event) => {
-      if (!isHalfTypedName(event)) {
+      if (!isHalfTyped(event)) {
         soon();
       }
     });
@@ -49,7 +49,8 @@ document.addEventListener("DOMContentLoaded", () => {
       refresh();
     });
   }
-  // fields where people type an organisation's name: suggestions from the server as they type
+  // fields with suggestions (organisation names, topics): the datalist is filled from the server
+  // as people type
   document.querySelectorAll("input[data-suggest]").forEach((input) => {
     const list = document.getElementById(input.getAttribute("list"));
     let timer;
