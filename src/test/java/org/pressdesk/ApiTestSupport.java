@@ -41,7 +41,7 @@ public abstract class ApiTestSupport {
 	static void sharedDatabase(DynamicPropertyRegistry registry) {
 		registry.add("spring.datasource.url", TestDatabase::jdbcUrl);
 		registry.add("spring.datasource.username", () -> "root");
-		registry.add("spring.datasource.password", () -> "");
+		registry.add("spring.datasource.password", TestDatabase::password);
 	}
 
 	@BeforeEach

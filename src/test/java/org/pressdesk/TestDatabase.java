@@ -35,6 +35,11 @@ public final class TestDatabase {
 		return database.jdbcUrl();
 	}
 
+	public static String password() {
+		jdbcUrl();
+		return database.password();
+	}
+
 	/** Deletes a directory and everything in it, as far as it can: it is only disk space. */
 	public static void deleteDirectory(Path directory) {
 		if (!Files.exists(directory)) {
@@ -54,7 +59,7 @@ public final class TestDatabase {
 		String name = "pressdesk_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
 		String server = shared.substring(0, shared.indexOf('/', "jdbc:mysql://".length()) + 1);
 		String options = shared.substring(shared.indexOf('?'));
-		try (var connection = DriverManager.getConnection(server + options, "root", "");
+		try (var connection = DriverManager.getConnection(server + options, "root", password());
 				var statement = connection.createStatement()) {
 			statement.execute("create database " + name + " character set utf8mb4 collate utf8mb4_unicode_ci");
 		}

@@ -29,7 +29,7 @@ class EmbeddedDatabaseConfiguration {
 		dataSource.setPoolName("pressdesk-embedded");
 		dataSource.setJdbcUrl(database.jdbcUrl());
 		dataSource.setUsername(database.username());
-		dataSource.setPassword("");
+		dataSource.setPassword(database.password());
 		return dataSource;
 	}
 

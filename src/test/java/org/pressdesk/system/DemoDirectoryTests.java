@@ -41,7 +41,7 @@ class DemoDirectoryTests {
 
 	private static ConfigurableApplicationContext start(String url, String... more) {
 		String[] args = { "--server.port=0", "--spring.datasource.url=" + url, "--spring.datasource.username=root",
-				"--spring.datasource.password=", "--pressdesk.admin-password=" + PASSWORD };
+				"--spring.datasource.password=" + TestDatabase.password(), "--pressdesk.admin-password=" + PASSWORD };
 		String[] all = new String[args.length + more.length];
 		System.arraycopy(args, 0, all, 0, args.length);
 		System.arraycopy(more, 0, all, args.length, more.length);

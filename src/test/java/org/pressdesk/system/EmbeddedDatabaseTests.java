@@ -3,9 +3,12 @@ package org.pressdesk.system;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -28,7 +31,7 @@ class EmbeddedDatabaseTests {
 	private static final String PASSWORD = "restart test admin password";
 
 	@Test
-	void keepsTheDirectoryAcrossARestartAndStopsTheDatabaseWithTheService() {
+	void keepsTheDirectoryAcrossARestartAndStopsTheDatabaseWithTheService() throws Exception {
 		Path dataDir = Path.of("target", "embedded-database-test", UUID.randomUUID().toString());
 		try {
 			String id;
@@ -44,6 +47,7 @@ class EmbeddedDatabaseTests {
 					.get("id")
 					.asString();
 				jdbcUrl = service.getBean(EmbeddedMariaDb.class).jdbcUrl();
+				assertOnlyThePasswordOpensTheDatabase(jdbcUrl, dataDir);
 			}
 			assertThatThrownBy(() -> DriverManager.getConnection(jdbcUrl, "root", "").close())
 				.as("stopping the service stops its database")
@@ -56,11 +60,29 @@ class EmbeddedDatabaseTests {
 				assertThat(admin.get("/api/v1/people?q=yamada").json().get("items"))
 					.as("the demo directory is loaded once, not again on restart")
 					.hasSize(1);
+				assertOnlyThePasswordOpensTheDatabase(service.getBean(EmbeddedMariaDb.class).jdbcUrl(), dataDir);
 			}
 		}
 		finally {
 			TestDatabase.deleteDirectory(dataDir);
 		}
+	}
+
+	/**
+	 * Any local user can reach a loopback port, so the server must check who connects: root needs
+	 * the password kept beside the data, readable by its owner only, and there is no anonymous
+	 * account.
+	 */
+	private static void assertOnlyThePasswordOpensTheDatabase(String jdbcUrl, Path dataDir) throws Exception {
+		for (String user : List.of("root", "", "somebody")) {
+			assertThatThrownBy(() -> DriverManager.getConnection(jdbcUrl, user, "").close())
+				.as("'%s' without a password", user)
+				.isInstanceOf(SQLException.class);
+		}
+		Path passwordFile = dataDir.resolve("mariadb-root-password");
+		assertThat(Files.getPosixFilePermissions(passwordFile)).containsExactlyInAnyOrder(
+				PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+		DriverManager.getConnection(jdbcUrl, "root", Files.readString(passwordFile).strip()).close();
 	}
 
 	private static ConfigurableApplicationContext start(Path dataDir) {
