@@ -157,7 +157,6 @@ public class Articles {
 		return transaction.execute(status -> update(lockedForWrite(id, ifMatch), check(request)));
 	}
 
-	/** The articles a person is on, newest first. */
 	/**
 	 * The public contact block as journalists would see it were the article published now, read by
 	 * the public side's own statement (its roles, PUBLIC values only). Where nothing was taken at
@@ -177,6 +176,7 @@ public class Articles {
 		}).toList();
 	}
 
+	/** The articles a person is on, newest first. */
 	public List<PersonArticle> appearancesOf(String personId) {
 		return articles.articlesOf(personId);
 	}
