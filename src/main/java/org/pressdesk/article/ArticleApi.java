@@ -130,7 +130,7 @@ class ArticleApi {
 	/** Where a person appears: every article naming them, newest first. */
 	@GetMapping("/people/{id}/articles")
 	Page<PersonArticle> articlesOf(@PathVariable String id) {
-		if (people.find(id).isEmpty()) {
+		if (!people.exists(id)) {
 			throw new NotFound("person", id);
 		}
 		return new Page<>(repository.articlesOf(id), null);

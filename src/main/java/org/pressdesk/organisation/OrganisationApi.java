@@ -7,7 +7,6 @@ import tools.jackson.databind.JsonNode;
 import org.pressdesk.system.Cursor;
 import org.pressdesk.system.ETags;
 import org.pressdesk.system.MergePatch;
-import org.pressdesk.system.NotFound;
 import org.pressdesk.system.Page;
 
 import org.springframework.http.MediaType;
@@ -54,7 +53,7 @@ class OrganisationApi {
 
 	@GetMapping("/{id}")
 	ResponseEntity<Organisation> get(@PathVariable String id, WebRequest request) {
-		Organisation organisation = repository.find(id).orElseThrow(() -> new NotFound("organisation", id));
+		Organisation organisation = repository.get(id);
 		if (request.checkNotModified(ETags.of(organisation.version()))) {
 			return null;
 		}

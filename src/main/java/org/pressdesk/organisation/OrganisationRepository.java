@@ -26,6 +26,7 @@ import org.jooq.impl.SQLDataType;
 
 import org.pressdesk.system.Cursor;
 import org.pressdesk.system.Like;
+import org.pressdesk.system.NotFound;
 import org.pressdesk.system.Page;
 
 import org.springframework.stereotype.Repository;
@@ -42,6 +43,11 @@ public class OrganisationRepository {
 
 	public Optional<Organisation> find(String id) {
 		return selectOrganisations().where(ORGANISATION.ID.eq(id)).fetchOptional(mapping(Organisation::new));
+	}
+
+	/** The organisation; {@code NotFound} (a 404) when there is none with this id. */
+	public Organisation get(String id) {
+		return find(id).orElseThrow(() -> new NotFound("organisation", id));
 	}
 
 	private SelectJoinStep<Record11<String, String, String, String, OrganisationKind, String, String, String, Instant, Instant, Integer>> //

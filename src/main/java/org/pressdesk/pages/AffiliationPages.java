@@ -10,7 +10,6 @@ import org.pressdesk.person.Person;
 import org.pressdesk.person.PersonRepository;
 import org.pressdesk.system.ETags;
 import org.pressdesk.system.InvalidInput;
-import org.pressdesk.system.NotFound;
 import org.pressdesk.system.StaleVersion;
 
 import org.springframework.stereotype.Controller;
@@ -42,7 +41,7 @@ class AffiliationPages {
 
 	@GetMapping("/people/{id}/affiliations/{affiliationId}/edit")
 	String edit(@PathVariable String id, @PathVariable String affiliationId, Model model) {
-		Person person = personOf(id);
+		Person person = repository.get(id);
 		Affiliation affiliation = person.affiliation(affiliationId);
 		return page(model, person, affiliation, AffiliationForm.of(person.version(), affiliation), Map.of(), false);
 	}
@@ -51,7 +50,7 @@ class AffiliationPages {
 	@PostMapping("/people/{id}/affiliations/{affiliationId}/edit")
 	String save(@PathVariable String id, @PathVariable String affiliationId,
 			@ModelAttribute("form") AffiliationForm form, Model model) {
-		Person person = personOf(id);
+		Person person = repository.get(id);
 		Affiliation affiliation = person.affiliation(affiliationId);
 		try {
 			people.replaceAffiliation(id, affiliationId, form.toInput(affiliation.organisationId()),
@@ -75,7 +74,7 @@ class AffiliationPages {
 			return "redirect:/people/" + id + "?saved";
 		}
 		catch (StaleVersion ex) {
-			Person person = personOf(id);
+			Person person = repository.get(id);
 			Affiliation affiliation = person.affiliation(affiliationId);
 			return page(model, person, affiliation, AffiliationForm.of(person.version(), affiliation), Map.of(),
 					true);
@@ -92,10 +91,6 @@ class AffiliationPages {
 		model.addAttribute("errors", errors);
 		model.addAttribute("conflict", conflict);
 		return "person/affiliation";
-	}
-
-	private Person personOf(String id) {
-		return repository.find(id).orElseThrow(() -> new NotFound("person", id));
 	}
 
 }

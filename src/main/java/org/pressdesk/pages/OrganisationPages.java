@@ -16,7 +16,6 @@ import org.pressdesk.system.Conflict;
 import org.pressdesk.system.Cursor;
 import org.pressdesk.system.ETags;
 import org.pressdesk.system.InvalidInput;
-import org.pressdesk.system.NotFound;
 import org.pressdesk.system.StaleVersion;
 import org.pressdesk.system.Texts;
 
@@ -84,7 +83,7 @@ class OrganisationPages {
 
 	@GetMapping("/organisations/{id}/edit")
 	String edit(@PathVariable String id, Model model) {
-		Organisation organisation = organisations.find(id).orElseThrow(() -> new NotFound("organisation", id));
+		Organisation organisation = organisations.get(id);
 		String parentName = organisation.parentId() == null ? null
 				: organisations.find(organisation.parentId()).map(Organisation::name).orElse(null);
 		return editPage(model, organisation, organisation, parentName, Map.of(), false);
@@ -100,7 +99,7 @@ class OrganisationPages {
 			@RequestParam(required = false) String country, @RequestParam(required = false) String website,
 			@RequestParam(required = false) String linkedinUrl, @RequestParam(required = false) String parent,
 			@RequestParam(required = false) String parentId, Model model) {
-		Organisation current = organisations.find(id).orElseThrow(() -> new NotFound("organisation", id));
+		Organisation current = organisations.get(id);
 		OrganisationInput input = new OrganisationInput(name, shortName, current.parentId(), kind, country, website,
 				linkedinUrl);
 		try {
@@ -149,7 +148,7 @@ class OrganisationPages {
 
 	@GetMapping("/organisations/{id}")
 	String organisation(@PathVariable String id, @RequestParam(required = false) String cursor, Model model) {
-		Organisation organisation = organisations.find(id).orElseThrow(() -> new NotFound("organisation", id));
+		Organisation organisation = organisations.get(id);
 		List<String> chain = organisations.namesFromTop(List.of(id)).getOrDefault(id, List.of(organisation.name()));
 		model.addAttribute("organisation", organisation);
 		model.addAttribute("above", chain.subList(0, chain.size() - 1));

@@ -20,7 +20,6 @@ import org.pressdesk.person.PersonSearch;
 import org.pressdesk.system.Conflict;
 import org.pressdesk.system.ETags;
 import org.pressdesk.system.InvalidInput;
-import org.pressdesk.system.NotFound;
 import org.pressdesk.system.Page;
 import org.pressdesk.system.StaleVersion;
 import org.pressdesk.system.Texts;
@@ -131,7 +130,7 @@ class PersonPages {
 
 	@GetMapping("/people/{id}")
 	String person(@PathVariable String id, Model model) {
-		Person person = repository.find(id).orElseThrow(() -> new NotFound("person", id));
+		Person person = repository.get(id);
 		LocalDate today = LocalDate.now(clock);
 		model.addAttribute("person", person);
 		model.addAttribute("current", person.affiliations().stream().filter(a -> a.isCurrentOn(today)).toList());
@@ -176,7 +175,7 @@ class PersonPages {
 	/** Ends a current affiliation today; it stays in the person's history. */
 	@PostMapping("/people/{id}/affiliations/{affiliationId}/end")
 	String endAffiliation(@PathVariable String id, @PathVariable String affiliationId) {
-		Person person = repository.find(id).orElseThrow(() -> new NotFound("person", id));
+		Person person = repository.get(id);
 		AffiliationInput ended = person.affiliation(affiliationId).toInput();
 		people.replaceAffiliation(id, affiliationId, new AffiliationInput(ended.organisationId(), ended.title(),
 				ended.department(), ended.role(), ended.startDate(), LocalDate.now(clock), false), null);
@@ -185,7 +184,7 @@ class PersonPages {
 
 	@GetMapping("/people/{id}/edit")
 	String edit(@PathVariable String id, Model model) {
-		Person person = repository.find(id).orElseThrow(() -> new NotFound("person", id));
+		Person person = repository.get(id);
 		return editPage(model, person, PersonForm.of(person), Map.of(), false);
 	}
 
@@ -195,7 +194,7 @@ class PersonPages {
 	 */
 	@PostMapping("/people/{id}/edit")
 	String save(@PathVariable String id, @ModelAttribute("form") PersonForm form, Model model) {
-		Person current = repository.find(id).orElseThrow(() -> new NotFound("person", id));
+		Person current = repository.get(id);
 		form.withoutEmptyRows();
 		try {
 			people.replace(id, form.toInput(), ETags.of(form.getVersion()));
@@ -215,7 +214,7 @@ class PersonPages {
 	 */
 	@GetMapping("/people/{id}/delete")
 	String confirmDelete(@PathVariable String id, Model model) {
-		return deletePage(model, repository.find(id).orElseThrow(() -> new NotFound("person", id)));
+		return deletePage(model, repository.get(id));
 	}
 
 	/**
@@ -225,7 +224,7 @@ class PersonPages {
 	@PostMapping("/people/{id}/delete")
 	String delete(@PathVariable String id, @RequestParam int version,
 			@RequestParam(defaultValue = "false") boolean offArticles, Model model, RedirectAttributes redirect) {
-		Person person = repository.find(id).orElseThrow(() -> new NotFound("person", id));
+		Person person = repository.get(id);
 		try {
 			people.delete(id, ETags.of(version), offArticles);
 			redirect.addFlashAttribute("deleted", person.displayName());

@@ -71,7 +71,7 @@ class PersonApi {
 
 	@GetMapping("/people/{id}")
 	ResponseEntity<Person> get(@PathVariable String id, WebRequest request) {
-		Person person = repository.find(id).orElseThrow(() -> new NotFound("person", id));
+		Person person = repository.get(id);
 		if (request.checkNotModified(ETags.of(person.version()))) {
 			return null;
 		}
@@ -105,7 +105,7 @@ class PersonApi {
 
 	@GetMapping("/people/{id}/affiliations/{affiliationId}")
 	ResponseEntity<Affiliation> getAffiliation(@PathVariable String id, @PathVariable String affiliationId) {
-		Person person = repository.find(id).orElseThrow(() -> new NotFound("person", id));
+		Person person = repository.get(id);
 		return ResponseEntity.ok()
 			.eTag(ETags.of(person.version()))
 			.body(person.affiliation(affiliationId));

@@ -35,6 +35,7 @@ import org.jooq.impl.DSL;
 
 import org.pressdesk.system.Cursor;
 import org.pressdesk.system.Like;
+import org.pressdesk.system.NotFound;
 import org.pressdesk.system.Page;
 
 import org.springframework.stereotype.Repository;
@@ -109,6 +110,15 @@ public class PersonRepository {
 
 	public Optional<Person> find(String id) {
 		return db.select(PERSON_FIELDS).from(PERSON).where(PERSON.ID.eq(id)).fetchOptional(PersonRepository::toPerson);
+	}
+
+	/** The person; {@code NotFound} (a 404) when there is none with this id. */
+	public Person get(String id) {
+		return find(id).orElseThrow(() -> new NotFound("person", id));
+	}
+
+	public boolean exists(String id) {
+		return db.fetchExists(PERSON, PERSON.ID.eq(id));
 	}
 
 	public List<Person> findAll(Collection<String> ids) {

@@ -19,7 +19,6 @@ import org.pressdesk.person.PersonRepository;
 import org.pressdesk.person.PersonSearch;
 import org.pressdesk.system.ETags;
 import org.pressdesk.system.InvalidInput;
-import org.pressdesk.system.NotFound;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -71,7 +70,7 @@ class VcardApi {
 
 	/** A person's card as a download: for the API here, and for the staff pages' download links. */
 	ResponseEntity<byte[]> cardOf(String id, CardFormat format) {
-		Person person = people.find(id).orElseThrow(() -> new NotFound("person", id));
+		Person person = people.get(id);
 		audit.record(Action.EXPORTED, "person", id, List.of(), "vCard " + format);
 		var card = cards.toCard(person, organisations.namesFromTop(organisationIdsOf(List.of(person))), Audience.STAFF,
 				format, LocalDate.now(clock));
