@@ -172,14 +172,25 @@ class PersonPages {
 		}
 	}
 
-	/** Ends a current affiliation today; it stays in the person's history. */
+	/**
+	 * Ends a current affiliation today; it stays in the person's history. The rest of it is written
+	 * back as read here, so the person's version the page showed must still be theirs: a change
+	 * saved since is reported, not undone.
+	 */
 	@PostMapping("/people/{id}/affiliations/{affiliationId}/end")
-	String endAffiliation(@PathVariable String id, @PathVariable String affiliationId) {
-		Person person = repository.get(id);
-		AffiliationInput ended = person.affiliation(affiliationId).toInput();
-		people.replaceAffiliation(id, affiliationId, new AffiliationInput(ended.organisationId(), ended.title(),
-				ended.department(), ended.role(), ended.startDate(), LocalDate.now(clock), false), null);
-		return "redirect:/people/" + id + "?saved";
+	String endAffiliation(@PathVariable String id, @PathVariable String affiliationId, @RequestParam int version,
+			Model model) {
+		AffiliationInput ended = repository.get(id).affiliation(affiliationId).toInput();
+		try {
+			people.replaceAffiliation(id, affiliationId, new AffiliationInput(ended.organisationId(), ended.title(),
+					ended.department(), ended.role(), ended.startDate(), LocalDate.now(clock), false),
+					ETags.of(version));
+			return "redirect:/people/" + id + "?saved";
+		}
+		catch (StaleVersion ex) {
+			model.addAttribute("conflict", true);
+			return person(id, model);
+		}
 	}
 
 	@GetMapping("/people/{id}/edit")

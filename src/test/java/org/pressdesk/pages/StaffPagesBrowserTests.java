@@ -145,10 +145,18 @@ class StaffPagesBrowserTests extends ApiTestSupport {
 		assertThat(browser.findElement(By.id("work-heading")).findElement(By.xpath("..")).getText())
 			.contains("Head of Press", "Visiting Fellow");
 
+		// someone gives it a department meanwhile: ending it as the page read it would undo that
+		String fellowship = affiliationTitled("Visiting Fellow").get("id").asString();
+		editor.patch("/api/v1/people/" + personId + "/affiliations/" + fellowship, "{\"department\": \"Optics\"}");
+		RealBrowser.submit(browser, By.xpath("//button[text()='End Visiting Fellow today']"));
+		assertThat(browser.findElement(By.cssSelector(".notice[role=alert]")).getText()).contains("Someone else changed");
+		assertThat(affiliationTitled("Visiting Fellow").get("endDate").isNull()).as("not ended yet").isTrue();
+
 		RealBrowser.submit(browser, By.xpath("//button[text()='End Visiting Fellow today']"));
 		assertThat(viewer.get("/api/v1/people/" + personId).json().get("affiliations").valueStream()
 			.filter(a -> a.get("title").asString().equals("Visiting Fellow"))
 			.findFirst().orElseThrow().get("endDate").isNull()).as("ended, kept as history").isFalse();
+		assertThat(affiliationTitled("Visiting Fellow").get("department").asString()).isEqualTo("Optics");
 	}
 
 	@Test
