@@ -21,6 +21,11 @@ public record OrganisationInput(@NotBlank @Size(max = 300) String name, @Size(ma
 	private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
 
 	/** The same input with values in their stored form; throws {@link InvalidInput} naming the field. */
+	/** The same, placed under another organisation (null: at the top of a tree). */
+	public OrganisationInput withParentId(String parentId) {
+		return new OrganisationInput(name, shortName, parentId, kind, country, website, linkedinUrl);
+	}
+
 	OrganisationInput normalised() {
 		FieldChecks checks = new FieldChecks();
 		OrganisationInput normalised = new OrganisationInput(name.strip(), Texts.blankToNull(shortName),

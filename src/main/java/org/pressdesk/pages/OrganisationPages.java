@@ -100,12 +100,10 @@ class OrganisationPages {
 			@RequestParam(required = false) String linkedinUrl, @RequestParam(required = false) String parent,
 			@RequestParam(required = false) String parentId, Model model) {
 		Organisation current = organisations.get(id);
-		OrganisationInput input = new OrganisationInput(name, shortName, current.parentId(), kind, country, website,
-				linkedinUrl);
+		// the page shows the parent as typed, so what it shows again needs no parent id
+		OrganisationInput input = new OrganisationInput(name, shortName, null, kind, country, website, linkedinUrl);
 		try {
-			input = new OrganisationInput(name, shortName, parentOf(current, parent, parentId, model), kind, country,
-					website, linkedinUrl);
-			editing.replace(id, input, ETags.of(version));
+			editing.replace(id, input.withParentId(parentOf(current, parent, parentId, model)), ETags.of(version));
 			return "redirect:/organisations/" + id + "?saved";
 		}
 		catch (InvalidInput ex) {
