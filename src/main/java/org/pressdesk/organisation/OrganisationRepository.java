@@ -191,13 +191,13 @@ public class OrganisationRepository {
 		return names;
 	}
 
-	/** The organisation and all organisations below it; empty when it does not exist. */
-	public List<String> subtreeIds(String id) {
+	/** These organisations and all organisations below them; empty when none of them exists. */
+	public List<String> subtreeIds(Collection<String> ids) {
 		CommonTableExpression<Record1<String>> tree = DSL.name("tree")
 			.fields("id")
 			.as(DSL.select(ORGANISATION.ID)
 				.from(ORGANISATION)
-				.where(ORGANISATION.ID.eq(id))
+				.where(ORGANISATION.ID.in(ids))
 				.unionAll(DSL.select(ORGANISATION.ID)
 					.from(ORGANISATION)
 					.join(DSL.table(DSL.name("tree")))

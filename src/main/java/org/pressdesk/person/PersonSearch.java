@@ -102,8 +102,7 @@ public class PersonSearch {
 	}
 
 	private PersonQuery query(String q, List<String> organisationIds, String topic, Cursor after, int limit) {
-		List<String> subtrees = organisationIds == null ? null
-				: organisationIds.stream().flatMap(id -> organisations.subtreeIds(id).stream()).distinct().toList();
+		List<String> subtrees = organisationIds == null ? null : organisations.subtreeIds(organisationIds);
 		return new PersonQuery(searchTerms.ofQuery(q), subtrees, topic, after, limit);
 	}
 
