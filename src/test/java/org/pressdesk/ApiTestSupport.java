@@ -40,7 +40,7 @@ public abstract class ApiTestSupport {
 	@DynamicPropertySource
 	static void sharedDatabase(DynamicPropertyRegistry registry) {
 		registry.add("spring.datasource.url", TestDatabase::jdbcUrl);
-		registry.add("spring.datasource.username", () -> "root");
+		registry.add("spring.datasource.username", TestDatabase::username);
 		registry.add("spring.datasource.password", TestDatabase::password);
 	}
 

@@ -9,7 +9,8 @@ import java.util.Comparator;
 import java.util.UUID;
 import java.util.stream.Stream;
 
-import org.pressdesk.system.EmbeddedMariaDb;
+import org.pressdesk.database.EmbeddedDatabaseSettings;
+import org.pressdesk.database.EmbeddedMariaDb;
 
 /**
  * One real MariaDB server for the whole test JVM, started on first use under target/ and stopped,
@@ -26,13 +27,19 @@ public final class TestDatabase {
 	public static synchronized String jdbcUrl() {
 		if (database == null) {
 			Path directory = Path.of("target", "test-mariadb", UUID.randomUUID().toString());
-			database = EmbeddedMariaDb.start(directory);
+			database = EmbeddedMariaDb.start(directory, EmbeddedDatabaseSettings.defaults());
 			Runtime.getRuntime().addShutdownHook(new Thread(() -> {
 				database.close();
 				deleteDirectory(directory);
 			}));
 		}
 		return database.jdbcUrl();
+	}
+
+	/** The service's account: rights on the shared database only. */
+	public static String username() {
+		jdbcUrl();
+		return database.username();
 	}
 
 	public static String password() {
@@ -53,15 +60,18 @@ public final class TestDatabase {
 		}
 	}
 
-	/** A new, empty database on the same server, for a test that needs a directory of its own. */
+	/** A new, empty database on the same server, for a test that needs a directory of its own; {@link #username()} may use it. */
 	public static String emptyDatabaseUrl() {
 		String shared = jdbcUrl();
 		String name = "pressdesk_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
 		String server = shared.substring(0, shared.indexOf('/', "jdbc:mysql://".length()) + 1);
 		String options = shared.substring(shared.indexOf('?'));
-		try (var connection = DriverManager.getConnection(server + options, "root", password());
+		try (var connection = DriverManager.getConnection(server + options, database.adminUsername(),
+				database.adminPassword());
 				var statement = connection.createStatement()) {
 			statement.execute("create database " + name + " character set utf8mb4 collate utf8mb4_unicode_ci");
+			// the service's account, as on the shared database: rights on this database only
+			statement.execute("grant all privileges on " + name + ".* to '" + database.username() + "'@'127.0.0.1'");
 		}
 		catch (SQLException ex) {
 			throw new IllegalStateException(ex);

@@ -16,6 +16,7 @@ import org.pressdesk.article.ArticleStatus;
 import org.pressdesk.article.Articles;
 import org.pressdesk.article.ContactInput;
 import org.pressdesk.article.ContactRole;
+import org.pressdesk.database.EmbeddedMariaDb;
 import org.pressdesk.organisation.Organisation;
 import org.pressdesk.organisation.OrganisationInput;
 import org.pressdesk.organisation.OrganisationKind;
@@ -30,7 +31,6 @@ import org.pressdesk.person.PersonInput.EmailInput;
 import org.pressdesk.person.PersonInput.PhoneInput;
 import org.pressdesk.person.PhoneKind;
 import org.pressdesk.person.Visibility;
-import org.pressdesk.system.EmbeddedMariaDb;
 import org.pressdesk.system.PressdeskSettings;
 
 import org.springframework.beans.factory.ObjectProvider;

@@ -13,6 +13,8 @@ import org.pressdesk.system.PressdeskSettings;
 
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -20,7 +22,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * On a directory without users, creates {@code admin} (role ADMIN) with the password from
- * {@code PRESSDESK_ADMIN_PASSWORD}, or a random one written once to the log.
+ * {@code PRESSDESK_ADMIN_PASSWORD}, or a random one shown once in the log, in the banner that says
+ * the service is ready.
  */
 @Component
 @Order(1)
@@ -37,6 +40,9 @@ class AdminBootstrap implements ApplicationRunner {
 	private final PressdeskSettings settings;
 
 	private final Clock clock;
+
+	/** A password made up by this start, until it has been shown. */
+	private volatile String generatedPassword;
 
 	AdminBootstrap(UserRepository users, PasswordEncoder passwordEncoder, PasswordPolicy passwordPolicy,
 			PressdeskSettings settings, Clock clock) {
@@ -63,12 +69,34 @@ class AdminBootstrap implements ApplicationRunner {
 			return;
 		}
 		if (configured == null || configured.isEmpty()) {
-			log.warn("Created the user 'admin' with the generated password: {} "
-					+ "(shown only this once; set PRESSDESK_ADMIN_PASSWORD to choose it)", password);
+			generatedPassword = password;
 		}
 		else {
 			log.info("Created the user 'admin' with the password from PRESSDESK_ADMIN_PASSWORD");
 		}
+	}
+
+	/**
+	 * The last line of the start, and the one a newcomer needs: where to go and, on the first
+	 * start, the password to sign in with.
+	 */
+	@EventListener
+	void ready(ApplicationReadyEvent event) {
+		String port = event.getApplicationContext().getEnvironment().getProperty("local.server.port", "8080");
+		String address = "http://localhost:" + port + "/";
+		if (generatedPassword == null) {
+			log.info("Pressdesk is ready at {}", address);
+			return;
+		}
+		log.warn("""
+
+				================================================================================
+				  Pressdesk is ready at {}
+				  Sign in as admin with the password  {}
+				  (shown only this once; set PRESSDESK_ADMIN_PASSWORD to choose it)
+				================================================================================""", address,
+				generatedPassword);
+		generatedPassword = null;
 	}
 
 	private static String randomPassword() {

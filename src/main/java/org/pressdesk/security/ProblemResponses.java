@@ -9,6 +9,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.pressdesk.audit.AuditTrail;
 import org.pressdesk.audit.AuditTrail.Action;
+import org.pressdesk.database.DatabaseAvailability;
+import org.pressdesk.database.UnavailableResponses;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -36,21 +38,33 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
 
 	private final AuditTrail audit;
 
-	ProblemResponses(JsonMapper mapper, AuditTrail audit) {
+	private final DatabaseAvailability database;
+
+	ProblemResponses(JsonMapper mapper, AuditTrail audit, DatabaseAvailability database) {
 		this.mapper = mapper;
 		this.audit = audit;
+		this.database = database;
 	}
 
 	@Override
 	public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException ex)
 			throws IOException {
+		if (database.isOutage(ex)) {
+			// the user could not be looked up: not a matter of credentials
+			UnavailableResponses.write(request, response);
+			return;
+		}
 		if (ex instanceof LoginThrottled throttled) {
 			response.setHeader("Retry-After", Long.toString(throttled.retryAfterSeconds()));
 			write(response, HttpStatus.TOO_MANY_REQUESTS, "Too many failed logins from your address. Try again in "
 					+ throttled.retryAfterSeconds() + " seconds.");
 			return;
 		}
-		response.setHeader("WWW-Authenticate", "Basic realm=\"Pressdesk\", charset=\"UTF-8\"");
+		// a browser answered with a Basic challenge would offer its password prompt and then keep
+		// the credentials, sending them along with any other site's form: browsers are challenged
+		// for an API key only; programs (which send no Fetch Metadata) may use Basic as well
+		response.setHeader("WWW-Authenticate", request.getHeader("Sec-Fetch-Mode") != null
+				? "Bearer realm=\"Pressdesk API\"" : "Basic realm=\"Pressdesk\", charset=\"UTF-8\"");
 		write(response, HttpStatus.UNAUTHORIZED, request.getHeader("Authorization") == null
 				? "Authentication is required: staff credentials (HTTP Basic) or an API key (Bearer)."
 				: "The credentials are not valid.");

@@ -1,12 +1,15 @@
 package org.pressdesk.security;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import tools.jackson.databind.json.JsonMapper;
 
+import org.pressdesk.database.DatabaseAvailability;
+import org.pressdesk.database.UnavailableResponses;
 import org.pressdesk.system.ClientAddresses;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -16,6 +19,9 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
+import org.springframework.security.authorization.AuthorityAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.authorization.AuthorizationManagers;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -39,6 +45,7 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.session.DisableEncodeUrlFilter;
 
 /**
@@ -86,6 +93,12 @@ class SecurityConfiguration {
 				.hasAnyAuthority(role(Role.VIEWER), ApiScope.EXPORT.authority())
 				.requestMatchers(HttpMethod.POST, "/api/v1/imports")
 				.hasAnyAuthority(role(Role.EDITOR), ApiScope.IMPORT.authority())
+				// staff-level contact details (INTERNAL ones too) through an article, and the articles
+				// (drafts too) someone is on: a service needs both scopes
+				.requestMatchers(HttpMethod.GET, "/api/v1/articles/*/contacts/vcard", "/api/v1/people/*/articles")
+				.access(AuthorizationManagers.anyOf(staff(Role.VIEWER),
+						AuthorizationManagers.allOf(AuthorityAuthorizationManager.hasAuthority(ApiScope.PEOPLE_READ.authority()),
+								AuthorityAuthorizationManager.hasAuthority(ApiScope.ARTICLES_READ.authority()))))
 				.requestMatchers(HttpMethod.GET, articles)
 				.hasAnyAuthority(role(Role.VIEWER), ApiScope.ARTICLES_READ.authority())
 				.requestMatchers(writes(articles))
@@ -97,6 +110,7 @@ class SecurityConfiguration {
 				.anyRequest()
 				.denyAll())
 			.authenticationProvider(staff)
+			.addFilterBefore(new CrossSiteWrites(mapper), DisableEncodeUrlFilter.class)
 			.addFilterBefore(keys, BasicAuthenticationFilter.class)
 			// after authentication, so that each user and API client has its own allowance
 			.addFilterBefore(RateLimit.perPrincipal(settings.rateLimitPerMinute(), addresses, mapper),
@@ -104,7 +118,8 @@ class SecurityConfiguration {
 			.httpBasic(basic -> basic.authenticationEntryPoint(problems))
 			.exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
 			.sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-			// no cookies are read on this chain, so there is nothing for a cross-site request to ride on
+			// no cookies are read on this chain; Basic credentials a browser keeps are refused to
+			// other sites' pages by CrossSiteWrites, and browsers are not asked for them
 			.csrf(csrf -> csrf.disable())
 			// JSON and files, never a page: nothing may run, load or frame; no-store (the default) on all
 			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(API_CSP))
@@ -116,6 +131,14 @@ class SecurityConfiguration {
 
 	private static String role(Role role) {
 		return "ROLE_" + role.name();
+	}
+
+	/** The staff role or any above it (what hasRole means with the role hierarchy). */
+	private static AuthorizationManager<RequestAuthorizationContext> staff(Role lowest) {
+		return AuthorityAuthorizationManager.hasAnyAuthority(Arrays.stream(Role.values())
+			.filter(role -> role.ordinal() >= lowest.ordinal())
+			.map(SecurityConfiguration::role)
+			.toArray(String[]::new));
 	}
 
 	/** POST, PUT, PATCH and DELETE on the paths. */
@@ -182,8 +205,8 @@ class SecurityConfiguration {
 	@Order(Integer.MAX_VALUE)
 	SecurityFilterChain browserChain(HttpSecurity http, StaffAuthenticationProvider staff, ProblemResponses problems,
 			StaffSessions sessions, SessionSettings settings,
-			ObjectProvider<ClientRegistrationRepository> identityProviders, StaffOidcUserService oidcUsers)
-			throws Exception {
+			ObjectProvider<ClientRegistrationRepository> identityProviders, StaffOidcUserService oidcUsers,
+			DatabaseAvailability database) throws Exception {
 		var html = new MediaTypeRequestMatcher(MediaType.TEXT_HTML);
 		html.setIgnoredMediaTypes(Set.of(MediaType.ALL));
 		var loginPage = new LoginUrlAuthenticationEntryPoint("/login");
@@ -214,8 +237,14 @@ class SecurityConfiguration {
 			.authenticationProvider(staff)
 			.formLogin(form -> form.loginPage("/login")
 				.successHandler(new LoginTimeRecorder("/"))
-				.failureHandler((request, response, ex) -> response
-					.sendRedirect(ex instanceof LoginThrottled ? "/login?throttled" : "/login?error")))
+				.failureHandler((request, response, ex) -> {
+					if (database.isOutage(ex)) {
+						UnavailableResponses.write(request, response);
+					}
+					else {
+						response.sendRedirect(ex instanceof LoginThrottled ? "/login?throttled" : "/login?error");
+					}
+				}))
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"))
 			.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId())
 				.maximumSessions(-1)

@@ -1,11 +1,17 @@
 package org.pressdesk.system;
 
+import java.io.IOException;
 import java.net.URI;
 import java.util.List;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
+
+import org.pressdesk.database.DatabaseAvailability;
+import org.pressdesk.database.UnavailableResponses;
 
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
@@ -32,6 +38,12 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 	private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
 
 	static final URI INVALID_INPUT = URI.create("urn:pressdesk:problem:invalid-input");
+
+	private final DatabaseAvailability availability;
+
+	ApiProblems(DatabaseAvailability availability) {
+		this.availability = availability;
+	}
 
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> invalidInput(InvalidInput ex) {
@@ -71,15 +83,19 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 		return invalid(List.of(new FieldProblem(ex.getName(), "has the wrong type or format")));
 	}
 
+	/**
+	 * A database that cannot be reached is a 503 (a page for a browser), logged once per outage
+	 * by {@link DatabaseAvailability}; anything else unexpected is a 500 with the details in the
+	 * log only.
+	 */
 	@ExceptionHandler
-	ResponseEntity<ProblemDetail> database(DataAccessException ex) {
-		log.error("Database failure", ex);
-		return problem(HttpStatus.INTERNAL_SERVER_ERROR, "about:blank", "Something went wrong on our side.");
-	}
-
-	@ExceptionHandler
-	ResponseEntity<ProblemDetail> unexpected(RuntimeException ex) {
-		log.error("Unexpected failure", ex);
+	ResponseEntity<ProblemDetail> unexpected(RuntimeException ex, HttpServletRequest request,
+			HttpServletResponse response) throws IOException {
+		if (availability.isOutage(ex)) {
+			UnavailableResponses.write(request, response);
+			return null;
+		}
+		log.error(ex instanceof DataAccessException ? "Database failure" : "Unexpected failure", ex);
 		return problem(HttpStatus.INTERNAL_SERVER_ERROR, "about:blank", "Something went wrong on our side.");
 	}
 

@@ -1,7 +1,5 @@
 package org.pressdesk.system;
 
-import java.nio.file.Path;
-
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 
@@ -13,7 +11,6 @@ import org.springframework.validation.annotation.Validated;
  * Settings under {@code pressdesk.*}, also read from the matching environment variables
  * ({@code PRESSDESK_DATA_DIR}, ...).
  *
- * @param dataDir where the embedded database keeps its files
  * @param adminPassword password of the bootstrap {@code admin} user; random and logged once when
  * empty
  * @param phoneDefaultRegion region assumed for phone numbers written without a country code
@@ -22,6 +19,6 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("pressdesk")
-public record PressdeskSettings(@NotNull @DefaultValue("./data") Path dataDir, String adminPassword,
+public record PressdeskSettings(String adminPassword,
 		@NotNull @Pattern(regexp = "[A-Z]{2}") @DefaultValue("GB") String phoneDefaultRegion, Boolean demoData) {
 }

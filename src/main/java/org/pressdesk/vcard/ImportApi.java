@@ -43,7 +43,12 @@ class ImportApi {
 		}
 	}
 
-	@PostMapping
+	/**
+	 * The file as the body, typed as what it is: not {@code text/plain} or a form encoding, which a
+	 * page of another site could send with a plain HTML form.
+	 */
+	@PostMapping(consumes = { "text/vcard", "text/x-vcard", "text/directory", "text/csv", "application/csv",
+			MediaType.APPLICATION_OCTET_STREAM_VALUE })
 	ResponseEntity<ImportReport> importBody(HttpServletRequest request,
 			@RequestParam(defaultValue = "false") boolean dryRun) throws IOException {
 		if (request.getContentLengthLong() > limits.maxFileSize().toBytes()) {

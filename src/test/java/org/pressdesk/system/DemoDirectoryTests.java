@@ -40,7 +40,7 @@ class DemoDirectoryTests {
 	}
 
 	private static ConfigurableApplicationContext start(String url, String... more) {
-		String[] args = { "--server.port=0", "--spring.datasource.url=" + url, "--spring.datasource.username=root",
+		String[] args = { "--server.port=0", "--spring.datasource.url=" + url, "--spring.datasource.username=" + TestDatabase.username(),
 				"--spring.datasource.password=" + TestDatabase.password(), "--pressdesk.admin-password=" + PASSWORD };
 		String[] all = new String[args.length + more.length];
 		System.arraycopy(args, 0, all, 0, args.length);

@@ -236,7 +236,7 @@ class VcardImportTests extends ApiTestSupport {
 		Response noEnd = importFile(card("Fine", "EMAIL:" + tag + "@example.org") + "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Cut Off\r\n",
 				false);
 		Response huge = importFile(card("Huge", "NOTE:" + "x".repeat(30_000)), false);
-		Response neither = editor.send("POST", "/api/v1/imports", "text/plain", "just some text");
+		Response neither = editor.send("POST", "/api/v1/imports", "application/octet-stream", "just some text");
 		Response empty = editor.send("POST", "/api/v1/imports", "text/vcard", "");
 
 		assertThat(noEnd.status()).isEqualTo(422);

@@ -1,4 +1,4 @@
-package org.pressdesk.system;
+package org.pressdesk.database;
 
 import com.zaxxer.hikari.HikariDataSource;
 

@@ -1,7 +1,8 @@
-package org.pressdesk.system;
+package org.pressdesk.database;
 
 import com.zaxxer.hikari.HikariDataSource;
 
+import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
@@ -19,11 +20,13 @@ import org.springframework.util.StringUtils;
 class EmbeddedDatabaseConfiguration {
 
 	@Bean(destroyMethod = "close")
-	EmbeddedMariaDb embeddedMariaDb(PressdeskSettings settings) {
-		return EmbeddedMariaDb.start(settings.dataDir());
+	EmbeddedMariaDb embeddedMariaDb(DataDirectory directory, EmbeddedDatabaseSettings settings) {
+		return EmbeddedMariaDb.start(directory.dataDir(), settings);
 	}
 
+	/** The pool takes the same {@code spring.datasource.hikari.*} settings as with an external database. */
 	@Bean(destroyMethod = "close")
+	@ConfigurationProperties("spring.datasource.hikari")
 	HikariDataSource dataSource(EmbeddedMariaDb database) {
 		HikariDataSource dataSource = new HikariDataSource();
 		dataSource.setPoolName("pressdesk-embedded");

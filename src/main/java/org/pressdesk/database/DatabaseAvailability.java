@@ -1,0 +1,161 @@
+package org.pressdesk.database;
+
+import java.net.ConnectException;
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientConnectionException;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import javax.sql.DataSource;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.availability.AvailabilityChangeEvent;
+import org.springframework.boot.availability.ReadinessState;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionSystemException;
+
+/**
+ * Whether the database can be reached. A request that finds it gone marks it down; from then on
+ * requests are answered 503 at once instead of each waiting for a connection, readiness is
+ * REFUSING_TRAFFIC, and one probe a {@link #PROBE_INTERVAL} finds out when it is back. An outage
+ * is logged when it starts and when it ends, not once per request.
+ */
+@Component
+public class DatabaseAvailability implements DisposableBean {
+
+	static final Duration PROBE_INTERVAL = Duration.ofMillis(500);
+
+	private static final Logger log = LoggerFactory.getLogger(DatabaseAvailability.class);
+
+	private final DataSource dataSource;
+
+	private final ApplicationEventPublisher events;
+
+	private final ScheduledExecutorService probe = Executors.newSingleThreadScheduledExecutor(runnable -> {
+		Thread thread = new Thread(runnable, "database-probe");
+		thread.setDaemon(true);
+		return thread;
+	});
+
+	private volatile long downSince;
+
+	private volatile boolean up = true;
+
+	DatabaseAvailability(DataSource dataSource, ApplicationEventPublisher events) {
+		this.dataSource = dataSource;
+		this.events = events;
+	}
+
+	public boolean isUp() {
+		return up;
+	}
+
+	/**
+	 * Whether this failure means the database could not be used: it cannot be reached (then it
+	 * is marked down), or no connection was free in time.
+	 */
+	public boolean isOutage(Throwable failure) {
+		if (cannotReach(failure)) {
+			markDown(failure);
+			return true;
+		}
+		return noConnectionInTime(failure);
+	}
+
+	/** Asks the database itself; marks it down or up by the answer. */
+	boolean check() {
+		try (var connection = dataSource.getConnection()) {
+			if (connection.isValid(2)) {
+				markUp();
+				return true;
+			}
+		}
+		catch (SQLException ex) {
+			if (cannotReach(ex) || noConnectionInTime(ex)) {
+				markDown(ex);
+				return false;
+			}
+		}
+		markDown(new SQLException("the connection did not answer"));
+		return false;
+	}
+
+	private synchronized void markDown(Throwable failure) {
+		if (!up) {
+			return;
+		}
+		up = false;
+		downSince = System.nanoTime();
+		log.warn("The database cannot be reached ({}); answering 503 until it is back", rootMessage(failure));
+		AvailabilityChangeEvent.publish(events, this, ReadinessState.REFUSING_TRAFFIC);
+		probe.schedule(this::probeUntilBack, PROBE_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+	}
+
+	private synchronized void markUp() {
+		if (up) {
+			return;
+		}
+		up = true;
+		log.info("The database is back after {} s", Duration.ofNanos(System.nanoTime() - downSince).toSeconds());
+		AvailabilityChangeEvent.publish(events, this, ReadinessState.ACCEPTING_TRAFFIC);
+	}
+
+	private void probeUntilBack() {
+		if (!check() && !probe.isShutdown()) {
+			probe.schedule(this::probeUntilBack, PROBE_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+		}
+	}
+
+	static boolean cannotReach(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof SQLNonTransientConnectionException || cause instanceof SQLRecoverableException
+					|| cause instanceof ConnectException) {
+				return true;
+			}
+			if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+				return true;
+			}
+			// the rollback after a lost connection fails too, and hides the first failure
+			if (cause instanceof TransactionSystemException rollback && rollback.getApplicationException() != null
+					&& cannotReach(rollback.getApplicationException())) {
+				return true;
+			}
+			if (cause.getCause() == cause) {
+				break;
+			}
+		}
+		return false;
+	}
+
+	/** The pool had no connection free within its timeout, though the database may be up. */
+	private static boolean noConnectionInTime(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof SQLTransientConnectionException) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static String rootMessage(Throwable failure) {
+		Throwable root = failure;
+		while (root.getCause() != null && root.getCause() != root) {
+			root = root.getCause();
+		}
+		return root.getClass().getSimpleName() + ": " + root.getMessage();
+	}
+
+	@Override
+	public void destroy() {
+		probe.shutdownNow();
+	}
+
+}

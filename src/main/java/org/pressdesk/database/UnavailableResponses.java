@@ -1,0 +1,73 @@
+package org.pressdesk.database;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * The answer while the database is away: 503 with {@code Retry-After}, as a problem for programs
+ * and as a plain page for people (staff pages and the public press pages alike). Written by hand:
+ * it must not need anything that might itself be failing.
+ */
+public final class UnavailableResponses {
+
+	static final String TYPE = "urn:pressdesk:problem:unavailable";
+
+	static final String RETRY_AFTER_SECONDS = "5";
+
+	private static final String PROBLEM = """
+			{"type":"%s","title":"Service Unavailable","status":503,\
+			"detail":"The directory is unavailable for a moment: its database cannot be reached. Try again shortly.",\
+			"instance":"%s"}""";
+
+	private static final String PAGE = """
+			<!DOCTYPE html>
+			<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+			<title>Unavailable · Pressdesk</title><link rel="stylesheet" href="/assets/pressdesk.css"></head>
+			<body><main class="narrow"><h1>The directory is unavailable</h1>
+			<p>Its database cannot be reached at the moment. Nothing you saved before is lost.
+			Please try again in a minute.</p></main></body></html>
+			""";
+
+	private UnavailableResponses() {
+	}
+
+	public static void write(HttpServletRequest request, HttpServletResponse response) throws IOException {
+		response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+		response.setHeader("Retry-After", RETRY_AFTER_SECONDS);
+		response.setHeader("Cache-Control", "no-store");
+		response.setHeader("X-Content-Type-Options", "nosniff");
+		String accept = request.getHeader("Accept");
+		boolean person = accept != null && accept.contains("text/html");
+		response.setHeader("Content-Security-Policy",
+				person ? "default-src 'none'; style-src 'self'; frame-ancestors 'none'" : "default-src 'none'; frame-ancestors 'none'");
+		byte[] body;
+		if (person) {
+			response.setContentType("text/html;charset=UTF-8");
+			body = PAGE.getBytes(StandardCharsets.UTF_8);
+		}
+		else {
+			response.setContentType("application/problem+json");
+			body = PROBLEM.formatted(TYPE, jsonString(request.getRequestURI())).getBytes(StandardCharsets.UTF_8);
+		}
+		response.setContentLength(body.length);
+		response.getOutputStream().write(body);
+	}
+
+	/** The path, safe inside a JSON string (it came from the request line). */
+	private static String jsonString(String path) {
+		StringBuilder safe = new StringBuilder();
+		for (char c : path.toCharArray()) {
+			if (c == '"' || c == '\\' || c < 0x20) {
+				safe.append(String.format("\\u%04x", (int) c));
+			}
+			else {
+				safe.append(c);
+			}
+		}
+		return safe.toString();
+	}
+
+}

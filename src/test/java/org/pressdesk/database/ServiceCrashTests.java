@@ -1,0 +1,219 @@
+package org.pressdesk.database;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.pressdesk.Http;
+import org.pressdesk.PressdeskApplication;
+import org.pressdesk.TestDatabase;
+
+/**
+ * The service's JVM killed ({@code kill -9}) in the middle of an import, a contact-block replace
+ * and a person edit: after a restart on the same data directory (whose server the killed service
+ * left running) each of them is there whole or not at all.
+ */
+class ServiceCrashTests {
+
+	private static final String PASSWORD = "crash test admin password";
+
+	private static final int IMPORTED_CARDS = 5_000;
+
+	@Test
+	void aKilledServiceLeavesEachChangeWholeOrNotAtAll() throws Exception {
+		Path dataDir = Path.of("target", "crash-test", UUID.randomUUID().toString()).toAbsolutePath();
+		String tag = "Crash" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+		Process first = null;
+		Process second = null;
+		try {
+			int port = freePort();
+			first = launch(dataDir, port, "first");
+			Http editor = awaitHealthy(first, port);
+
+			String organisation = editor.post("/api/v1/organisations", Http.toJson(Map.of("name", tag + " University")))
+				.json()
+				.get("id")
+				.asString();
+			List<String> blockA = new ArrayList<>();
+			List<String> blockB = new ArrayList<>();
+			for (int i = 0; i < 3; i++) {
+				blockA.add(person(editor, "Anna" + i, tag, organisation));
+				blockB.add(person(editor, "Boris" + i, tag, organisation));
+			}
+			String articleId = editor.send("PUT", "/api/v1/articles/by-ref/" + tag, "application/json", """
+					{ "title": "Crash %s", "status": "PUBLISHED" }""".formatted(tag)).json().get("id").asString();
+			String edited = person(editor, "Edith", tag, organisation);
+			String stateX = """
+					{ "familyName": "Xavier", "emails": [ { "value": "x1.%1$s@crash.example" }, { "value": "x2.%1$s@crash.example" } ],
+					  "phones": [ { "value": "+44 1223 700001" } ], "topics": ["x"] }""".formatted(tag.toLowerCase());
+			String stateY = """
+					{ "familyName": "Yates", "emails": [ { "value": "y1.%1$s@crash.example" } ],
+					  "phones": [ { "value": "+44 1223 700002" }, { "value": "+44 1223 700003" } ], "topics": ["y", "yy"] }"""
+				.formatted(tag.toLowerCase());
+
+			AtomicBoolean running = new AtomicBoolean(true);
+			CompletableFuture<Void> importing = CompletableFuture
+				.runAsync(() -> quietly(() -> editor.send("POST", "/api/v1/imports", "text/vcard", cards(tag))));
+			CompletableFuture<Void> replacing = CompletableFuture.runAsync(() -> {
+				for (int i = 0; running.get(); i++) {
+					List<String> block = i % 2 == 0 ? blockA : blockB;
+					quietly(() -> editor.send("PUT", "/api/v1/articles/" + articleId + "/contacts", "application/json",
+							Http.toJson(block.stream().map(id -> Map.of("personId", id, "role", "PRESS_CONTACT")).toList())));
+				}
+			});
+			CompletableFuture<Void> editing = CompletableFuture.runAsync(() -> {
+				for (int i = 0; running.get(); i++) {
+					String state = i % 2 == 0 ? stateX : stateY;
+					quietly(() -> editor.patch("/api/v1/people/" + edited, state));
+				}
+			});
+			Thread.sleep(2_500);
+			first.destroyForcibly();
+			assertThat(first.waitFor(30, TimeUnit.SECONDS)).isTrue();
+			running.set(false);
+			CompletableFuture.allOf(importing, replacing, editing).get(1, TimeUnit.MINUTES);
+
+			second = launch(dataDir, port, "second");
+			Http after = awaitHealthy(second, port);
+			assertThat(Files.readString(dataDir.resolve("second.log")))
+				.as("the server the killed service left running is stopped, not a reason to fail")
+				.contains("left running on");
+
+			int imported = countPeople(after, "Importee" + tag);
+			assertThat(imported).as("people of the import: all or none").isIn(0, IMPORTED_CARDS);
+			List<String> block = after.get("/api/v1/articles/" + articleId)
+				.json()
+				.get("contacts")
+				.valueStream()
+				.map(contact -> contact.get("personId").asString())
+				.toList();
+			assertThat(block).as("the contact block is one of the two written, whole").isIn(blockA, blockB);
+			JsonNode person = after.get("/api/v1/people/" + edited).json();
+			String family = person.get("familyName").asString();
+			assertThat(family).isIn("Xavier", "Yates");
+			List<Integer> expected = family.equals("Xavier") ? List.of(2, 1, 1) : List.of(1, 2, 2);
+			assertThat(List.of(person.get("emails").size(), person.get("phones").size(), person.get("topics").size()))
+				.as("emails, phones and topics of the same edit as the name: %s", person)
+				.isEqualTo(expected);
+			assertThat(person.get("emails").get(0).get("value").asString()).startsWith(family.substring(0, 1).toLowerCase());
+		}
+		finally {
+			stop(first);
+			stop(second);
+			TestDatabase.deleteDirectory(dataDir);
+		}
+	}
+
+	private static String person(Http editor, String given, String family, String organisation) {
+		String id = editor.post("/api/v1/people", Http.toJson(Map.of("givenName", given, "familyName", family)))
+			.json()
+			.get("id")
+			.asString();
+		editor.post("/api/v1/people/" + id + "/affiliations",
+				Http.toJson(Map.of("organisationId", organisation, "title", "Press Officer", "primary", true)));
+		return id;
+	}
+
+	private static String cards(String tag) {
+		StringBuilder file = new StringBuilder();
+		for (int i = 0; i < IMPORTED_CARDS; i++) {
+			file.append("BEGIN:VCARD\r\nVERSION:3.0\r\nN:Importee")
+				.append(tag)
+				.append(";Card")
+				.append(i)
+				.append(";;;\r\nFN:Card")
+				.append(i)
+				.append(" Importee")
+				.append(tag)
+				.append("\r\nEMAIL;TYPE=work:card")
+				.append(i)
+				.append('.')
+				.append(tag.toLowerCase())
+				.append("@import.example\r\nEND:VCARD\r\n");
+		}
+		return file.toString();
+	}
+
+	private static int countPeople(Http client, String word) {
+		int count = 0;
+		String cursor = null;
+		do {
+			JsonNode page = client
+				.get("/api/v1/people?limit=100&q=" + Http.query(word) + (cursor == null ? "" : "&cursor=" + cursor))
+				.json();
+			count += page.get("items").size();
+			cursor = page.get("next").isNull() ? null : page.get("next").asString();
+		}
+		while (cursor != null);
+		return count;
+	}
+
+	/** The service in a JVM of its own, so that it can be killed like a real one. */
+	private static Process launch(Path dataDir, int port, String name) throws IOException {
+		Files.createDirectories(dataDir);
+		String java = ProcessHandle.current().info().command().orElse("java");
+		return new ProcessBuilder(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
+				PressdeskApplication.class.getName(), "--server.port=" + port, "--pressdesk.data-dir=" + dataDir,
+				"--pressdesk.admin-password=" + PASSWORD, "--pressdesk.demo-data=false",
+				"--pressdesk.api.rate-limit-per-minute=0")
+			.redirectErrorStream(true)
+			.redirectOutput(dataDir.resolve(name + ".log").toFile())
+			.start();
+	}
+
+	private static Http awaitHealthy(Process service, int port) throws InterruptedException {
+		Http anonymous = Http.anonymous(port);
+		long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+		while (System.nanoTime() < deadline) {
+			assertThat(service.isAlive()).as("the service is running").isTrue();
+			try {
+				if (anonymous.get("/actuator/health").status() == 200) {
+					return anonymous.as("admin", PASSWORD);
+				}
+			}
+			catch (IllegalStateException notListening) {
+				// not yet
+			}
+			Thread.sleep(250);
+		}
+		throw new AssertionError("the service did not become healthy within 3 minutes");
+	}
+
+	private static void quietly(Runnable request) {
+		try {
+			request.run();
+		}
+		catch (IllegalStateException killed) {
+			// the service went away mid-request
+		}
+	}
+
+	private static void stop(Process service) throws InterruptedException {
+		if (service != null && service.isAlive()) {
+			service.destroy();
+			if (!service.waitFor(1, TimeUnit.MINUTES)) {
+				service.destroyForcibly();
+			}
+		}
+	}
+
+	private static int freePort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+	}
+
+}
