@@ -3,18 +3,27 @@ package org.pressdesk.security;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.stereotype.Component;
 
 /**
- * Slows down password guessing. Failures are counted per account <em>and address</em>: after a
- * few of them ({@link LoginThrottleSettings}), each further attempt from that address on that
- * account waits twice as long as the last (1 s, 2 s, … at most {@link #LONGEST_WAIT}), until a
- * success. So an attacker elsewhere cannot lock a real user out; and one address may fail only so
- * often per {@link #ADDRESS_WINDOW} across all accounts, which stops spraying many accounts.
+ * Slows down password guessing. An attempt is counted as a failure when it begins and forgiven
+ * when it succeeds, so that a burst of concurrent guesses is counted before any of them is
+ * checked.
+ * <ul>
+ * <li>Per account <em>and address</em>: after a few failures ({@link LoginThrottleSettings}),
+ * each further attempt from that address on that account waits twice as long as the last (1 s,
+ * 2 s, … at most {@link #LONGEST_WAIT}), until a success. An attacker elsewhere cannot lock a
+ * real user out. The account is the user found, however its name was typed ({@code VIEWER1},
+ * {@code viéwer1 } and {@code viewer1} are one account, as they are to the lookup).</li>
+ * <li>Per address: one address may fail only so often per {@link #ADDRESS_WINDOW} across all
+ * accounts; beyond that it may not try accounts that do not exist or that have failed from it.
+ * Spraying many accounts is stopped, but a known user who has not failed still gets in, even
+ * behind a proxy that makes everyone one address.</li>
+ * </ul>
  * Counted in memory, per instance of the service.
  */
 @Component
@@ -32,56 +41,82 @@ class LoginThrottle {
 	private final Clock clock;
 
 	private record Failures(int count, Instant since, Instant last) {
+
+		Failures plusOne(Instant now) {
+			return new Failures(count + 1, since, now);
+		}
+
+		Failures minusOne() {
+			return new Failures(Math.max(0, count - 1), since, last);
+		}
+
 	}
 
-	private final Map<String, Failures> byAccountAndAddress = new ConcurrentHashMap<>();
+	/** Whether an attempt may go ahead; if not, how long to wait and whether this is the first refusal. */
+	record Attempt(Optional<Duration> retryAfter, boolean firstRefusal) {
 
-	private final Map<String, Failures> byAddress = new ConcurrentHashMap<>();
+		boolean refused() {
+			return retryAfter.isPresent();
+		}
+
+	}
+
+	private final Map<String, Failures> byAccountAndAddress = new HashMap<>();
+
+	private final Map<String, Failures> byAddress = new HashMap<>();
 
 	LoginThrottle(LoginThrottleSettings settings, Clock clock) {
 		this.settings = settings;
 		this.clock = clock;
 	}
 
-	/** How long this attempt must wait; empty when it may go ahead. */
-	Optional<Duration> waitFor(String username, String address) {
+	/**
+	 * Asks to check a password for {@code account} (a user's id, or the name of one that does not
+	 * exist) from {@code address}. An attempt that may go ahead is counted as failed until
+	 * {@link #succeeded} says otherwise.
+	 */
+	synchronized Attempt begin(String account, boolean known, String address) {
 		Instant now = Instant.now(clock);
-		Failures fromAddress = byAddress.get(address);
-		if (fromAddress != null && fromAddress.count() >= settings.addressFailures()) {
-			Instant until = fromAddress.since().plus(ADDRESS_WINDOW);
+		forgetOldOnes(now);
+		String key = key(account, address);
+		Failures accountFailures = byAccountAndAddress.get(key);
+		Failures addressFailures = byAddress.get(address);
+		if (addressFailures != null && addressFailures.since().plus(ADDRESS_WINDOW).isBefore(now)) {
+			addressFailures = null;
+		}
+		if (addressFailures != null && addressFailures.count() >= settings.addressFailures()
+				&& (!known || accountFailures != null)) {
+			Instant until = addressFailures.since().plus(ADDRESS_WINDOW);
+			return new Attempt(Optional.of(Duration.between(now, until)),
+					addressFailures.count() == settings.addressFailures());
+		}
+		if (accountFailures != null && accountFailures.count() >= settings.freeFailures()) {
+			Duration wait = Duration.ofSeconds(1L << Math.min(20, accountFailures.count() - settings.freeFailures()));
+			Instant until = accountFailures.last().plus(wait.compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : wait);
 			if (until.isAfter(now)) {
-				return Optional.of(Duration.between(now, until));
+				return new Attempt(Optional.of(Duration.between(now, until)), accountFailures.count() == settings.freeFailures());
 			}
 		}
-		Failures failures = byAccountAndAddress.get(key(username, address));
-		if (failures != null && failures.count() >= settings.freeFailures()) {
-			Duration wait = Duration.ofSeconds(1L << Math.min(20, failures.count() - settings.freeFailures()));
-			Instant until = failures.last().plus(wait.compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : wait);
-			if (until.isAfter(now)) {
-				return Optional.of(Duration.between(now, until));
-			}
-		}
-		return Optional.empty();
+		byAccountAndAddress.put(key, accountFailures == null ? new Failures(1, now, now) : accountFailures.plusOne(now));
+		byAddress.put(address, addressFailures == null ? new Failures(1, now, now) : addressFailures.plusOne(now));
+		return new Attempt(Optional.empty(), false);
 	}
 
-	void failed(String username, String address) {
-		Instant now = Instant.now(clock);
+	/** The attempt begun for the account succeeded: its failures are forgiven, and so is the attempt. */
+	synchronized void succeeded(String account, String address) {
+		byAccountAndAddress.remove(key(account, address));
+		byAddress.computeIfPresent(address, (ignored, failures) -> failures.minusOne());
+	}
+
+	private void forgetOldOnes(Instant now) {
 		if (byAccountAndAddress.size() + byAddress.size() > MAX_TRACKED) {
 			byAccountAndAddress.values().removeIf(f -> f.last().plus(LONGEST_WAIT).isBefore(now));
 			byAddress.values().removeIf(f -> f.since().plus(ADDRESS_WINDOW).isBefore(now));
 		}
-		byAccountAndAddress.merge(key(username, address), new Failures(1, now, now),
-				(old, one) -> new Failures(old.count() + 1, old.since(), now));
-		byAddress.merge(address, new Failures(1, now, now), (old, one) -> old.since().plus(ADDRESS_WINDOW).isBefore(now)
-				? new Failures(1, now, now) : new Failures(old.count() + 1, old.since(), now));
 	}
 
-	void succeeded(String username, String address) {
-		byAccountAndAddress.remove(key(username, address));
-	}
-
-	private static String key(String username, String address) {
-		return username + "\u0000" + address;
+	private static String key(String account, String address) {
+		return account + "\u0000" + address;
 	}
 
 }

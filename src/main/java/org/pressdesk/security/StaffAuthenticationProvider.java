@@ -17,6 +17,7 @@ import javax.crypto.spec.SecretKeySpec;
 import org.pressdesk.audit.AuditTrail;
 import org.pressdesk.audit.AuditTrail.Action;
 import org.pressdesk.system.ClientAddresses;
+import org.pressdesk.system.Folding;
 
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
@@ -82,33 +83,47 @@ class StaffAuthenticationProvider implements AuthenticationProvider {
 		String username = authentication.getName();
 		String password = String.valueOf(authentication.getCredentials());
 		String address = clientAddress();
-		var wait = throttle.waitFor(username, address);
-		if (wait.isPresent()) {
-			audit.record(username, Action.LOGIN_FAILED, "user", null, List.of(), "throttled");
-			throw new LoginThrottled(wait.get());
-		}
 		StaffUser user = users.findByUsername(username).orElse(null);
+		if (user != null && remembered(user, password)) {
+			// the password was checked a moment ago: nothing to throttle
+			return authenticated(user, false);
+		}
+		// the account as the lookup found it, however the name was typed; an unknown name as the
+		// lookup would have matched it
+		String account = user != null ? user.id() : "unknown:" + Folding.fold(username).strip();
+		LoginThrottle.Attempt attempt = throttle.begin(account, user != null, address);
+		if (attempt.refused()) {
+			if (attempt.firstRefusal()) {
+				audit.record(username, Action.LOGIN_FAILED, "user", user == null ? null : user.id(), List.of(),
+						"throttled");
+			}
+			throw new LoginThrottled(attempt.retryAfter().get());
+		}
 		if (user == null) {
 			passwordEncoder.matches(password, unknownUserHash);
-			throttle.failed(username, address);
 			audit.record(username, Action.LOGIN_FAILED, "user", null, List.of(), "no such user");
 			throw new BadCredentialsException("Bad credentials");
 		}
-		Verification verification = passwordMatches(user, password);
-		if (verification == Verification.WRONG) {
-			throttle.failed(username, address);
+		if (!passwordEncoder.matches(password, user.passwordHash())) {
 			audit.record(username, Action.LOGIN_FAILED, "user", user.id(), List.of(), "wrong password");
 			throw new BadCredentialsException("Bad credentials");
 		}
-		throttle.succeeded(username, address);
+		throttle.succeeded(account, address);
+		verified.put(user.username(), new Verified(user.passwordHash(), mac(password), Instant.now(clock).plus(REMEMBER_FOR)));
+		return authenticated(user, true);
+	}
+
+	/**
+	 * A login is a password checked afresh; HTTP Basic's repetitions within the remembered minutes
+	 * are the same login continuing, and are not audited again.
+	 */
+	private Authentication authenticated(StaffUser user, boolean checkedAfresh) {
 		if (!user.enabled()) {
-			audit.record(username, Action.LOGIN_FAILED, "user", user.id(), List.of(), "user disabled");
+			audit.record(user.username(), Action.LOGIN_FAILED, "user", user.id(), List.of(), "user disabled");
 			throw new DisabledException("User is disabled");
 		}
-		// a login is a password checked afresh; HTTP Basic's repetitions within the remembered
-		// minutes are the same login continuing
-		if (verification == Verification.CHECKED) {
-			audit.record(username, Action.LOGIN_SUCCEEDED, "user", user.id(), List.of(), null);
+		if (checkedAfresh) {
+			audit.record(user.username(), Action.LOGIN_SUCCEEDED, "user", user.id(), List.of(), null);
 		}
 		StaffPrincipal principal = new StaffPrincipal(user.id(), user.username(), user.role());
 		return UsernamePasswordAuthenticationToken.authenticated(principal, null,
@@ -120,23 +135,11 @@ class StaffAuthenticationProvider implements AuthenticationProvider {
 				? addresses.of(request.getRequest()) : "";
 	}
 
-	private enum Verification {
-		REMEMBERED, CHECKED, WRONG
-	}
-
-	private Verification passwordMatches(StaffUser user, String password) {
-		byte[] mac = mac(password);
-		Instant now = Instant.now(clock);
+	/** Whether this password matched the user's stored hash a few minutes ago. */
+	private boolean remembered(StaffUser user, String password) {
 		Verified known = verified.get(user.username());
-		if (known != null && known.until().isAfter(now) && known.storedHash().equals(user.passwordHash())
-				&& MessageDigest.isEqual(known.passwordMac(), mac)) {
-			return Verification.REMEMBERED;
-		}
-		if (passwordEncoder.matches(password, user.passwordHash())) {
-			verified.put(user.username(), new Verified(user.passwordHash(), mac, now.plus(REMEMBER_FOR)));
-			return Verification.CHECKED;
-		}
-		return Verification.WRONG;
+		return known != null && known.until().isAfter(Instant.now(clock))
+				&& known.storedHash().equals(user.passwordHash()) && MessageDigest.isEqual(known.passwordMac(), mac(password));
 	}
 
 	private byte[] mac(String password) {

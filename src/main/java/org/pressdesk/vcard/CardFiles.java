@@ -10,6 +10,7 @@ import java.text.Normalizer;
 import java.util.List;
 
 import ezvcard.VCard;
+import ezvcard.VCardVersion;
 import ezvcard.io.text.TargetApplication;
 import ezvcard.io.text.VCardWriter;
 
@@ -34,6 +35,10 @@ public final class CardFiles {
 		VCardWriter writer = new VCardWriter(outlook ? out : new OctetFoldingWriter(out), format.version());
 		writer.setAddProdId(false);
 		writer.setIncludeTrailingSemicolons(true);
+		// a parameter value may hold any text a person typed (a phonetic name in N's SORT-AS): in
+		// 4.0, RFC 6868 writes the characters it cannot hold (" and line breaks) as ^' and ^n;
+		// without it ez-vcard refuses the whole card
+		writer.setCaretEncodingEnabled(format.version() == VCardVersion.V4_0);
 		if (outlook) {
 			writer.setTargetApplication(TargetApplication.OUTLOOK);
 		}

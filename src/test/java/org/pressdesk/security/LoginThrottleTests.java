@@ -2,7 +2,14 @@ package org.pressdesk.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 
@@ -50,6 +57,87 @@ class LoginThrottleTests extends ApiTestSupport {
 		assertThat(blocked.status()).isEqualTo(429);
 		assertThat(Long.parseLong(blocked.header("Retry-After"))).isBetween(1L, 15 * 60L);
 		assertThat(get(admin, "198.51.100.21").status()).isEqualTo(200);
+	}
+
+	/**
+	 * Behind a reverse proxy without PRESSDESK_TRUSTED_PROXIES every user shares one address: a
+	 * sprayer's failures there must not lock out the users who have not failed.
+	 */
+	@Test
+	void aKnownUserWhoHasNotFailedGetsInFromAnAddressThatSprayed() {
+		String shared = "203.0.113.90";
+		String username = newUser("known");
+		String typist = newUser("typist");
+		for (int i = 0; i < 8; i++) {
+			assertThat(get(anonymous.as(unique("nobody"), "a wrong guess of a password"), shared).status()).isEqualTo(401);
+		}
+		assertThat(get(anonymous.as(unique("nobody"), "a wrong guess of a password"), shared).status())
+			.as("the sprayer, on a name it has not tried").isEqualTo(429);
+		assertThat(get(anonymous.as(username, STAFF_PASSWORD), shared).status())
+			.as("a user who has not failed, with the right password").isEqualTo(200);
+		assertThat(get(anonymous.as(typist, "a wrong guess of a password"), shared).status())
+			.as("a known user's first failure from there is still checked").isEqualTo(401);
+		assertThat(get(anonymous.as(typist, STAFF_PASSWORD), shared).status())
+			.as("but then the account is failing from an address over its limit").isEqualTo(429);
+	}
+
+	@Test
+	void theNameAsTypedGivesNoExtraGuesses() {
+		String username = newUser("viewer");
+		String attacker = "203.0.113.91";
+		for (String typed : List.of(username.toUpperCase(Locale.ROOT), username.replaceFirst("e", "é"), username + " ")) {
+			assertThat(get(anonymous.as(typed, "a wrong guess of a password"), attacker).status()).as(typed).isEqualTo(401);
+		}
+		assertThat(get(anonymous.as(username, "a wrong guess of a password"), attacker).status())
+			.as("the fourth guess, however the name is written").isEqualTo(429);
+	}
+
+	@Test
+	void aBurstOfConcurrentGuessesIsCountedBeforeAnyIsChecked() throws Exception {
+		String username = newUser("burst");
+		String attacker = "203.0.113.92";
+		Http guesser = anonymous.as(username, "a wrong guess of a password");
+		ExecutorService threads = Executors.newFixedThreadPool(40);
+		try {
+			List<Future<Integer>> answers = new ArrayList<>();
+			for (int i = 0; i < 40; i++) {
+				answers.add(threads.submit(() -> get(guesser, attacker).status()));
+			}
+			Map<Integer, Integer> statuses = new HashMap<>();
+			for (Future<Integer> answer : answers) {
+				statuses.merge(answer.get(), 1, Integer::sum);
+			}
+			assertThat(statuses).as("passwords checked (401) and refused unchecked (429)")
+				.containsExactlyInAnyOrderEntriesOf(Map.of(401, 3, 429, 37));
+		}
+		finally {
+			threads.shutdownNow();
+		}
+
+		String sprayer = "203.0.113.93";
+		threads = Executors.newFixedThreadPool(40);
+		try {
+			List<Future<Integer>> answers = new ArrayList<>();
+			for (int i = 0; i < 40; i++) {
+				answers.add(threads.submit(
+						() -> get(anonymous.as(unique("nobody"), "a wrong guess of a password"), sprayer).status()));
+			}
+			int checked = 0;
+			for (Future<Integer> answer : answers) {
+				checked += answer.get() == 401 ? 1 : 0;
+			}
+			assertThat(checked).as("names tried from one address at once, against its limit of 8").isEqualTo(8);
+		}
+		finally {
+			threads.shutdownNow();
+		}
+	}
+
+	private String newUser(String prefix) {
+		String username = unique(prefix).toLowerCase(Locale.ROOT);
+		assertThat(admin.post("/api/v1/users", Http.toJson(Map.of("username", username, "password", STAFF_PASSWORD,
+				"role", "VIEWER"))).status()).isEqualTo(201);
+		return username;
 	}
 
 }
