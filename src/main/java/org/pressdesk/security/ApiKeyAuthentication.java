@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import org.pressdesk.audit.AuditTrail;
 import org.pressdesk.audit.AuditTrail.Action;
+import org.pressdesk.system.ClientAddresses;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
@@ -40,10 +41,17 @@ class ApiKeyAuthentication implements AuthenticationConverter, AuthenticationPro
 
 	private final Map<String, Instant> lastUsedWritten = new ConcurrentHashMap<>();
 
-	ApiKeyAuthentication(ApiClientRepository clients, AuditTrail audit, Clock clock) {
+	private final LoginThrottle throttle;
+
+	private final ClientAddresses addresses;
+
+	ApiKeyAuthentication(ApiClientRepository clients, AuditTrail audit, Clock clock, LoginThrottle throttle,
+			ClientAddresses addresses) {
 		this.clients = clients;
 		this.audit = audit;
 		this.clock = clock;
+		this.throttle = throttle;
+		this.addresses = addresses;
 	}
 
 	/** An API client, once its key is checked. */
@@ -60,17 +68,22 @@ class ApiKeyAuthentication implements AuthenticationConverter, AuthenticationPro
 
 		private final String key;
 
+		/** Where a presented key came from: refused keys are throttled like failed logins. */
+		private final String address;
+
 		private final ApiClientPrincipal client;
 
-		private Token(String key) {
+		private Token(String key, String address) {
 			super(List.of());
 			this.key = key;
+			this.address = address;
 			this.client = null;
 		}
 
 		private Token(ApiClientPrincipal client, List<SimpleGrantedAuthority> authorities) {
 			super(authorities);
 			this.key = null;
+			this.address = null;
 			this.client = client;
 			setAuthenticated(true);
 		}
@@ -99,30 +112,40 @@ class ApiKeyAuthentication implements AuthenticationConverter, AuthenticationPro
 			return null;
 		}
 		String key = header.substring(7).strip();
-		return key.startsWith(ApiKeys.PREFIX) ? new Token(key) : null;
+		return key.startsWith(ApiKeys.PREFIX) ? new Token(key, addresses.of(request)) : null;
 	}
 
+	/**
+	 * A valid key goes ahead. A refused one (unknown, revoked, expired) counts as a failed login
+	 * from its address: past the address's limit it is answered 429 without being looked at or
+	 * audited again, so that nobody can fill the audit trail with made-up keys.
+	 */
 	@Override
 	public Authentication authenticate(Authentication authentication) {
-		String key = (String) authentication.getCredentials();
+		Token token = (Token) authentication;
 		Instant now = Instant.now(clock);
-		var presented = ApiKeys.parse(key);
+		var presented = ApiKeys.parse(token.key);
 		var found = presented.flatMap(p -> clients.findKey(p.keyId())
 			.filter(stored -> ApiKeys.matches(p.secret(), stored.secretHash())));
+		var valid = found.filter(stored -> stored.revokedAt() == null
+				&& (stored.expiresAt() == null || stored.expiresAt().isAfter(now)));
+		if (valid.isPresent()) {
+			return authenticated(valid.get(), now);
+		}
 		// the audit names a key by its public prefix only
 		String keyName = presented.map(p -> ApiKeys.PREFIX + p.keyId()).orElse("a malformed API key");
-		if (found.isEmpty()) {
-			audit.record(keyName, Action.LOGIN_FAILED, "api-client", null, List.of(), "unknown API key");
-			throw new BadCredentialsException("The API key is not valid.");
+		LoginThrottle.Attempt attempt = throttle.begin("api-key:" + keyName, false, token.address);
+		if (attempt.refused()) {
+			if (attempt.firstRefusal()) {
+				audit.record(keyName, Action.LOGIN_FAILED, "api-client", null, List.of(), "throttled");
+			}
+			throw new LoginThrottled(attempt.retryAfter().get());
 		}
-		ApiClientRepository.StoredKey stored = found.get();
-		boolean expired = stored.expiresAt() != null && !stored.expiresAt().isAfter(now);
-		if (stored.revokedAt() != null || expired) {
-			audit.record(keyName, Action.LOGIN_FAILED, "api-client", stored.clientId(), List.of(),
-					expired ? "expired API key" : "revoked API key");
-			throw new BadCredentialsException("The API key is not valid.");
-		}
-		return authenticated(stored, now);
+		String reason = found.isEmpty() ? "unknown API key"
+				: found.get().revokedAt() != null ? "revoked API key" : "expired API key";
+		audit.record(keyName, Action.LOGIN_FAILED, "api-client", found.map(ApiClientRepository.StoredKey::clientId).orElse(null),
+				List.of(), reason);
+		throw new BadCredentialsException("The API key is not valid.");
 	}
 
 	private Authentication authenticated(ApiClientRepository.StoredKey stored, Instant now) {

@@ -40,19 +40,31 @@ class LoginThrottle {
 
 	private final Clock clock;
 
-	private record Failures(int count, Instant since, Instant last) {
+	/** @param refusalNoted whether a refusal since the last counted failure has been reported */
+	private record Failures(int count, Instant since, Instant last, boolean refusalNoted) {
+
+		static Failures first(Instant now) {
+			return new Failures(1, now, now, false);
+		}
 
 		Failures plusOne(Instant now) {
-			return new Failures(count + 1, since, now);
+			return new Failures(count + 1, since, now, false);
 		}
 
 		Failures minusOne() {
-			return new Failures(Math.max(0, count - 1), since, last);
+			return new Failures(Math.max(0, count - 1), since, last, refusalNoted);
+		}
+
+		Failures noted() {
+			return new Failures(count, since, last, true);
 		}
 
 	}
 
-	/** Whether an attempt may go ahead; if not, how long to wait and whether this is the first refusal. */
+	/**
+	 * Whether an attempt may go ahead; if not, how long to wait, and whether this is the first
+	 * refusal of a run (the one worth an audit row).
+	 */
 	record Attempt(Optional<Duration> retryAfter, boolean firstRefusal) {
 
 		boolean refused() {
@@ -87,18 +99,19 @@ class LoginThrottle {
 		if (addressFailures != null && addressFailures.count() >= settings.addressFailures()
 				&& (!known || accountFailures != null)) {
 			Instant until = addressFailures.since().plus(ADDRESS_WINDOW);
-			return new Attempt(Optional.of(Duration.between(now, until)),
-					addressFailures.count() == settings.addressFailures());
+			byAddress.put(address, addressFailures.noted());
+			return new Attempt(Optional.of(Duration.between(now, until)), !addressFailures.refusalNoted());
 		}
 		if (accountFailures != null && accountFailures.count() >= settings.freeFailures()) {
 			Duration wait = Duration.ofSeconds(1L << Math.min(20, accountFailures.count() - settings.freeFailures()));
 			Instant until = accountFailures.last().plus(wait.compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : wait);
 			if (until.isAfter(now)) {
-				return new Attempt(Optional.of(Duration.between(now, until)), accountFailures.count() == settings.freeFailures());
+				byAccountAndAddress.put(key, accountFailures.noted());
+				return new Attempt(Optional.of(Duration.between(now, until)), !accountFailures.refusalNoted());
 			}
 		}
-		byAccountAndAddress.put(key, accountFailures == null ? new Failures(1, now, now) : accountFailures.plusOne(now));
-		byAddress.put(address, addressFailures == null ? new Failures(1, now, now) : addressFailures.plusOne(now));
+		byAccountAndAddress.put(key, accountFailures == null ? Failures.first(now) : accountFailures.plusOne(now));
+		byAddress.put(address, addressFailures == null ? Failures.first(now) : addressFailures.plusOne(now));
 		return new Attempt(Optional.empty(), false);
 	}
 

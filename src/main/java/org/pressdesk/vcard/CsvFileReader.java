@@ -107,9 +107,8 @@ final class CsvFileReader {
 		List<String> units = organisation == null ? List.of()
 				: cell.apply("department") == null ? List.of(organisation)
 						: List.of(organisation, cell.apply("department"));
-		String id = cell.apply("id");
 		return new ImportedCard(null, line, person, units, cell.apply("title"), cell.apply("role"),
-				id != null && id.matches("[0-9a-f-]{36}") ? id : null);
+				ImportedCard.keptId(cell.apply("id")));
 	}
 
 	private static List<String> list(String value) {

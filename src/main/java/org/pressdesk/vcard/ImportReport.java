@@ -23,6 +23,20 @@ public record ImportReport(boolean dryRun, int created, int updated, int unchang
 	public record Duplicate(Integer card, Integer line, String name, List<String> personIds, String reason) {
 	}
 
+	/**
+	 * The same report for a caller that may import but not read people (an API client with the
+	 * {@code import} scope only): whether a card created or updated someone, and whom it resembles,
+	 * would tell it who is in the directory. It learns how many cards were accepted, and what was
+	 * wrong with its file.
+	 */
+	public Receipt withoutDirectoryDetails() {
+		return new Receipt(dryRun, created + updated + unchanged, errors);
+	}
+
+	/** @param accepted cards or rows taken (created, updated or unchanged someone) */
+	public record Receipt(boolean dryRun, int accepted, List<Problem> errors) {
+	}
+
 	/** Why a card, a row or the file was rejected. */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	public record Problem(Integer card, Integer line, String field, String message) {

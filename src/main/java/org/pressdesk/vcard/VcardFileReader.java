@@ -5,8 +5,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -38,8 +36,6 @@ import org.pressdesk.system.Texts;
  */
 final class VcardFileReader {
 
-	private static final Pattern UUID = Pattern
-		.compile("(?i)^(?:urn:uuid:)?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$");
 
 	private VcardFileReader() {
 	}
@@ -161,11 +157,7 @@ final class VcardFileReader {
 				: card.getOrganization().getValues().stream().map(Texts::blankToNull).filter(Objects::nonNull).toList();
 		String title = card.getTitles().isEmpty() ? null : Texts.blankToNull(card.getTitles().get(0).getValue());
 		String role = card.getRoles().isEmpty() ? null : Texts.blankToNull(card.getRoles().get(0).getValue());
-		String uuid = null;
-		if (card.getUid() != null && card.getUid().getValue() != null) {
-			Matcher m = UUID.matcher(card.getUid().getValue().strip());
-			uuid = m.matches() ? m.group(1).toLowerCase(Locale.ROOT) : null;
-		}
+		String uuid = card.getUid() == null ? null : ImportedCard.keptId(card.getUid().getValue());
 		return new ImportedCard(number, line, person, units, title, role, uuid);
 	}
 

@@ -133,6 +133,32 @@ class LoginThrottleTests extends ApiTestSupport {
 		}
 	}
 
+	/** Each refused API key used to write an audit row, without limit. */
+	@Test
+	void madeUpApiKeysAreThrottledAndDoNotFillTheAuditTrail() {
+		String since = java.time.Instant.now().minusSeconds(1).toString();
+		String prefix = unique("k").toLowerCase(Locale.ROOT);
+		Map<Integer, Integer> statuses = new HashMap<>();
+		for (int i = 0; i < 30; i++) {
+			Http forger = new Http(anonymous.base(), "Bearer pd_" + prefix + i + "_" + "x".repeat(43));
+			statuses.merge(get(forger, "203.0.113.94").status(), 1, Integer::sum);
+		}
+		Http sameKey = new Http(anonymous.base(), "Bearer pd_" + prefix + "same_" + "x".repeat(43));
+		for (int i = 0; i < 10; i++) {
+			statuses.merge(get(sameKey, "203.0.113.95").status(), 1, Integer::sum);
+		}
+		assertThat(statuses).as("8 keys checked from the first address, 3 from the second")
+			.containsExactlyInAnyOrderEntriesOf(Map.of(401, 8 + 3, 429, 22 + 7));
+		long rows = admin.get("/api/v1/audit?limit=100&action=LOGIN_FAILED&since=" + since)
+			.json()
+			.get("items")
+			.valueStream()
+			.filter(row -> row.get("actor").asString().startsWith("pd_" + prefix))
+			.count();
+		assertThat(rows).as("audit rows for 40 made-up keys: each checked one, and the first refusal at each address")
+			.isEqualTo(8 + 1 + 3 + 1);
+	}
+
 	private String newUser(String prefix) {
 		String username = unique(prefix).toLowerCase(Locale.ROOT);
 		assertThat(admin.post("/api/v1/users", Http.toJson(Map.of("username", username, "password", STAFF_PASSWORD,
