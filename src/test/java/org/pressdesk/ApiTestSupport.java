@@ -18,11 +18,12 @@ import org.springframework.test.context.DynamicPropertySource;
 		properties = { "pressdesk.admin-password=" + ApiTestSupport.ADMIN_PASSWORD, "pressdesk.demo-data=false",
 				// the limit has its own tests (PublicRateLimitTests); here it would couple unrelated tests
 				"pressdesk.public.rate-limit-per-minute=0", "pressdesk.api.rate-limit-per-minute=0",
+				"pressdesk.pages.rate-limit-per-minute=0",
 				// every test comes from 127.0.0.1; LoginThrottleTests checks the limit per address
 				"pressdesk.login-throttle.address-failures=1000000" })
 public abstract class ApiTestSupport {
 
-	public static final String ADMIN_PASSWORD = "test admin password, long enough";
+	public static final String ADMIN_PASSWORD = "test chief password, long enough";
 
 	public static final String STAFF_PASSWORD = "test staff password, long enough";
 

@@ -27,6 +27,11 @@ public record ArticleInput(@Size(max = 120) String slug, @NotBlank @Size(max = 5
 
 	private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
+	/** Whether the text is a slug as we write them (the database compares them without case). */
+	static boolean isSlug(String text) {
+		return text != null && SLUG.matcher(text).matches();
+	}
+
 	/** Lower-case ASCII words joined by hyphens, at most this long when made from a title. */
 	static final int GENERATED_SLUG_LENGTH = 80;
 

@@ -125,7 +125,7 @@ class ArticleRepository {
 			condition = condition.and(ARTICLE.EXTERNAL_REF.eq(externalRef));
 		}
 		if (after != null) {
-			Instant createdAt = Instant.parse(after.sortKey());
+			Instant createdAt = after.sortKeyAsInstant();
 			condition = condition.and(ARTICLE.CREATED_AT.le(createdAt))
 				.and(ARTICLE.CREATED_AT.lt(createdAt).or(ARTICLE.ID.lt(after.id())));
 		}

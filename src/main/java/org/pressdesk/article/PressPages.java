@@ -101,27 +101,30 @@ class PressPages {
 	 */
 	private ResponseEntity<byte[]> respond(String slug, String variant, String personId, WebRequest request,
 			Function<PublicBlock, Optional<Rendered>> render) {
+		if (!ArticleInput.isSlug(slug)) {
+			// "Some-Slug " would find some-slug (the database compares without case or trailing
+			// spaces) and be cached once more under each spelling
+			return notFound(!variant.equals("page"));
+		}
 		Optional<PublicBlock.Version> version = articles.publicVersion(slug)
 			.filter(v -> personId == null || v.shows(personId));
 		if (version.isEmpty()) {
 			return notFound(!variant.equals("page"));
 		}
-		String etag = version.get().etag();
-		if (request.checkNotModified(etag)) {
-			return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).cacheControl(REVALIDATED).build();
-		}
 		String key = slug + "|" + variant;
-		Rendered response = rendered.get(key, etag);
+		Rendered response = rendered.get(key, version.get().etag());
 		if (response == null) {
 			Optional<PublicBlock> block = articles.publicBlock(slug);
 			Optional<Rendered> fresh = block.flatMap(render);
 			if (fresh.isEmpty()) {
 				return notFound(!variant.equals("page"));
 			}
-			// the ETag of what was rendered, which a change since the version check may have moved on
-			response = new Rendered(block.get().version().etag(), fresh.get().contentType(), fresh.get().disposition(),
-					fresh.get().body());
+			// the version of what was rendered, which a change since the version check may have moved on
+			response = fresh.get().of(block.get().version().etag());
 			rendered.put(key, response);
+		}
+		if (request.checkNotModified(response.etag())) {
+			return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(response.etag()).cacheControl(REVALIDATED).build();
 		}
 		var ok = ResponseEntity.ok()
 			.header(HttpHeaders.CONTENT_TYPE, response.contentType())

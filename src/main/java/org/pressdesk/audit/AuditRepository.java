@@ -62,7 +62,7 @@ class AuditRepository {
 			condition = condition.and(AUDIT_EVENT.AT.lt(query.until()));
 		}
 		if (after != null) {
-			Instant at = Instant.parse(after.sortKey());
+			Instant at = after.sortKeyAsInstant();
 			condition = condition.and(AUDIT_EVENT.AT.le(at)).and(AUDIT_EVENT.AT.lt(at).or(AUDIT_EVENT.ID.lt(after.id())));
 		}
 		List<AuditEvent> events = db.selectFrom(AUDIT_EVENT)

@@ -142,7 +142,7 @@ class PersonPages {
 		String card = new String(CardFiles.toBytes(
 				List.of(cards.toCard(person, names, Audience.STAFF, CardFormat.VCARD_3, today)), CardFormat.VCARD_3),
 				StandardCharsets.UTF_8);
-		model.addAttribute("qr", QrCodes.svg(card));
+		model.addAttribute("qr", QrCodes.svg(card).orElse(null));
 		model.addAttribute("articles", articles.appearancesOf(id));
 		model.addAttribute("history", audit.historyOf("person", id, 20));
 		return "person/show";

@@ -1,6 +1,7 @@
 package org.pressdesk.pages;
 
 import java.util.Map;
+import java.util.Optional;
 
 import com.google.zxing.BarcodeFormat;
 import com.google.zxing.EncodeHintType;
@@ -18,8 +19,11 @@ final class QrCodes {
 	private QrCodes() {
 	}
 
-	/** An SVG of the text's QR code, one path of dark modules, scaled by the page. */
-	static String svg(String text) {
+	/**
+	 * An SVG of the text's QR code, one path of dark modules, scaled by the page; empty when the
+	 * text is more than a QR code holds (about 2,900 bytes: a card with many long emails, say).
+	 */
+	static Optional<String> svg(String text) {
 		try {
 			BitMatrix matrix = new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, 0, 0,
 					Map.of(EncodeHintType.CHARACTER_SET, "UTF-8", EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.L,
@@ -32,12 +36,12 @@ final class QrCodes {
 					}
 				}
 			}
-			return "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + matrix.getWidth() + " "
+			return Optional.of("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + matrix.getWidth() + " "
 					+ matrix.getHeight() + "\" shape-rendering=\"crispEdges\" role=\"img\" aria-label=\"QR code\">"
-					+ "<rect width=\"100%\" height=\"100%\" fill=\"#fff\"/><path fill=\"#000\" d=\"" + path + "\"/></svg>";
+					+ "<rect width=\"100%\" height=\"100%\" fill=\"#fff\"/><path fill=\"#000\" d=\"" + path + "\"/></svg>");
 		}
-		catch (WriterException ex) {
-			throw new IllegalStateException("a vCard too large for a QR code", ex);
+		catch (WriterException | IllegalArgumentException tooLarge) {
+			return Optional.empty();
 		}
 	}
 

@@ -60,7 +60,7 @@ class AdminBootstrap implements ApplicationRunner {
 		}
 		String configured = settings.adminPassword();
 		String password = configured == null || configured.isEmpty() ? randomPassword() : configured;
-		passwordPolicy.check("PRESSDESK_ADMIN_PASSWORD", password);
+		passwordPolicy.check("PRESSDESK_ADMIN_PASSWORD", password, "admin");
 		try {
 			users.insert(Ids.newId(), "admin", passwordEncoder.encode(password), Role.ADMIN, Instant.now(clock));
 		}

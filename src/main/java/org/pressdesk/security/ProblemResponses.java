@@ -11,6 +11,7 @@ import org.pressdesk.audit.AuditTrail;
 import org.pressdesk.audit.AuditTrail.Action;
 import org.pressdesk.database.DatabaseAvailability;
 import org.pressdesk.database.UnavailableResponses;
+import org.pressdesk.system.ErrorPages;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -19,20 +20,12 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.stereotype.Component;
 
 /** 401 and 403 for API clients, as problem details like every other error. */
 @Component
 class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
-
-	private static final String FORBIDDEN_PAGE = """
-			<!DOCTYPE html>
-			<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-			<title>Not allowed · Pressdesk</title><link rel="stylesheet" href="/assets/pressdesk.css"></head>
-			<body><main class="narrow"><h1>Not allowed</h1>
-			<p>Your role does not allow this. An administrator can change your role.</p>
-			<p><a href="/">Back to the search</a></p></main></body></html>
-			""";
 
 	private final JsonMapper mapper;
 
@@ -74,12 +67,20 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
 	public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException ex)
 			throws IOException {
 		audit.record(Action.ACCESS_DENIED, null, null, List.of(), request.getMethod() + " " + request.getRequestURI());
-		String accept = request.getHeader("Accept");
-		if (accept != null && accept.contains("text/html")) {
-			// a person in a browser: a page, not JSON
+		boolean staleForm = ex instanceof CsrfException;
+		if (ErrorPages.wantsPage(request)) {
 			response.setStatus(HttpStatus.FORBIDDEN.value());
 			response.setContentType("text/html;charset=UTF-8");
-			response.getWriter().write(FORBIDDEN_PAGE);
+			response.getWriter()
+				.write(staleForm
+						? ErrorPages.page("Please send the form again",
+								"The page this form came from has expired (you may have signed out or in since). "
+										+ "Go back, reload the page and send it again.")
+						: ErrorPages.page("Not allowed", "Your role does not allow this. An administrator can change your role."));
+			return;
+		}
+		if (staleForm) {
+			write(response, HttpStatus.FORBIDDEN, "The form's CSRF token is missing or no longer valid; reload the page.");
 			return;
 		}
 		write(response, HttpStatus.FORBIDDEN, "Your role or your API key's scopes do not allow this request.");

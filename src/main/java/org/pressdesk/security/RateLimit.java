@@ -12,6 +12,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.pressdesk.system.ClientAddresses;
+import org.pressdesk.system.ErrorPages;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -19,13 +20,14 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * A token bucket per client: a minute's allowance at once, then refilled evenly. On the public
  * pages the client is the address, so a journalist opening a page and saving a few cards never
- * notices it while a scraper gets one request every few seconds; on the API it is the
- * authenticated user or API client. Not a bean, so that it runs only in the chain it is put in.
+ * notices it while a scraper gets one request every few seconds; on the API and the staff pages
+ * it is the authenticated user or API client. Not a bean, so that it runs only in the chain it is put in.
  */
 class RateLimit extends OncePerRequestFilter {
 
@@ -70,10 +72,18 @@ class RateLimit extends OncePerRequestFilter {
 		}, "you", mapper);
 	}
 
+	private RequestMatcher free = request -> false;
+
+	/** The same limit, not counting requests the matcher matches. */
+	RateLimit except(RequestMatcher requests) {
+		this.free = requests;
+		return this;
+	}
+
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		if (perMinute == 0) {
+		if (perMinute == 0 || free.matches(request)) {
 			chain.doFilter(request, response);
 			return;
 		}
@@ -91,6 +101,11 @@ class RateLimit extends OncePerRequestFilter {
 				"Too many requests from " + who + ". Try again in " + seconds + " seconds.");
 		response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
 		response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+		if (ErrorPages.wantsPage(request)) {
+			response.setContentType("text/html;charset=UTF-8");
+			response.getWriter().write(ErrorPages.page("Too many requests", problem.getDetail()));
+			return;
+		}
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 		mapper.writeValue(response.getOutputStream(), problem);
 	}

@@ -17,7 +17,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.authorization.AuthorityAuthorizationManager;
 import org.springframework.security.authorization.AuthorizationManager;
@@ -37,6 +39,7 @@ import org.springframework.security.web.authentication.AuthenticationEntryPointF
 import org.springframework.security.web.authentication.AuthenticationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
@@ -163,6 +166,11 @@ class SecurityConfiguration {
 		return http.securityMatcher("/press/**")
 			.authorizeHttpRequests(requests -> requests.requestMatchers(HttpMethod.GET, "/press/**")
 				.permitAll()
+				// HEAD answers as GET does, without the body; OPTIONS says which methods there are
+				.requestMatchers(HttpMethod.HEAD, "/press/**")
+				.permitAll()
+				.requestMatchers(HttpMethod.OPTIONS, "/press/**")
+				.permitAll()
 				.anyRequest()
 				.denyAll())
 			.addFilterBefore(RateLimit.perAddress(settings.rateLimitPerMinute(), addresses, mapper),
@@ -206,10 +214,13 @@ class SecurityConfiguration {
 	SecurityFilterChain browserChain(HttpSecurity http, StaffAuthenticationProvider staff, ProblemResponses problems,
 			StaffSessions sessions, SessionSettings settings,
 			ObjectProvider<ClientRegistrationRepository> identityProviders, StaffOidcUserService oidcUsers,
-			DatabaseAvailability database) throws Exception {
+			DatabaseAvailability database, PagesSettings pages, ClientAddresses addresses, JsonMapper mapper)
+			throws Exception {
 		var html = new MediaTypeRequestMatcher(MediaType.TEXT_HTML);
 		html.setIgnoredMediaTypes(Set.of(MediaType.ALL));
 		var loginPage = new LoginUrlAuthenticationEntryPoint("/login");
+		// "Location: /login", not an address built from the request's Host header
+		loginPage.setFavorRelativeUris(true);
 		if (identityProviders.getIfAvailable() != null) {
 			// staff may also sign in through the organisation's identity provider (OIDC)
 			http.oauth2Login(oidc -> oidc.loginPage("/login")
@@ -251,6 +262,9 @@ class SecurityConfiguration {
 				.sessionRegistry(sessions.registry())
 				.expiredUrl("/login?expired"))
 			.addFilterBefore(new AbsoluteSessionTimeout(settings.absoluteTimeout()), SecurityContextHolderFilter.class)
+			// per user, however many sessions they open (the style sheet and scripts are free)
+			.addFilterBefore(RateLimit.perPrincipal(pages.rateLimitPerMinute(), addresses, mapper)
+				.except(PathPatternRequestMatcher.withDefaults().matcher("/assets/**")), AuthorizationFilter.class)
 			.exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(loginPage, html)
 				.defaultAuthenticationEntryPointFor(problems, AnyRequestMatcher.INSTANCE)
 				.accessDeniedHandler(problems))
@@ -259,6 +273,25 @@ class SecurityConfiguration {
 						+ "base-uri 'none'; frame-ancestors 'none'; form-action 'self'"))
 				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
 			.build();
+	}
+
+	/**
+	 * A request Spring Security's firewall refuses (an encoded slash, a semicolon in the path…)
+	 * gets a problem with the same protective headers as every other answer.
+	 */
+	@Bean
+	RequestRejectedHandler requestRejectedHandler(JsonMapper mapper) {
+		return (request, response, ex) -> {
+			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+					"The request's address is not one this service accepts.");
+			response.setStatus(HttpStatus.BAD_REQUEST.value());
+			response.setHeader("Cache-Control", "no-store");
+			response.setHeader("X-Content-Type-Options", "nosniff");
+			response.setHeader("Content-Security-Policy", API_CSP);
+			response.setHeader("Referrer-Policy", "no-referrer");
+			response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+			mapper.writeValue(response.getOutputStream(), problem);
+		};
 	}
 
 	@Bean

@@ -54,7 +54,7 @@ class Users {
 			checks.add("username", "must be 2 to 100 letters, digits or . _ @ -");
 		}
 		checks.check(() -> {
-			passwordPolicy.check("password", request.password());
+			passwordPolicy.check("password", request.password(), request.username());
 			return null;
 		});
 		if (request.role() == null) {
@@ -92,7 +92,7 @@ class Users {
 		StaffUser user = users.lock(id).orElseThrow(() -> new NotFound("user", id));
 		ETags.requireMatch(ifMatch, user.version());
 		if (change.password() != null) {
-			passwordPolicy.check("password", change.password());
+			passwordPolicy.check("password", change.password(), user.username());
 		}
 		Role role = change.role() == null ? user.role() : change.role();
 		boolean enabled = change.enabled() == null ? user.enabled() : change.enabled();
@@ -124,7 +124,7 @@ class Users {
 		if (currentPassword == null || !passwordEncoder.matches(currentPassword, user.passwordHash())) {
 			throw new InvalidInput("currentPassword", "is not your current password");
 		}
-		passwordPolicy.check("newPassword", newPassword);
+		passwordPolicy.check("newPassword", newPassword, user.username());
 		if (newPassword.equals(currentPassword)) {
 			throw new InvalidInput("newPassword", "must differ from the current one");
 		}

@@ -2,6 +2,7 @@ package org.pressdesk.system;
 
 import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -19,11 +20,13 @@ import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
@@ -46,41 +49,41 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 	}
 
 	@ExceptionHandler
-	ResponseEntity<ProblemDetail> invalidInput(InvalidInput ex) {
-		return invalid(ex.problems());
+	ResponseEntity<?> invalidInput(InvalidInput ex, HttpServletRequest request) {
+		return answer(request, invalid(ex.problems()));
 	}
 
 	@ExceptionHandler
-	ResponseEntity<ProblemDetail> notFound(NotFound ex) {
-		return problem(HttpStatus.NOT_FOUND, "urn:pressdesk:problem:not-found", ex.getMessage());
+	ResponseEntity<?> notFound(NotFound ex, HttpServletRequest request) {
+		return answer(request, problem(HttpStatus.NOT_FOUND, "urn:pressdesk:problem:not-found", ex.getMessage()));
 	}
 
 	@ExceptionHandler
-	ResponseEntity<ProblemDetail> staleVersion(StaleVersion ex) {
-		return problem(HttpStatus.PRECONDITION_FAILED, "urn:pressdesk:problem:stale-version", ex.getMessage());
+	ResponseEntity<?> staleVersion(StaleVersion ex, HttpServletRequest request) {
+		return answer(request, problem(HttpStatus.PRECONDITION_FAILED, "urn:pressdesk:problem:stale-version", ex.getMessage()));
 	}
 
 	@ExceptionHandler
-	ResponseEntity<ProblemDetail> conflict(Conflict ex) {
-		return problem(HttpStatus.CONFLICT, "urn:pressdesk:problem:conflict", ex.getMessage());
+	ResponseEntity<?> conflict(Conflict ex, HttpServletRequest request) {
+		return answer(request, problem(HttpStatus.CONFLICT, "urn:pressdesk:problem:conflict", ex.getMessage()));
 	}
 
 	@ExceptionHandler
-	ResponseEntity<ProblemDetail> duplicate(DuplicateKeyException ex) {
+	ResponseEntity<?> duplicate(DuplicateKeyException ex, HttpServletRequest request) {
 		log.info("Duplicate key: {}", ex.getMostSpecificCause().getMessage());
-		return problem(HttpStatus.CONFLICT, "urn:pressdesk:problem:conflict",
-				"Another request changed the same data at the same time, or the value is already taken. Try again.");
+		return answer(request, problem(HttpStatus.CONFLICT, "urn:pressdesk:problem:conflict",
+				"Another request changed the same data at the same time, or the value is already taken. Try again."));
 	}
 
 	@ExceptionHandler
-	ResponseEntity<ProblemDetail> lockFailure(PessimisticLockingFailureException ex) {
-		return problem(HttpStatus.CONFLICT, "urn:pressdesk:problem:conflict",
-				"Another request changed the same data at the same time. Try again.");
+	ResponseEntity<?> lockFailure(PessimisticLockingFailureException ex, HttpServletRequest request) {
+		return answer(request, problem(HttpStatus.CONFLICT, "urn:pressdesk:problem:conflict",
+				"Another request changed the same data at the same time. Try again."));
 	}
 
 	@ExceptionHandler
-	ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException ex) {
-		return invalid(List.of(new FieldProblem(ex.getName(), "has the wrong type or format")));
+	ResponseEntity<?> typeMismatch(MethodArgumentTypeMismatchException ex, HttpServletRequest request) {
+		return answer(request, invalid(List.of(new FieldProblem(ex.getName(), "has the wrong type or format"))));
 	}
 
 	/**
@@ -89,14 +92,14 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 	 * log only.
 	 */
 	@ExceptionHandler
-	ResponseEntity<ProblemDetail> unexpected(RuntimeException ex, HttpServletRequest request,
+	ResponseEntity<?> unexpected(RuntimeException ex, HttpServletRequest request,
 			HttpServletResponse response) throws IOException {
 		if (availability.isOutage(ex)) {
 			UnavailableResponses.write(request, response);
 			return null;
 		}
 		log.error(ex instanceof DataAccessException ? "Database failure" : "Unexpected failure", ex);
-		return problem(HttpStatus.INTERNAL_SERVER_ERROR, "about:blank", "Something went wrong on our side.");
+		return answer(request, problem(HttpStatus.INTERNAL_SERVER_ERROR, "about:blank", "Something went wrong on our side."));
 	}
 
 	@Override
@@ -104,7 +107,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		FieldProblem problem = ex.getMostSpecificCause() instanceof JacksonException jackson
 				? RequestBodies.problemOf(jackson) : new FieldProblem("", "the body is missing or is not valid JSON");
-		return new ResponseEntity<>(invalid(List.of(problem)).getBody(), HttpStatus.BAD_REQUEST);
+		return answer(((ServletWebRequest) request).getRequest(), invalid(List.of(problem)));
 	}
 
 	@Override
@@ -115,7 +118,46 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 			log.error("Failure in request handling", ex);
 			detail.setDetail("Something went wrong on our side.");
 		}
-		return super.handleExceptionInternal(ex, body, headers, statusCode, request);
+		ResponseEntity<Object> answer = super.handleExceptionInternal(ex, body, headers, statusCode, request);
+		if (answer != null && answer.getBody() instanceof ProblemDetail detail
+				&& ErrorPages.wantsPage(((ServletWebRequest) request).getRequest())) {
+			return ResponseEntity.status(answer.getStatusCode())
+				.headers(answer.getHeaders())
+				.contentType(PAGE)
+				.body(ErrorPages.page(titleOf(detail), messageOf(detail)));
+		}
+		return answer;
+	}
+
+	/**
+	 * The problem as it is for programs, or as a page for a person in a browser on a staff or
+	 * press page.
+	 */
+	private static ResponseEntity<Object> answer(HttpServletRequest request, ResponseEntity<ProblemDetail> problem) {
+		if (!ErrorPages.wantsPage(request)) {
+			return ResponseEntity.status(problem.getStatusCode()).headers(problem.getHeaders()).body(problem.getBody());
+		}
+		ProblemDetail detail = problem.getBody();
+		return ResponseEntity.status(problem.getStatusCode())
+			.contentType(PAGE)
+			.body(ErrorPages.page(titleOf(detail), messageOf(detail)));
+	}
+
+	private static final MediaType PAGE = new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8);
+
+	private static String titleOf(ProblemDetail detail) {
+		return detail.getTitle() != null ? detail.getTitle() : HttpStatus.valueOf(detail.getStatus()).getReasonPhrase();
+	}
+
+	/** The detail, and for invalid input each field with what is wrong with it. */
+	private static String messageOf(ProblemDetail detail) {
+		String message = detail.getDetail() == null ? "" : detail.getDetail();
+		if (detail.getProperties() != null && detail.getProperties().get("errors") instanceof List<?> errors) {
+			message = errors.stream()
+				.map(error -> error instanceof FieldProblem field ? field.field() + ": " + field.message() : String.valueOf(error))
+				.reduce(message, (all, one) -> all + " " + one);
+		}
+		return message;
 	}
 
 	private static ResponseEntity<ProblemDetail> invalid(List<FieldProblem> problems) {

@@ -1,6 +1,8 @@
 package org.pressdesk.system;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Base64;
 
 /**
@@ -17,6 +19,20 @@ public record Cursor(String sortKey, String id) {
 			.encodeToString((sortKey + SEPARATOR + id).getBytes(StandardCharsets.UTF_8));
 	}
 
+	/** The sort key of a list ordered by time; a cursor whose key is not one was not handed out by us. */
+	public Instant sortKeyAsInstant() {
+		try {
+			return Instant.parse(sortKey);
+		}
+		catch (DateTimeParseException ex) {
+			throw notACursor();
+		}
+	}
+
+	private static InvalidInput notACursor() {
+		return new InvalidInput("cursor", "is not a cursor this service handed out");
+	}
+
 	/** Reads a cursor from a request; null when absent. */
 	public static Cursor decode(String cursor) {
 		if (cursor == null || cursor.isEmpty()) {
@@ -31,7 +47,7 @@ public record Cursor(String sortKey, String id) {
 			return new Cursor(text.substring(0, separator), text.substring(separator + 1));
 		}
 		catch (IllegalArgumentException ex) {
-			throw new InvalidInput("cursor", "is not a cursor this service handed out");
+			throw notACursor();
 		}
 	}
 

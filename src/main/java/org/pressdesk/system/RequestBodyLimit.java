@@ -28,7 +28,8 @@ class RequestBodyLimit extends OncePerRequestFilter {
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		return request.getRequestURI().equals("/api/v1/imports");
+		// the API's and the staff page's upload of a file
+		return request.getRequestURI().equals("/api/v1/imports") || request.getRequestURI().equals("/imports");
 	}
 
 	@Override

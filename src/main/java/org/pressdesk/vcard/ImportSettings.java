@@ -15,9 +15,12 @@ import org.springframework.validation.annotation.Validated;
  * @param maxCards the most cards (or CSV rows) in one file
  * @param maxLineLength the longest physical line
  * @param maxValueLength the longest property (an unfolded vCard line, a CSV cell)
+ * @param maxLinesPerCard the most lines in one card (a person has at most 50 emails and 50 phones;
+ * a card of 100,000 TEL lines took half a minute and a gigabyte to refuse)
  */
 @Validated
 @ConfigurationProperties("pressdesk.import")
 public record ImportSettings(@DefaultValue("10MB") DataSize maxFileSize, @Positive @DefaultValue("10000") int maxCards,
-		@Positive @DefaultValue("2000") int maxLineLength, @Positive @DefaultValue("20000") int maxValueLength) {
+		@Positive @DefaultValue("2000") int maxLineLength, @Positive @DefaultValue("20000") int maxValueLength,
+		@Positive @DefaultValue("1000") int maxLinesPerCard) {
 }

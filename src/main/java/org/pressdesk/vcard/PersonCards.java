@@ -175,7 +175,10 @@ public class PersonCards {
 			raw(card, "PRONOUNS", person.pronouns());
 		}
 		card.setUid(new Uid("urn:uuid:" + person.id()));
-		card.setRevision(person.updatedAt());
+		if (audience == Audience.STAFF) {
+			// on a public card it would tell anyone when internal-only details changed
+			card.setRevision(person.updatedAt());
+		}
 
 		if (format == CardFormat.OUTLOOK) {
 			encodeForOutlook(card);

@@ -77,6 +77,11 @@ final class VcardFileReader {
 
 	private static void readCard(int number, int begin, String[] lines, int end, ImportSettings limits,
 			List<ImportedCard> cards, List<ImportReport.Problem> problems) {
+		if (end - begin + 1 > limits.maxLinesPerCard()) {
+			problems.add(new ImportReport.Problem(number, begin + 1, "card",
+					"has more than " + limits.maxLinesPerCard() + " lines"));
+			return;
+		}
 		int logicalLength = 0;
 		for (int i = begin; i <= end; i++) {
 			if (lines[i].length() > limits.maxLineLength()) {

@@ -46,7 +46,7 @@ final class BenchDirectory {
 
 	private static final int ORGANISATIONS = Integer.getInteger("bench.organisations", 5_000);
 
-	static final String PASSWORD = "benchmark admin password";
+	static final String PASSWORD = "benchmark chief password";
 
 	private static final String[] GIVEN = { "Jane", "John", "María", "José", "Zoë", "Chloé", "Søren", "Łucja", "Ana",
 			"Pat", "Sam", "Hiroshi", "Aisha", "Olu", "Priya", "Ingrid", "François", "Grzegorz", "Siobhán", "Mateo" };
@@ -78,7 +78,7 @@ final class BenchDirectory {
 		List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--pressdesk.data-dir=" + dataDir,
 				"--pressdesk.admin-password=" + PASSWORD, "--pressdesk.demo-data=false", "--logging.level.root=WARN",
 				// measured as fast as it goes, not as fast as a client may go
-				"--pressdesk.api.rate-limit-per-minute=0"));
+				"--pressdesk.api.rate-limit-per-minute=0", "--pressdesk.pages.rate-limit-per-minute=0"));
 		arguments.addAll(List.of(settings));
 		ConfigurableApplicationContext service = new SpringApplicationBuilder(PressdeskApplication.class)
 			.run(arguments.toArray(String[]::new));

@@ -30,7 +30,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 class DatabaseOutageTests {
 
-	private static final String PASSWORD = "outage test admin password";
+	private static final String PASSWORD = "outage test chief password";
 
 	/** Long enough to look at the outage before the supervisor brings the server back. */
 	private static final int RESTART_DELAY_SECONDS = 4;

@@ -33,7 +33,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 class EmbeddedDatabaseTests {
 
-	private static final String PASSWORD = "restart test admin password";
+	private static final String PASSWORD = "restart test chief password";
 
 	@Test
 	void keepsTheDirectoryAcrossARestartAndStopsTheDatabaseWithTheService() throws Exception {

@@ -28,7 +28,7 @@ import org.pressdesk.TestDatabase;
  */
 class ServiceCrashTests {
 
-	private static final String PASSWORD = "crash test admin password";
+	private static final String PASSWORD = "crash test chief password";
 
 	private static final int IMPORTED_CARDS = 5_000;
 

@@ -2,15 +2,19 @@ package org.pressdesk.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.http.HttpResponse;
+
 import org.junit.jupiter.api.Test;
 
 import org.pressdesk.ApiTestSupport;
+import org.pressdesk.Browser;
 import org.pressdesk.Http;
 import org.pressdesk.Http.Response;
 
 import org.springframework.test.context.TestPropertySource;
 
 @TestPropertySource(properties = { "pressdesk.public.rate-limit-per-minute=5", "pressdesk.api.rate-limit-per-minute=30",
+		"pressdesk.pages.rate-limit-per-minute=20",
 		"pressdesk.trusted-proxies=127.0.0.1" })
 class RateLimitTests extends ApiTestSupport {
 
@@ -59,6 +63,33 @@ class RateLimitTests extends ApiTestSupport {
 		assertThat(refused).isNotNull();
 		assertThat(refused.header("Retry-After")).isEqualTo("2");
 		assertThat(viewer.get("/api/v1/people?limit=1").status()).as("another user is not affected").isEqualTo(200);
+	}
+
+	/** Sixteen sessions of one user repeating a long search slowed everyone else's searches. */
+	@Test
+	void aUserHasOneAllowanceOnTheStaffPagesHoweverManySessions() {
+		String busy = unique("pages").toLowerCase();
+		staff(busy, "VIEWER");
+		Browser first = new Browser(port);
+		Browser second = new Browser(port);
+		first.login(busy, STAFF_PASSWORD);
+		second.login(busy, STAFF_PASSWORD);
+		int ok = 0;
+		int refused = 0;
+		for (int i = 0; i < 30; i++) {
+			int status = (i % 2 == 0 ? first : second).get("/people/results?q=a+b+c+d+e+f+g+h").statusCode();
+			ok += status == 200 ? 1 : 0;
+			refused += status == 429 ? 1 : 0;
+		}
+		assertThat(ok).as("pages answered across both sessions (logging in took from the address's allowance)")
+			.isBetween(17, 20);
+		assertThat(refused).isEqualTo(30 - ok);
+		HttpResponse<String> limited = first.get("/people/results?q=x");
+		assertThat(limited.statusCode()).isEqualTo(429);
+		assertThat(limited.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+		Browser other = new Browser(port);
+		other.login("test-viewer", STAFF_PASSWORD);
+		assertThat(other.get("/people/results?q=x").statusCode()).as("another user is not affected").isEqualTo(200);
 	}
 
 }

@@ -2,6 +2,7 @@ package org.pressdesk.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -82,6 +83,26 @@ class UserManagementTests extends ApiTestSupport {
 				Http.toJson(Map.of("currentPassword", STAFF_PASSWORD, "newPassword", mine))).status()).isEqualTo(204);
 		assertThat(staff.get("/api/v1/me").status()).isEqualTo(401);
 		assertThat(as(user, mine).get("/api/v1/me").status()).isEqualTo(200);
+	}
+
+	/** NIST's context-specific words: the service's name and the user's own. */
+	@Test
+	void aPasswordMadeOfTheUsersOrTheServicesNameIsRefused() {
+		String username = unique("jdoe").toLowerCase();
+		for (String password : List.of("pressdeskpressdesk", "My Press-Desk password!", username + " is my password",
+				username.toUpperCase() + "-2024-secret")) {
+			Response refused = admin.post("/api/v1/users", Http.toJson(Map.of("username", username, "password", password,
+					"role", "VIEWER")));
+			assertThat(refused.status()).as(password).isEqualTo(400);
+			assertThat(refused.errorFields()).containsExactly("password");
+		}
+		assertThat(admin.post("/api/v1/users", Http.toJson(Map.of("username", username, "password",
+				"correct horse battery staple", "role", "VIEWER"))).status()).isEqualTo(201);
+		Http user = anonymous.as(username, "correct horse battery staple");
+		Response own = user.post("/api/v1/me/password", Http.toJson(Map.of("currentPassword",
+				"correct horse battery staple", "newPassword", "pressdesk rules, ok?")));
+		assertThat(own.status()).isEqualTo(400);
+		assertThat(own.errorFields()).containsExactly("newPassword");
 	}
 
 }

@@ -15,7 +15,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 /** The fictional demo directory never lands in an external database unless someone asks for it. */
 class DemoDirectoryTests {
 
-	private static final String PASSWORD = "demo test admin password";
+	private static final String PASSWORD = "demo test chief password";
 
 	@Test
 	void anExternalDatabaseGetsNoDemoDirectoryByDefault() {

@@ -22,7 +22,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @Testcontainers(disabledWithoutDocker = true)
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "pressdesk.admin-password=mysql test admin password", "pressdesk.demo-data=true" })
+		properties = { "pressdesk.admin-password=mysql test chief password", "pressdesk.demo-data=true" })
 class MySqlCompatibilityTests {
 
 	@Container
@@ -40,7 +40,7 @@ class MySqlCompatibilityTests {
 
 	@Test
 	void migratesLoadsTheDemoAndSearchesOnMySql() {
-		Http admin = Http.anonymous(port).as("admin", "mysql test admin password");
+		Http admin = Http.anonymous(port).as("admin", "mysql test chief password");
 
 		JsonNode page = admin.get("/api/v1/people?q=" + Http.query("lopez")).json();
 		JsonNode found = admin.get("/api/v1/people?q=nunez").json();
