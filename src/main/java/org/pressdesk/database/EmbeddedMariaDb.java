@@ -143,7 +143,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
 		Layout files = new Layout(directory.toAbsolutePath().normalize());
 		long started = System.nanoTime();
 		try {
-			for (Path dir : List.of(files.home(), files.data(), files.tmp(), files.files())) {
+			for (Path dir : List.of(files.home(), files.tmp(), files.files())) {
 				createOwnerOnly(dir);
 			}
 			stopLeftoverServer(files);
@@ -168,12 +168,12 @@ public final class EmbeddedMariaDb implements AutoCloseable {
 		}
 		catch (IOException ex) {
 			throw new EmbeddedDatabaseFailure("its files under " + files.home() + " could not be written: " + ex.getMessage(),
-					"check that the service's user owns PRESSDESK_DATA_DIR (" + files.home() + ") and the disk has room",
+					"Check that the service's user owns PRESSDESK_DATA_DIR (" + files.home() + ") and that the disk has room.",
 					ex);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			throw new EmbeddedDatabaseFailure("the start was interrupted", "start the service again", ex);
+			throw new EmbeddedDatabaseFailure("the start was interrupted", "Start the service again.", ex);
 		}
 	}
 
@@ -192,7 +192,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
 			if (owner.isPresent() && owner.get().info().command().orElse("").endsWith("java")) {
 				throw new EmbeddedDatabaseFailure(
 						"another service (pid " + owner.get().pid() + ") runs a server on " + files.data(),
-						"stop that service first, or give this one its own PRESSDESK_DATA_DIR", null);
+						"Stop that service first, or give this one its own PRESSDESK_DATA_DIR.", null);
 			}
 			log.warn("Stopping a MariaDB server (pid {}) left running on {} by an earlier run", leftover.pid(),
 					files.data());
@@ -226,13 +226,37 @@ public final class EmbeddedMariaDb implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Creates the system tables in a directory of their own and moves it into place when they are
+	 * complete, so that a start interrupted here (a killed service, a full disk) is simply done
+	 * again, never taken for a data directory.
+	 */
 	private static void install(Layout files, EmbeddedDatabaseSettings settings)
 			throws IOException, InterruptedException {
+		Path installing = files.home().resolve("mariadb-installing");
+		deleteRecursively(installing);
+		createOwnerOnly(installing);
 		List<String> command = new ArrayList<>(List.of(files.executable("scripts/mariadb-install-db").toString(),
-				"--no-defaults", "--basedir=" + files.base(), "--datadir=" + files.data(), "--tmpdir=" + files.tmp(),
+				"--no-defaults", "--basedir=" + files.base(), "--datadir=" + installing, "--tmpdir=" + files.tmp(),
 				"--skip-test-db", "--skip-name-resolve"));
 		command.addAll(runAs());
 		runToTheEnd(files, "create its system tables", command, null, settings.startTimeout());
+		if (Files.isDirectory(files.data())) {
+			// empty (made by hand, or by an earlier version before it installed anything)
+			Files.delete(files.data());
+		}
+		Files.move(installing, files.data(), StandardCopyOption.ATOMIC_MOVE);
+	}
+
+	private static void deleteRecursively(Path directory) throws IOException {
+		if (!Files.exists(directory)) {
+			return;
+		}
+		try (var paths = Files.walk(directory)) {
+			for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+				Files.delete(path);
+			}
+		}
 	}
 
 	/**
@@ -283,7 +307,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
 		}
 		if (process.exitValue() != 0) {
 			throw new EmbeddedDatabaseFailure("it could not " + what + " (exit code " + process.exitValue() + "): "
-					+ lastError(files, lines), "see " + files.log(), null);
+					+ lastError(files, lines), "See the server's own log, " + files.log() + ".", null);
 		}
 	}
 
@@ -308,6 +332,11 @@ public final class EmbeddedMariaDb implements AutoCloseable {
 			.start();
 		process.getOutputStream().close();
 		server = process;
+		if (closing) {
+			// the service began to stop while this (re)start was under way
+			process.destroy();
+			return;
+		}
 		awaitConnections(process, lines);
 	}
 
@@ -322,7 +351,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
 			catch (SQLException notYet) {
 				if (!process.isAlive()) {
 					throw new EmbeddedDatabaseFailure("the server stopped while starting (exit code " + process.exitValue()
-							+ "): " + lastError(files, logLinesBefore), "see " + files.log(), null);
+							+ "): " + lastError(files, logLinesBefore), "See the server's own log, " + files.log() + ".", null);
 				}
 				if (System.nanoTime() > deadline) {
 					process.destroyForcibly();
@@ -377,9 +406,10 @@ public final class EmbeddedMariaDb implements AutoCloseable {
 	}
 
 	private static EmbeddedDatabaseFailure tooSlow(Layout files, String what, Duration timeout) {
-		return new EmbeddedDatabaseFailure("it did not " + what + " within " + timeout.toSeconds() + " s",
-				"on a busy or slow machine, allow more time with PRESSDESK_EMBEDDED_DB_START_TIMEOUT (e.g. 10m); "
-						+ "its log is " + files.log(),
+		String allowed = timeout.toMillis() < 1000 ? timeout.toMillis() + " ms" : timeout.toSeconds() + " s";
+		return new EmbeddedDatabaseFailure("it did not " + what + " within " + allowed,
+				"On a busy or slow machine, allow more time with PRESSDESK_EMBEDDED_DB_START_TIMEOUT (e.g. 10m). "
+						+ "The server's own log is " + files.log() + ".",
 				null);
 	}
 
