@@ -11,15 +11,17 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The whole service on a random port, on the shared test MariaDB, spoken to over real HTTP as
- * anonymous, VIEWER, EDITOR or ADMIN.
+ * The whole service on a random port, on the shared test MariaDB, spoken to over real
+ * HTTP as anonymous, VIEWER, EDITOR or ADMIN.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "pressdesk.admin-password=" + ApiTestSupport.ADMIN_PASSWORD, "pressdesk.demo-data=false",
-				// the limit has its own tests (PublicRateLimitTests); here it would couple unrelated tests
+				// the limit has its own tests (PublicRateLimitTests); here it would
+				// couple unrelated tests
 				"pressdesk.public.rate-limit-per-minute=0", "pressdesk.api.rate-limit-per-minute=0",
 				"pressdesk.pages.rate-limit-per-minute=0",
-				// every test comes from 127.0.0.1; LoginThrottleTests checks the limit per address
+				// every test comes from 127.0.0.1; LoginThrottleTests checks the limit
+				// per address
 				"pressdesk.login-throttle.address-failures=1000000" })
 public abstract class ApiTestSupport {
 
@@ -55,15 +57,17 @@ public abstract class ApiTestSupport {
 
 	/** A staff user with the role, created through the API on first use. */
 	protected Http staff(String username, String role) {
-		var response = admin.post("/api/v1/users", Http.toJson(java.util.Map.of("username", username, "password",
-				STAFF_PASSWORD, "role", role)));
+		var response = admin.post("/api/v1/users",
+				Http.toJson(java.util.Map.of("username", username, "password", STAFF_PASSWORD, "role", role)));
 		if (response.status() != 201 && response.status() != 409) {
 			throw new IllegalStateException("could not create " + username + ": " + response);
 		}
 		return anonymous.as(username, STAFF_PASSWORD);
 	}
 
-	/** A word no other test uses, to find exactly this test's data in the shared database. */
+	/**
+	 * A word no other test uses, to find exactly this test's data in the shared database.
+	 */
 	protected static String unique(String prefix) {
 		return prefix + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
 	}

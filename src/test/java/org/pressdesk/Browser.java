@@ -18,8 +18,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * A browser without a screen, for tests of login and sessions over HTTP: keeps cookies, does not
- * follow redirects, asks for HTML, fills in forms with their CSRF token.
+ * A browser without a screen, for tests of login and sessions over HTTP: keeps cookies,
+ * does not follow redirects, asks for HTML, fills in forms with their CSRF token.
  */
 public final class Browser {
 
@@ -27,7 +27,10 @@ public final class Browser {
 
 	private final CookieManager cookies = new CookieManager();
 
-	private final HttpClient client = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
+	private final HttpClient client = HttpClient.newBuilder()
+		.cookieHandler(cookies)
+		.followRedirects(HttpClient.Redirect.NEVER)
+		.build();
 
 	public Browser(int port) {
 		this.port = port;

@@ -26,8 +26,8 @@ public record Http(URI base, String authorization) {
 	}
 
 	public Http as(String username, String password) {
-		return new Http(base, "Basic " + Base64.getEncoder()
-			.encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8)));
+		return new Http(base, "Basic "
+				+ Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8)));
 	}
 
 	public Response get(String path, String... headers) {
@@ -48,7 +48,8 @@ public record Http(URI base, String authorization) {
 
 	public Response send(String method, String path, String contentType, String body, String... headers) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
-			.method(method, body == null ? BodyPublishers.noBody() : BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+			.method(method,
+					body == null ? BodyPublishers.noBody() : BodyPublishers.ofString(body, StandardCharsets.UTF_8));
 		if (contentType != null) {
 			request.header("Content-Type", contentType);
 		}

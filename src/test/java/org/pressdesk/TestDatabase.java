@@ -13,9 +13,10 @@ import org.pressdesk.database.EmbeddedDatabaseSettings;
 import org.pressdesk.database.EmbeddedMariaDb;
 
 /**
- * One real MariaDB server for the whole test JVM, started on first use under target/ and stopped,
- * its directory deleted, when the JVM exits (each run's copy takes about 500 MB). Test classes share it (and the schema), so they create their own data with
- * unique names rather than assuming an empty directory.
+ * One real MariaDB server for the whole test JVM, started on first use under target/ and
+ * stopped, its directory deleted, when the JVM exits (each run's copy takes about 500
+ * MB). Test classes share it (and the schema), so they create their own data with unique
+ * names rather than assuming an empty directory.
  */
 public final class TestDatabase {
 
@@ -47,7 +48,9 @@ public final class TestDatabase {
 		return database.password();
 	}
 
-	/** Deletes a directory and everything in it, as far as it can: it is only disk space. */
+	/**
+	 * Deletes a directory and everything in it, as far as it can: it is only disk space.
+	 */
 	public static void deleteDirectory(Path directory) {
 		if (!Files.exists(directory)) {
 			return;
@@ -60,17 +63,20 @@ public final class TestDatabase {
 		}
 	}
 
-	/** A new, empty database on the same server, for a test that needs a directory of its own; {@link #username()} may use it. */
+	/**
+	 * A new, empty database on the same server, for a test that needs a directory of its
+	 * own; {@link #username()} may use it.
+	 */
 	public static String emptyDatabaseUrl() {
 		String shared = jdbcUrl();
 		String name = "pressdesk_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
 		String server = shared.substring(0, shared.indexOf('/', "jdbc:mysql://".length()) + 1);
 		String options = shared.substring(shared.indexOf('?'));
 		try (var connection = DriverManager.getConnection(server + options, database.adminUsername(),
-				database.adminPassword());
-				var statement = connection.createStatement()) {
+				database.adminPassword()); var statement = connection.createStatement()) {
 			statement.execute("create database " + name + " character set utf8mb4 collate utf8mb4_unicode_ci");
-			// the service's account, as on the shared database: rights on this database only
+			// the service's account, as on the shared database: rights on this database
+			// only
 			statement.execute("grant all privileges on " + name + ".* to '" + database.username() + "'@'127.0.0.1'");
 		}
 		catch (SQLException ex) {

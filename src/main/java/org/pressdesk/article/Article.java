@@ -5,8 +5,8 @@ import java.util.List;
 
 /** An article as staff and services see it through the API. */
 public record Article(String id, String slug, String title, String summary, String url, ArticleStatus status,
-		Instant publishedAt, String externalRef, List<String> topics, List<ArticleContact> contacts,
-		Instant createdAt, Instant updatedAt, int version) {
+		Instant publishedAt, String externalRef, List<String> topics, List<ArticleContact> contacts, Instant createdAt,
+		Instant updatedAt, int version) {
 
 	/** What a client may write, as it stands now: the target a merge patch applies to. */
 	ArticleInput toInput() {

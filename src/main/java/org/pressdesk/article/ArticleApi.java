@@ -94,18 +94,24 @@ class ArticleApi {
 		return ResponseEntity.noContent().build();
 	}
 
-	/** The CMS's create-or-update by its own id: 201 the first time, 200 after; the same request twice changes nothing more. */
+	/**
+	 * The CMS's create-or-update by its own id: 201 the first time, 200 after; the same
+	 * request twice changes nothing more.
+	 */
 	@PutMapping("/articles/by-ref/{externalRef}")
 	ResponseEntity<Article> putByReference(@PathVariable String externalRef, @RequestBody ArticleInput input,
 			@RequestHeader(name = "If-Match", required = false) String ifMatch) {
 		Articles.Written written = articles.putByReference(externalRef, input, ifMatch);
 		Article article = written.article();
-		var response = written.created()
-				? ResponseEntity.created(URI.create("/api/v1/articles/" + article.id())) : ResponseEntity.ok();
+		var response = written.created() ? ResponseEntity.created(URI.create("/api/v1/articles/" + article.id()))
+				: ResponseEntity.ok();
 		return response.eTag(ETags.of(article.version())).body(article);
 	}
 
-	/** Replaces the ordered contact block; the body is a JSON array of {personId, role, affiliationId}. */
+	/**
+	 * Replaces the ordered contact block; the body is a JSON array of {personId, role,
+	 * affiliationId}.
+	 */
 	@PutMapping("/articles/{id}/contacts")
 	ResponseEntity<Article> replaceContacts(@PathVariable String id, @RequestBody List<ContactInput> contacts,
 			@RequestHeader(name = "If-Match", required = false) String ifMatch) {

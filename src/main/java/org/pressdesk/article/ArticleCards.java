@@ -21,8 +21,8 @@ import org.pressdesk.vcard.PersonCards.Workplace;
 import org.springframework.stereotype.Component;
 
 /**
- * The contacts of an article as vCards, each with the workplace the article shows: as published
- * once it has been published, else the chosen affiliation as it is now.
+ * The contacts of an article as vCards, each with the workplace the article shows: as
+ * published once it has been published, else the chosen affiliation as it is now.
  */
 @Component
 class ArticleCards {
@@ -75,12 +75,15 @@ class ArticleCards {
 		return result;
 	}
 
-	/** The public block's contacts: PUBLIC values only (the query saw to that), as published. */
+	/**
+	 * The public block's contacts: PUBLIC values only (the query saw to that), as
+	 * published.
+	 */
 	List<VCard> forPublic(PublicBlock block, CardFormat format) {
 		return block.contacts()
 			.stream()
-			.map(contact -> cards.toCard(contact.person(),
-					new Workplace(contact.organisation(), contact.title(), null), Audience.PUBLIC, format))
+			.map(contact -> cards.toCard(contact.person(), new Workplace(contact.organisation(), contact.title(), null),
+					Audience.PUBLIC, format))
 			.toList();
 	}
 

@@ -18,8 +18,8 @@ import org.pressdesk.system.InvalidInput;
 import org.pressdesk.system.Texts;
 
 /**
- * What a client may write about an article (create, create-or-update by reference, or the result
- * of a merge patch). Without a slug, one is made from the title.
+ * What a client may write about an article (create, create-or-update by reference, or the
+ * result of a merge patch). Without a slug, one is made from the title.
  */
 public record ArticleInput(@Size(max = 120) String slug, @NotBlank @Size(max = 500) String title,
 		@Size(max = 5000) String summary, @Size(max = 1000) String url, ArticleStatus status, Instant publishedAt,
@@ -27,15 +27,23 @@ public record ArticleInput(@Size(max = 120) String slug, @NotBlank @Size(max = 5
 
 	private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
-	/** Whether the text is a slug as we write them (the database compares them without case). */
+	/**
+	 * Whether the text is a slug as we write them (the database compares them without
+	 * case).
+	 */
 	static boolean isSlug(String text) {
 		return text != null && SLUG.matcher(text).matches();
 	}
 
-	/** Lower-case ASCII words joined by hyphens, at most this long when made from a title. */
+	/**
+	 * Lower-case ASCII words joined by hyphens, at most this long when made from a title.
+	 */
 	static final int GENERATED_SLUG_LENGTH = 80;
 
-	/** The same input with values in their stored form; throws {@link InvalidInput} naming each bad field. */
+	/**
+	 * The same input with values in their stored form; throws {@link InvalidInput} naming
+	 * each bad field.
+	 */
 	ArticleInput normalised(List<FieldProblem> earlier) {
 		FieldChecks checks = new FieldChecks(earlier);
 		String cleanSlug = Texts.blankToNull(slug);
@@ -45,17 +53,20 @@ public record ArticleInput(@Size(max = 120) String slug, @NotBlank @Size(max = 5
 		}
 		String cleanUrl = checks.has("url") ? null : checks.check(() -> webAddress(Texts.blankToNull(url)));
 		checks.throwIfAny();
-		List<String> distinctTopics = topics == null ? List.of()
-				: List.copyOf(topics.stream()
-					.map(String::strip)
-					.collect(LinkedHashMap<String, String>::new,
-							(seen, topic) -> seen.putIfAbsent(topic.toLowerCase(Locale.ROOT), topic), LinkedHashMap::putAll)
-					.values());
+		List<String> distinctTopics = topics == null ? List.of() : List.copyOf(topics.stream()
+			.map(String::strip)
+			.collect(LinkedHashMap<String, String>::new,
+					(seen, topic) -> seen.putIfAbsent(topic.toLowerCase(Locale.ROOT), topic), LinkedHashMap::putAll)
+			.values());
 		return new ArticleInput(cleanSlug, title.strip(), Texts.blankToNull(summary), cleanUrl,
-				status == null ? ArticleStatus.DRAFT : status, publishedAt, Texts.blankToNull(externalRef), distinctTopics);
+				status == null ? ArticleStatus.DRAFT : status, publishedAt, Texts.blankToNull(externalRef),
+				distinctTopics);
 	}
 
-	/** A slug made from the title: "Strengthening ties – 2024!" → "strengthening-ties-2024". */
+	/**
+	 * A slug made from the title: "Strengthening ties – 2024!" →
+	 * "strengthening-ties-2024".
+	 */
 	String slugFromTitle() {
 		String words = Folding.fold(title).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
 		if (words.length() > GENERATED_SLUG_LENGTH) {

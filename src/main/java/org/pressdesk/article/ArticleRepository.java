@@ -44,18 +44,21 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Reads and writes articles with their topics and contact blocks; reads the public block of a
- * published article. Every read of articles is one statement: nested lists come from MULTISET_AGG.
+ * Reads and writes articles with their topics and contact blocks; reads the public block
+ * of a published article. Every read of articles is one statement: nested lists come from
+ * MULTISET_AGG.
  */
 @Repository
 class ArticleRepository {
 
-	/** The names of an organisation from the top of its tree down, as stored "as published". */
+	/**
+	 * The names of an organisation from the top of its tree down, as stored "as
+	 * published".
+	 */
 	static final String UNIT_SEPARATOR = "\n";
 
 	private static final Field<List<String>> TOPICS = field(
-			select(multisetAgg(ARTICLE_TOPIC.TOPIC).orderBy(ARTICLE_TOPIC.TOPIC))
-				.from(ARTICLE_TOPIC)
+			select(multisetAgg(ARTICLE_TOPIC.TOPIC).orderBy(ARTICLE_TOPIC.TOPIC)).from(ARTICLE_TOPIC)
 				.where(ARTICLE_TOPIC.ARTICLE_ID.eq(ARTICLE.ID)))
 		.as("topics")
 		.convertFrom(r -> r == null ? List.of() : r.map(Record1::value1));
@@ -64,8 +67,7 @@ class ArticleRepository {
 			select(multisetAgg(ARTICLE_CONTACT.PERSON_ID, ARTICLE_CONTACT.ROLE.convertFrom(ContactRole::valueOf),
 					ARTICLE_CONTACT.AFFILIATION_ID, ARTICLE_CONTACT.POSITION, PERSON.DISPLAY_NAME, AFFILIATION.TITLE,
 					ORGANISATION.NAME, ARTICLE_CONTACT.PUBLISHED_TITLE, ARTICLE_CONTACT.PUBLISHED_ORGANISATION)
-				.orderBy(ARTICLE_CONTACT.POSITION))
-				.from(ARTICLE_CONTACT)
+				.orderBy(ARTICLE_CONTACT.POSITION)).from(ARTICLE_CONTACT)
 				.join(PERSON)
 				.on(PERSON.ID.eq(ARTICLE_CONTACT.PERSON_ID))
 				.leftJoin(AFFILIATION)
@@ -91,10 +93,16 @@ class ArticleRepository {
 	}
 
 	Optional<Article> find(String id) {
-		return db.select(ARTICLE_FIELDS).from(ARTICLE).where(ARTICLE.ID.eq(id)).fetchOptional(ArticleRepository::toArticle);
+		return db.select(ARTICLE_FIELDS)
+			.from(ARTICLE)
+			.where(ARTICLE.ID.eq(id))
+			.fetchOptional(ArticleRepository::toArticle);
 	}
 
-	/** The id of the article with this reference, locking its row until the transaction ends. */
+	/**
+	 * The id of the article with this reference, locking its row until the transaction
+	 * ends.
+	 */
 	Optional<String> lockByExternalRef(String externalRef) {
 		return db.select(ARTICLE.ID)
 			.from(ARTICLE)
@@ -105,10 +113,17 @@ class ArticleRepository {
 
 	/** The current version, locking the article's row until the transaction ends. */
 	Optional<Integer> lockVersion(String id) {
-		return db.select(ARTICLE.VERSION).from(ARTICLE).where(ARTICLE.ID.eq(id)).forUpdate().fetchOptional(Record1::value1);
+		return db.select(ARTICLE.VERSION)
+			.from(ARTICLE)
+			.where(ARTICLE.ID.eq(id))
+			.forUpdate()
+			.fetchOptional(Record1::value1);
 	}
 
-	/** Newest first; {@code q} finds words anywhere in the title, slug or summary, ignoring case and accents. */
+	/**
+	 * Newest first; {@code q} finds words anywhere in the title, slug or summary,
+	 * ignoring case and accents.
+	 */
 	Page<Article> list(String q, ArticleStatus status, String externalRef, Cursor after, int limit) {
 		Condition condition = DSL.noCondition();
 		if (q != null && !q.isBlank()) {
@@ -177,7 +192,10 @@ class ArticleRepository {
 		return db.deleteFrom(ARTICLE).where(ARTICLE.ID.eq(id)).execute() == 1;
 	}
 
-	/** A contact as stored: with what was shown at publication, when the article has been published. */
+	/**
+	 * A contact as stored: with what was shown at publication, when the article has been
+	 * published.
+	 */
 	record StoredContact(String personId, ContactRole role, String affiliationId, String publishedTitle,
 			List<String> publishedOrganisation) {
 	}
@@ -199,14 +217,15 @@ class ArticleRepository {
 	}
 
 	List<StoredContact> storedContacts(String articleId) {
-		return db.select(ARTICLE_CONTACT.PERSON_ID, ARTICLE_CONTACT.ROLE, ARTICLE_CONTACT.AFFILIATION_ID,
-				ARTICLE_CONTACT.PUBLISHED_TITLE, ARTICLE_CONTACT.PUBLISHED_ORGANISATION)
+		return db
+			.select(ARTICLE_CONTACT.PERSON_ID, ARTICLE_CONTACT.ROLE, ARTICLE_CONTACT.AFFILIATION_ID,
+					ARTICLE_CONTACT.PUBLISHED_TITLE, ARTICLE_CONTACT.PUBLISHED_ORGANISATION)
 			.from(ARTICLE_CONTACT)
 			.where(ARTICLE_CONTACT.ARTICLE_ID.eq(articleId))
 			.orderBy(ARTICLE_CONTACT.POSITION)
-			.fetch(r -> new StoredContact(r.get(ARTICLE_CONTACT.PERSON_ID), ContactRole.valueOf(r.get(ARTICLE_CONTACT.ROLE)),
-					r.get(ARTICLE_CONTACT.AFFILIATION_ID), r.get(ARTICLE_CONTACT.PUBLISHED_TITLE),
-					r.get(ARTICLE_CONTACT.PUBLISHED_ORGANISATION) == null ? null
+			.fetch(r -> new StoredContact(r.get(ARTICLE_CONTACT.PERSON_ID),
+					ContactRole.valueOf(r.get(ARTICLE_CONTACT.ROLE)), r.get(ARTICLE_CONTACT.AFFILIATION_ID),
+					r.get(ARTICLE_CONTACT.PUBLISHED_TITLE), r.get(ARTICLE_CONTACT.PUBLISHED_ORGANISATION) == null ? null
 							: units(r.get(ARTICLE_CONTACT.PUBLISHED_ORGANISATION))));
 	}
 
@@ -223,8 +242,9 @@ class ArticleRepository {
 	}
 
 	List<PersonArticle> articlesOf(String personId) {
-		return db.select(ARTICLE.ID, ARTICLE.SLUG, ARTICLE.TITLE, ARTICLE.STATUS.convertFrom(ArticleStatus::valueOf),
-				ARTICLE.PUBLISHED_AT, ARTICLE_CONTACT.ROLE.convertFrom(ContactRole::valueOf))
+		return db
+			.select(ARTICLE.ID, ARTICLE.SLUG, ARTICLE.TITLE, ARTICLE.STATUS.convertFrom(ArticleStatus::valueOf),
+					ARTICLE.PUBLISHED_AT, ARTICLE_CONTACT.ROLE.convertFrom(ContactRole::valueOf))
 			.from(ARTICLE_CONTACT)
 			.join(ARTICLE)
 			.on(ARTICLE.ID.eq(ARTICLE_CONTACT.ARTICLE_ID))
@@ -244,34 +264,30 @@ class ArticleRepository {
 		return articleIds;
 	}
 
-	// ---- the public side: the rule (published, public roles, PUBLIC values) is in every statement
+	// ---- the public side: the rule (published, public roles, PUBLIC values) is in every
+	// statement
 
 	private static final Condition PUBLISHED = ARTICLE.STATUS.eq(ArticleStatus.PUBLISHED.name());
 
-	private static final Field<List<Email>> PUBLIC_EMAILS = field(
-			select(multisetAgg(PERSON_EMAIL.VALUE, PERSON_EMAIL.LABEL,
-					PERSON_EMAIL.VISIBILITY.convertFrom(Visibility::valueOf), PERSON_EMAIL.IS_PRIMARY)
-				.orderBy(PERSON_EMAIL.POSITION))
-				.from(PERSON_EMAIL)
-				.where(PERSON_EMAIL.PERSON_ID.eq(PERSON.ID))
-				.and(PERSON_EMAIL.VISIBILITY.eq(Visibility.PUBLIC.name())))
-		.as("emails")
+	private static final Field<List<Email>> PUBLIC_EMAILS = field(select(multisetAgg(PERSON_EMAIL.VALUE,
+			PERSON_EMAIL.LABEL, PERSON_EMAIL.VISIBILITY.convertFrom(Visibility::valueOf), PERSON_EMAIL.IS_PRIMARY)
+		.orderBy(PERSON_EMAIL.POSITION)).from(PERSON_EMAIL)
+		.where(PERSON_EMAIL.PERSON_ID.eq(PERSON.ID))
+		.and(PERSON_EMAIL.VISIBILITY.eq(Visibility.PUBLIC.name()))).as("emails")
 		.convertFrom(r -> r == null ? List.of() : r.map(mapping(Email::new)));
 
-	private static final Field<List<Phone>> PUBLIC_PHONES = field(
-			select(multisetAgg(PERSON_PHONE.VALUE, PERSON_PHONE.INTERNATIONAL,
-					PERSON_PHONE.KIND.convertFrom(PhoneKind::valueOf), PERSON_PHONE.LABEL,
-					PERSON_PHONE.VISIBILITY.convertFrom(Visibility::valueOf), PERSON_PHONE.IS_PRIMARY)
-				.orderBy(PERSON_PHONE.POSITION))
-				.from(PERSON_PHONE)
-				.where(PERSON_PHONE.PERSON_ID.eq(PERSON.ID))
-				.and(PERSON_PHONE.VISIBILITY.eq(Visibility.PUBLIC.name())))
-		.as("phones")
+	private static final Field<List<Phone>> PUBLIC_PHONES = field(select(multisetAgg(PERSON_PHONE.VALUE,
+			PERSON_PHONE.INTERNATIONAL, PERSON_PHONE.KIND.convertFrom(PhoneKind::valueOf), PERSON_PHONE.LABEL,
+			PERSON_PHONE.VISIBILITY.convertFrom(Visibility::valueOf), PERSON_PHONE.IS_PRIMARY)
+		.orderBy(PERSON_PHONE.POSITION)).from(PERSON_PHONE)
+		.where(PERSON_PHONE.PERSON_ID.eq(PERSON.ID))
+		.and(PERSON_PHONE.VISIBILITY.eq(Visibility.PUBLIC.name()))).as("phones")
 		.convertFrom(r -> r == null ? List.of() : r.map(mapping(Phone::new)));
 
 	/**
-	 * The public contact block of a published article. Its two statements run in one read-only
-	 * transaction; the rule is in both, so an article unpublished in between shows no one.
+	 * The public contact block of a published article. Its two statements run in one
+	 * read-only transaction; the rule is in both, so an article unpublished in between
+	 * shows no one.
 	 */
 	@Transactional(readOnly = true)
 	Optional<PublicBlock> publicBlock(String slug) {
@@ -279,8 +295,9 @@ class ArticleRepository {
 	}
 
 	/**
-	 * What the ETag of a published article's public block is made of, in one narrow statement:
-	 * cheaper than the block itself, so a cached rendering can be checked on every request.
+	 * What the ETag of a published article's public block is made of, in one narrow
+	 * statement: cheaper than the block itself, so a cached rendering can be checked on
+	 * every request.
 	 */
 	Optional<PublicBlock.Version> publicVersion(String slug) {
 		var rows = db.select(ARTICLE.ID, ARTICLE.VERSION, PERSON.ID, PERSON.VERSION)
@@ -298,12 +315,14 @@ class ArticleRepository {
 			.filter(r -> r.get(PERSON.ID) != null)
 			.map(r -> new PublicBlock.PersonVersion(r.get(PERSON.ID), r.get(PERSON.VERSION)))
 			.toList();
-		return Optional.of(new PublicBlock.Version(rows.get(0).get(ARTICLE.ID), rows.get(0).get(ARTICLE.VERSION), people));
+		return Optional
+			.of(new PublicBlock.Version(rows.get(0).get(ARTICLE.ID), rows.get(0).get(ARTICLE.VERSION), people));
 	}
 
 	private Optional<PublicBlock.Header> publishedArticle(String slug) {
-		return db.select(ARTICLE.ID, ARTICLE.SLUG, ARTICLE.TITLE, ARTICLE.SUMMARY, ARTICLE.URL, ARTICLE.PUBLISHED_AT,
-				ARTICLE.VERSION)
+		return db
+			.select(ARTICLE.ID, ARTICLE.SLUG, ARTICLE.TITLE, ARTICLE.SUMMARY, ARTICLE.URL, ARTICLE.PUBLISHED_AT,
+					ARTICLE.VERSION)
 			.from(ARTICLE)
 			.where(ARTICLE.SLUG.eq(slug))
 			.and(PUBLISHED)
@@ -311,28 +330,29 @@ class ArticleRepository {
 	}
 
 	/**
-	 * The press contacts and spokespeople of a published article, with their PUBLIC emails and
-	 * phones only, and the title and organisation shown at publication.
+	 * The press contacts and spokespeople of a published article, with their PUBLIC
+	 * emails and phones only, and the title and organisation shown at publication.
 	 */
 	private List<PublicBlock.Contact> publicContacts(String articleId) {
 		return contactsShownPublicly(articleId, PUBLISHED);
 	}
 
 	/**
-	 * What {@link #publicContacts} would give were the article published now, for the staff's
-	 * preview: the same statement without the publication check. A draft has no title and
-	 * organisation "as published" yet.
+	 * What {@link #publicContacts} would give were the article published now, for the
+	 * staff's preview: the same statement without the publication check. A draft has no
+	 * title and organisation "as published" yet.
 	 */
 	List<PublicBlock.Contact> previewContacts(String articleId) {
 		return contactsShownPublicly(articleId, DSL.noCondition());
 	}
 
 	private List<PublicBlock.Contact> contactsShownPublicly(String articleId, Condition articleRule) {
-		return db.select(PERSON.ID, PERSON.HONORIFIC_PREFIX, PERSON.GIVEN_NAME, PERSON.ADDITIONAL_NAMES,
-				PERSON.FAMILY_NAME, PERSON.HONORIFIC_SUFFIX, PERSON.DISPLAY_NAME, PERSON.NAME_ORDER,
-				PERSON.PHONETIC_GIVEN_NAME, PERSON.PHONETIC_FAMILY_NAME, PERSON.PRONOUNS, PERSON.LINKEDIN_URL,
-				PUBLIC_EMAILS, PUBLIC_PHONES, PERSON.UPDATED_AT, PERSON.VERSION, ARTICLE_CONTACT.ROLE,
-				ARTICLE_CONTACT.PUBLISHED_TITLE, ARTICLE_CONTACT.PUBLISHED_ORGANISATION)
+		return db
+			.select(PERSON.ID, PERSON.HONORIFIC_PREFIX, PERSON.GIVEN_NAME, PERSON.ADDITIONAL_NAMES, PERSON.FAMILY_NAME,
+					PERSON.HONORIFIC_SUFFIX, PERSON.DISPLAY_NAME, PERSON.NAME_ORDER, PERSON.PHONETIC_GIVEN_NAME,
+					PERSON.PHONETIC_FAMILY_NAME, PERSON.PRONOUNS, PERSON.LINKEDIN_URL, PUBLIC_EMAILS, PUBLIC_PHONES,
+					PERSON.UPDATED_AT, PERSON.VERSION, ARTICLE_CONTACT.ROLE, ARTICLE_CONTACT.PUBLISHED_TITLE,
+					ARTICLE_CONTACT.PUBLISHED_ORGANISATION)
 			.from(ARTICLE_CONTACT)
 			.join(ARTICLE)
 			.on(ARTICLE.ID.eq(ARTICLE_CONTACT.ARTICLE_ID))
@@ -389,7 +409,8 @@ class ArticleRepository {
 	private static Article toArticle(Record r) {
 		ArticleStatus status = ArticleStatus.valueOf(r.get(ARTICLE.STATUS));
 		List<ArticleContact> stored = r.get(CONTACTS);
-		// positions are shown from 0 without the gaps a removed person leaves; what was shown at
+		// positions are shown from 0 without the gaps a removed person leaves; what was
+		// shown at
 		// publication exists only for an article that has been published
 		List<ArticleContact> contacts = IntStream.range(0, stored.size()).mapToObj(i -> {
 			ArticleContact c = stored.get(i);

@@ -45,8 +45,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The changes to articles and their contact blocks, each one transaction. When an article is
- * published, the title and organisation of each contact are kept as they are then ("as published").
+ * The changes to articles and their contact blocks, each one transaction. When an article
+ * is published, the title and organisation of each contact are kept as they are then ("as
+ * published").
  */
 @Service
 public class Articles {
@@ -101,17 +102,17 @@ public class Articles {
 	}
 
 	/**
-	 * The CMS's idempotent create-or-update by its own reference. Of concurrent first calls with
-	 * the same reference, one inserts; the others fail on the unique reference and are run again,
-	 * now as updates.
+	 * The CMS's idempotent create-or-update by its own reference. Of concurrent first
+	 * calls with the same reference, one inserts; the others fail on the unique reference
+	 * and are run again, now as updates.
 	 */
 	public Written putByReference(String externalRef, ArticleInput request, String ifMatch) {
 		if (request != null && request.externalRef() != null && !request.externalRef().equals(externalRef)) {
 			throw new InvalidInput("externalRef", "must be absent or the reference in the address");
 		}
-		ArticleInput checked = check(request == null ? null
-				: new ArticleInput(request.slug(), request.title(), request.summary(), request.url(), request.status(),
-						request.publishedAt(), externalRef, request.topics()));
+		ArticleInput checked = check(
+				request == null ? null : new ArticleInput(request.slug(), request.title(), request.summary(),
+						request.url(), request.status(), request.publishedAt(), externalRef, request.topics()));
 		return retriedWhenTaken(() -> transaction.execute(status -> {
 			var existing = articles.lockByExternalRef(externalRef);
 			if (existing.isEmpty()) {
@@ -121,7 +122,8 @@ public class Articles {
 				return new Written(insert(checked), true);
 			}
 			Article current = lockedForWrite(existing.get(), ifMatch);
-			// a PUT replaces what the client writes; the address and publication time stay unless given
+			// a PUT replaces what the client writes; the address and publication time
+			// stay unless given
 			ArticleInput input = new ArticleInput(checked.slug() != null ? checked.slug() : current.slug(),
 					checked.title(), checked.summary(), checked.url(), checked.status(), checked.publishedAt(),
 					externalRef, checked.topics());
@@ -152,15 +154,19 @@ public class Articles {
 		return articles.list(q, status, null, Cursor.decode(cursor), limit);
 	}
 
-	/** Replaces what a client may write about the article, unless it changed since {@code ifMatch} (a form). */
+	/**
+	 * Replaces what a client may write about the article, unless it changed since
+	 * {@code ifMatch} (a form).
+	 */
 	public Article replace(String id, ArticleInput request, String ifMatch) {
 		return transaction.execute(status -> update(lockedForWrite(id, ifMatch), check(request)));
 	}
 
 	/**
-	 * The public contact block as journalists would see it were the article published now, read by
-	 * the public side's own statement (its roles, PUBLIC values only). Where nothing was taken at
-	 * publication yet (a draft), each contact shows the title and organisation chosen for them.
+	 * The public contact block as journalists would see it were the article published
+	 * now, read by the public side's own statement (its roles, PUBLIC values only). Where
+	 * nothing was taken at publication yet (a draft), each contact shows the title and
+	 * organisation chosen for them.
 	 */
 	public List<PublicBlock.Contact> publicPreview(Article article) {
 		Map<String, ArticleContact> chosen = article.contacts()
@@ -190,8 +196,9 @@ public class Articles {
 	}
 
 	/**
-	 * A person named on a published article is not deleted silently: without {@code force} the
-	 * deletion is refused; with it, the person leaves every article, and the log says which.
+	 * A person named on a published article is not deleted silently: without
+	 * {@code force} the deletion is refused; with it, the person leaves every article,
+	 * and the log says which.
 	 */
 	@EventListener
 	void onPersonToBeDeleted(PersonToBeDeleted deletion) {
@@ -222,7 +229,10 @@ public class Articles {
 		return request.normalised(violations);
 	}
 
-	/** Inserts the article; a reference already taken ends in the unique key's DuplicateKeyException. */
+	/**
+	 * Inserts the article; a reference already taken ends in the unique key's
+	 * DuplicateKeyException.
+	 */
 	private Article insert(ArticleInput input) {
 		String id = Ids.newId();
 		String slug = input.slug() != null ? requireFree(input.slug()) : freeSlug(input.slugFromTitle());
@@ -243,11 +253,13 @@ public class Articles {
 		articles.update(current.id(), changed, Instant.now(clock));
 		audit.record(Action.UPDATED, "article", current.id(), audit.changedFields(current.toInput(), changed), null);
 		if (input.status() == ArticleStatus.DRAFT && current.status() != ArticleStatus.DRAFT) {
-			// back to a draft: a later publication is a new one, with its own "as published"
-			articles.replaceContacts(current.id(), articles.storedContacts(current.id())
-				.stream()
-				.map(c -> new StoredContact(c.personId(), c.role(), c.affiliationId(), null, null))
-				.toList());
+			// back to a draft: a later publication is a new one, with its own "as
+			// published"
+			articles.replaceContacts(current.id(),
+					articles.storedContacts(current.id())
+						.stream()
+						.map(c -> new StoredContact(c.personId(), c.role(), c.affiliationId(), null, null))
+						.toList());
 		}
 		else if (input.status() == ArticleStatus.PUBLISHED && current.status() == ArticleStatus.DRAFT) {
 			articles.replaceContacts(current.id(), asPublished(articles.storedContacts(current.id()), List.of()));
@@ -255,7 +267,9 @@ public class Articles {
 		return articles.find(current.id()).orElseThrow();
 	}
 
-	/** The input with its slug, and a publication time when it is published without one. */
+	/**
+	 * The input with its slug, and a publication time when it is published without one.
+	 */
 	private ArticleInput withPublication(ArticleInput input, String slug, Article current) {
 		Instant publishedAt = input.publishedAt();
 		if (publishedAt == null && current != null) {
@@ -292,9 +306,10 @@ public class Articles {
 	}
 
 	/**
-	 * A concurrent request took the same slug or reference between our check and our insert: the
-	 * unique keys refused it (or InnoDB chose this transaction as a deadlock victim while several
-	 * waited on the same key), and the same work run again sees the other request's row.
+	 * A concurrent request took the same slug or reference between our check and our
+	 * insert: the unique keys refused it (or InnoDB chose this transaction as a deadlock
+	 * victim while several waited on the same key), and the same work run again sees the
+	 * other request's row.
 	 */
 	private static <T> T retriedWhenTaken(Supplier<T> work) {
 		for (int attempt = 1;; attempt++) {
@@ -309,14 +324,19 @@ public class Articles {
 		}
 	}
 
-	/** The article's row locked for the rest of the transaction, after checking the client's If-Match. */
+	/**
+	 * The article's row locked for the rest of the transaction, after checking the
+	 * client's If-Match.
+	 */
 	private Article lockedForWrite(String id, String ifMatch) {
 		int version = articles.lockVersion(id).orElseThrow(() -> new NotFound("article", id));
 		ETags.requireMatch(ifMatch, version);
 		return articles.find(id).orElseThrow();
 	}
 
-	/** Checks each requested contact; every problem is reported by its place in the list. */
+	/**
+	 * Checks each requested contact; every problem is reported by its place in the list.
+	 */
 	private List<StoredContact> checkContacts(List<ContactInput> requested) {
 		if (requested == null) {
 			throw new InvalidInput("contacts", "a JSON array of contacts is required");
@@ -367,8 +387,8 @@ public class Articles {
 	}
 
 	/**
-	 * The contacts with what they show at publication: kept from before for a person shown with
-	 * the same affiliation, taken now for the others.
+	 * The contacts with what they show at publication: kept from before for a person
+	 * shown with the same affiliation, taken now for the others.
 	 */
 	private List<StoredContact> asPublished(List<StoredContact> contacts, List<StoredContact> before) {
 		List<String> affiliationIds = contacts.stream()
@@ -380,18 +400,21 @@ public class Articles {
 				: articles.affiliationsNow(affiliationIds);
 		Map<String, List<String>> names = organisations
 			.namesFromTop(shown.values().stream().map(AffiliationNow::organisationId).distinct().toList());
-		return contacts.stream().map(contact -> before.stream()
-			.filter(old -> old.personId().equals(contact.personId())
-					&& Objects.equals(old.affiliationId(), contact.affiliationId()) && old.publishedOrganisation() != null)
-			.findFirst()
-			.map(old -> new StoredContact(contact.personId(), contact.role(), contact.affiliationId(),
-					old.publishedTitle(), old.publishedOrganisation()))
-			.orElseGet(() -> {
-				var affiliation = contact.affiliationId() == null ? null : shown.get(contact.affiliationId());
-				return affiliation == null ? contact
-						: new StoredContact(contact.personId(), contact.role(), contact.affiliationId(),
-								affiliation.title(), names.getOrDefault(affiliation.organisationId(), List.of()));
-			})).toList();
+		return contacts.stream()
+			.map(contact -> before.stream()
+				.filter(old -> old.personId().equals(contact.personId())
+						&& Objects.equals(old.affiliationId(), contact.affiliationId())
+						&& old.publishedOrganisation() != null)
+				.findFirst()
+				.map(old -> new StoredContact(contact.personId(), contact.role(), contact.affiliationId(),
+						old.publishedTitle(), old.publishedOrganisation()))
+				.orElseGet(() -> {
+					var affiliation = contact.affiliationId() == null ? null : shown.get(contact.affiliationId());
+					return affiliation == null ? contact
+							: new StoredContact(contact.personId(), contact.role(), contact.affiliationId(),
+									affiliation.title(), names.getOrDefault(affiliation.organisationId(), List.of()));
+				}))
+			.toList();
 	}
 
 }

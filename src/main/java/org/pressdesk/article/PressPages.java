@@ -24,21 +24,23 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.context.request.WebRequest;
 
 /**
- * What journalists see without an account: the contact block of a published article as a page
- * and as vCards. Whatever is not there — an unknown slug, a draft, an archived article, a person
- * not shown on it — is the same 404, so the answers say nothing about what exists.
+ * What journalists see without an account: the contact block of a published article as a
+ * page and as vCards. Whatever is not there — an unknown slug, a draft, an archived
+ * article, a person not shown on it — is the same 404, so the answers say nothing about
+ * what exists.
  *
- * <p>Each request first reads the block's version (one narrow statement); a conditional request
- * that still matches gets 304, and a response rendered from that same version is served again
- * from memory. Only a changed block is read in full and rendered.
+ * <p>
+ * Each request first reads the block's version (one narrow statement); a conditional
+ * request that still matches gets 304, and a response rendered from that same version is
+ * served again from memory. Only a changed block is read in full and rendered.
  */
 @RestController
 @RequestMapping("/press")
 class PressPages {
 
 	/**
-	 * Caches (a CDN) may keep the responses but must ask again each time; the ETag makes that
-	 * cheap (304), and a changed phone number is served the moment it changes.
+	 * Caches (a CDN) may keep the responses but must ask again each time; the ETag makes
+	 * that cheap (304), and a changed phone number is served the moment it changes.
 	 */
 	private static final CacheControl REVALIDATED = CacheControl.noCache().cachePublic();
 
@@ -96,13 +98,15 @@ class PressPages {
 	}
 
 	/**
-	 * @param personId when the response is about one person: it must be shown on the article
+	 * @param personId when the response is about one person: it must be shown on the
+	 * article
 	 * @param render the response from the whole block; empty for a 404
 	 */
 	private ResponseEntity<byte[]> respond(String slug, String variant, String personId, WebRequest request,
 			Function<PublicBlock, Optional<Rendered>> render) {
 		if (!ArticleInput.isSlug(slug)) {
-			// "Some-Slug " would find some-slug (the database compares without case or trailing
+			// "Some-Slug " would find some-slug (the database compares without case or
+			// trailing
 			// spaces) and be cached once more under each spelling
 			return notFound(!variant.equals("page"));
 		}
@@ -119,12 +123,16 @@ class PressPages {
 			if (fresh.isEmpty()) {
 				return notFound(!variant.equals("page"));
 			}
-			// the version of what was rendered, which a change since the version check may have moved on
+			// the version of what was rendered, which a change since the version check
+			// may have moved on
 			response = fresh.get().of(block.get().version().etag());
 			rendered.put(key, response);
 		}
 		if (request.checkNotModified(response.etag())) {
-			return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(response.etag()).cacheControl(REVALIDATED).build();
+			return ResponseEntity.status(HttpStatus.NOT_MODIFIED)
+				.eTag(response.etag())
+				.cacheControl(REVALIDATED)
+				.build();
 		}
 		var ok = ResponseEntity.ok()
 			.header(HttpHeaders.CONTENT_TYPE, response.contentType())

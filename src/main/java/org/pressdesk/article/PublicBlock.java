@@ -33,7 +33,10 @@ public record PublicBlock(Header article, List<Contact> contacts) {
 
 	}
 
-	/** {@code person} holds only what may be public; {@code organisation} is from the top of its tree down. */
+	/**
+	 * {@code person} holds only what may be public; {@code organisation} is from the top
+	 * of its tree down.
+	 */
 	public record Contact(Person person, ContactRole role, String title, List<String> organisation) {
 
 		public String organisationName() {
@@ -42,13 +45,15 @@ public record PublicBlock(Header article, List<Contact> contacts) {
 
 	}
 
-	/** What the ETag is made of: the article's version and each shown person's, in order. */
+	/**
+	 * What the ETag is made of: the article's version and each shown person's, in order.
+	 */
 	record Version(String articleId, int articleVersion, List<PersonVersion> people) {
 
 		/**
-		 * Changes whenever the article or any person shown changes (a person's version counts every
-		 * change to them and their affiliations), so a cache revalidating with it never serves an
-		 * old phone number.
+		 * Changes whenever the article or any person shown changes (a person's version
+		 * counts every change to them and their affiliations), so a cache revalidating
+		 * with it never serves an old phone number.
 		 */
 		String etag() {
 			StringBuilder versions = new StringBuilder(articleId).append(':').append(articleVersion);
@@ -77,7 +82,10 @@ public record PublicBlock(Header article, List<Contact> contacts) {
 				contacts.stream().map(c -> new PersonVersion(c.person().id(), c.person().version())).toList());
 	}
 
-	/** The same block with one contact only; empty when that person is not shown on the article. */
+	/**
+	 * The same block with one contact only; empty when that person is not shown on the
+	 * article.
+	 */
 	Optional<PublicBlock> of(String personId) {
 		return contacts.stream()
 			.filter(c -> c.person().id().equals(personId))

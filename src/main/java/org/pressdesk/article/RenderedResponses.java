@@ -9,16 +9,20 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
- * Public responses as last rendered, each with the version of the block it was rendered from
- * ({@code blockVersion}). An entry is served only while the database still gives that version, so
- * it can never be stale, even with several instances of the service; it only saves the rendering
- * and the wide queries. Clients see the ETag of the bytes ({@code etag}): a change the public
- * does not see (an INTERNAL phone) moves the version on but not the ETag.
+ * Public responses as last rendered, each with the version of the block it was rendered
+ * from ({@code blockVersion}). An entry is served only while the database still gives
+ * that version, so it can never be stale, even with several instances of the service; it
+ * only saves the rendering and the wide queries. Clients see the ETag of the bytes
+ * ({@code etag}): a change the public does not see (an INTERNAL phone) moves the version
+ * on but not the ETag.
  */
 @Component
 class RenderedResponses {
 
-	/** Enough for the articles journalists are reading this week; the least recently used go first. */
+	/**
+	 * Enough for the articles journalists are reading this week; the least recently used
+	 * go first.
+	 */
 	private static final int CAPACITY = 2_000;
 
 	record Rendered(String blockVersion, String etag, String contentType, String disposition, byte[] body) {

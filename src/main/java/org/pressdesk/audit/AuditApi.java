@@ -10,7 +10,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The audit trail, for ADMINs: read only; there is no endpoint that changes or deletes an entry. */
+/**
+ * The audit trail, for ADMINs: read only; there is no endpoint that changes or deletes an
+ * entry.
+ */
 @RestController
 @RequestMapping("/api/v1/audit")
 class AuditApi {
@@ -27,7 +30,8 @@ class AuditApi {
 			@RequestParam(required = false) AuditTrail.Action action, @RequestParam(required = false) Instant since,
 			@RequestParam(required = false) Instant until, @RequestParam(required = false) Integer limit,
 			@RequestParam(required = false) String cursor) {
-		return events.list(new AuditQuery(entityType, entityId, actor, action == null ? null : action.name(), since, until),
+		return events.list(
+				new AuditQuery(entityType, entityId, actor, action == null ? null : action.name(), since, until),
 				Cursor.decode(cursor), Cursor.limit(limit));
 	}
 

@@ -8,7 +8,10 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** The audit trail as a page, for ADMINs: newest first, filtered like {@code GET /api/v1/audit}. */
+/**
+ * The audit trail as a page, for ADMINs: newest first, filtered like
+ * {@code GET /api/v1/audit}.
+ */
 @Controller
 class AuditPages {
 
@@ -28,8 +31,11 @@ class AuditPages {
 		model.addAttribute("actor", actor);
 		model.addAttribute("action", action);
 		model.addAttribute("actions", AuditTrail.Action.values());
-		model.addAttribute("events", events.list(new AuditQuery(Texts.blankToNull(entityType), Texts.blankToNull(entityId),
-				Texts.blankToNull(actor), action == null ? null : action.name(), null, null), Cursor.decode(cursor), 50));
+		model.addAttribute("events",
+				events.list(
+						new AuditQuery(Texts.blankToNull(entityType), Texts.blankToNull(entityId),
+								Texts.blankToNull(actor), action == null ? null : action.name(), null, null),
+						Cursor.decode(cursor), 50));
 		return "audit/list";
 	}
 

@@ -34,7 +34,8 @@ class AuditRepository {
 			.set(AUDIT_EVENT.ACTION, event.action())
 			.set(AUDIT_EVENT.ENTITY_TYPE, event.entityType())
 			.set(AUDIT_EVENT.ENTITY_ID, event.entityId())
-			.set(AUDIT_EVENT.CHANGED_FIELDS, event.changedFields().isEmpty() ? null : String.join(",", event.changedFields()))
+			.set(AUDIT_EVENT.CHANGED_FIELDS,
+					event.changedFields().isEmpty() ? null : String.join(",", event.changedFields()))
 			.set(AUDIT_EVENT.DETAIL, event.detail())
 			.set(AUDIT_EVENT.CLIENT_ADDRESS, event.clientAddress())
 			.execute();
@@ -63,7 +64,8 @@ class AuditRepository {
 		}
 		if (after != null) {
 			Instant at = after.sortKeyAsInstant();
-			condition = condition.and(AUDIT_EVENT.AT.le(at)).and(AUDIT_EVENT.AT.lt(at).or(AUDIT_EVENT.ID.lt(after.id())));
+			condition = condition.and(AUDIT_EVENT.AT.le(at))
+				.and(AUDIT_EVENT.AT.lt(at).or(AUDIT_EVENT.ID.lt(after.id())));
 		}
 		List<AuditEvent> events = db.selectFrom(AUDIT_EVENT)
 			.where(condition)

@@ -24,17 +24,20 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
- * Writes the audit trail. Called inside the transaction of the change it records, so a change and
- * its entry are committed together or not at all; outside one (a failed login), it is written on
- * its own. The actor and the client address come from the current request.
+ * Writes the audit trail. Called inside the transaction of the change it records, so a
+ * change and its entry are committed together or not at all; outside one (a failed
+ * login), it is written on its own. The actor and the client address come from the
+ * current request.
  */
 @Component
 public class AuditTrail {
 
 	/** What happened; the names clients filter {@code GET /audit} by. */
 	public enum Action {
-		LOGIN_SUCCEEDED, LOGIN_FAILED, ACCESS_DENIED, CREATED, UPDATED, DELETED, EXPORTED, IMPORTED,
-		KEY_ROTATED, REVOKED
+
+		LOGIN_SUCCEEDED, LOGIN_FAILED, ACCESS_DENIED, CREATED, UPDATED, DELETED, EXPORTED, IMPORTED, KEY_ROTATED,
+		REVOKED
+
 	}
 
 	private final AuditRepository events;
@@ -61,7 +64,9 @@ public class AuditTrail {
 		record(action, entityType, entityId, List.of(), null);
 	}
 
-	/** For events whose actor is not (yet) the authenticated one: a login names who tried. */
+	/**
+	 * For events whose actor is not (yet) the authenticated one: a login names who tried.
+	 */
 	public void record(String actor, Action action, String entityType, String entityId,
 			Collection<String> changedFields, String detail) {
 		events.insert(new AuditEvent(Ids.newId(), Instant.now(clock), truncate(actor, 250), action.name(), entityType,
@@ -74,8 +79,9 @@ public class AuditTrail {
 	}
 
 	/**
-	 * The names of the top-level fields whose values differ between two versions of a write model
-	 * (what a client may write), so an entry says what changed without copying personal data.
+	 * The names of the top-level fields whose values differ between two versions of a
+	 * write model (what a client may write), so an entry says what changed without
+	 * copying personal data.
 	 */
 	public List<String> changedFields(Object before, Object after) {
 		JsonNode old = mapper.valueToTree(before);

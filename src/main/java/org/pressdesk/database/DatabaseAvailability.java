@@ -23,10 +23,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.TransactionSystemException;
 
 /**
- * Whether the database can be reached. A request that finds it gone marks it down; from then on
- * requests are answered 503 at once instead of each waiting for a connection, readiness is
- * REFUSING_TRAFFIC, and one probe a {@link #PROBE_INTERVAL} finds out when it is back. An outage
- * is logged when it starts and when it ends, not once per request.
+ * Whether the database can be reached. A request that finds it gone marks it down; from
+ * then on requests are answered 503 at once instead of each waiting for a connection,
+ * readiness is REFUSING_TRAFFIC, and one probe a {@link #PROBE_INTERVAL} finds out when
+ * it is back. An outage is logged when it starts and when it ends, not once per request.
  */
 @Component
 public class DatabaseAvailability implements DisposableBean {
@@ -59,8 +59,8 @@ public class DatabaseAvailability implements DisposableBean {
 	}
 
 	/**
-	 * Whether this failure means the database could not be used: it cannot be reached (then it
-	 * is marked down), or no connection was free in time.
+	 * Whether this failure means the database could not be used: it cannot be reached
+	 * (then it is marked down), or no connection was free in time.
 	 */
 	public boolean isOutage(Throwable failure) {
 		if (cannotReach(failure)) {
@@ -135,7 +135,9 @@ public class DatabaseAvailability implements DisposableBean {
 		return false;
 	}
 
-	/** The pool had no connection free within its timeout, though the database may be up. */
+	/**
+	 * The pool had no connection free within its timeout, though the database may be up.
+	 */
 	private static boolean noConnectionInTime(Throwable failure) {
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
 			if (cause instanceof SQLTransientConnectionException) {

@@ -5,9 +5,10 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.stereotype.Component;
 
 /**
- * The database's part of {@code /actuator/health} and of readiness (not of liveness: restarting
- * the service does not bring a database back). Replaces Spring Boot's {@code db} indicator, which
- * would wait for a connection on every call while the database is away.
+ * The database's part of {@code /actuator/health} and of readiness (not of liveness:
+ * restarting the service does not bring a database back). Replaces Spring Boot's
+ * {@code db} indicator, which would wait for a connection on every call while the
+ * database is away.
  */
 @Component("dbHealthIndicator")
 class DatabaseHealth implements HealthIndicator {

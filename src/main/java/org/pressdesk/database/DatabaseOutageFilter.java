@@ -14,9 +14,10 @@ import org.springframework.core.Ordered;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Stands in front of everything else, Spring Security included (which reads users from the
- * database): while the database is down, every request but the health checks is answered 503 at
- * once; a failure to reach the database that escapes from anywhere below becomes the same 503.
+ * Stands in front of everything else, Spring Security included (which reads users from
+ * the database): while the database is down, every request but the health checks is
+ * answered 503 at once; a failure to reach the database that escapes from anywhere below
+ * becomes the same 503.
  */
 class DatabaseOutageFilter extends OncePerRequestFilter {
 
@@ -53,7 +54,8 @@ class DatabaseOutageFilter extends OncePerRequestFilter {
 		FilterRegistrationBean<DatabaseOutageFilter> databaseOutageFilter(DatabaseAvailability availability) {
 			FilterRegistrationBean<DatabaseOutageFilter> registration = new FilterRegistrationBean<>(
 					new DatabaseOutageFilter(availability));
-			// before Spring Security's chain (-100) and everything that may read from the database
+			// before Spring Security's chain (-100) and everything that may read from the
+			// database
 			registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
 			return registration;
 		}

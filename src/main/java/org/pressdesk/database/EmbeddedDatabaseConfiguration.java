@@ -12,8 +12,9 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.util.StringUtils;
 
 /**
- * Starts the embedded MariaDB before the DataSource when no {@code spring.datasource.url} is
- * configured; with one, Spring Boot's own DataSource is used and nothing embedded starts.
+ * Starts the embedded MariaDB before the DataSource when no {@code spring.datasource.url}
+ * is configured; with one, Spring Boot's own DataSource is used and nothing embedded
+ * starts.
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(EmbeddedDatabaseConfiguration.NoDatasourceUrl.class)
@@ -24,7 +25,10 @@ class EmbeddedDatabaseConfiguration {
 		return EmbeddedMariaDb.start(directory.dataDir(), settings);
 	}
 
-	/** The pool takes the same {@code spring.datasource.hikari.*} settings as with an external database. */
+	/**
+	 * The pool takes the same {@code spring.datasource.hikari.*} settings as with an
+	 * external database.
+	 */
 	@Bean(destroyMethod = "close")
 	@ConfigurationProperties("spring.datasource.hikari")
 	HikariDataSource dataSource(EmbeddedMariaDb database) {

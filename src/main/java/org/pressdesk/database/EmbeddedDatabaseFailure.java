@@ -1,8 +1,9 @@
 package org.pressdesk.database;
 
 /**
- * The embedded database could not be started: what happened and what helps, in words a newcomer
- * can act on ({@link EmbeddedDatabaseFailureAnalyzer} shows them instead of a stack trace).
+ * The embedded database could not be started: what happened and what helps, in words a
+ * newcomer can act on ({@link EmbeddedDatabaseFailureAnalyzer} shows them instead of a
+ * stack trace).
  */
 public class EmbeddedDatabaseFailure extends RuntimeException {
 

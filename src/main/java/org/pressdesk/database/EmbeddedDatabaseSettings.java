@@ -11,11 +11,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * How the embedded MariaDB is run ({@code PRESSDESK_EMBEDDED_DB_…}); unused with an external
- * database. Its files are under {@code PRESSDESK_DATA_DIR} ({@link DataDirectory}).
+ * How the embedded MariaDB is run ({@code PRESSDESK_EMBEDDED_DB_…}); unused with an
+ * external database. Its files are under {@code PRESSDESK_DATA_DIR}
+ * ({@link DataDirectory}).
  *
- * @param startTimeout how long a start may take before it is given up (a first start on a busy
- * machine takes tens of seconds)
+ * @param startTimeout how long a start may take before it is given up (a first start on a
+ * busy machine takes tens of seconds)
  * @param port the loopback port it listens on; 0 picks a free one at each start
  * @param restartDelay how long the supervisor waits before restarting a server that died
  */

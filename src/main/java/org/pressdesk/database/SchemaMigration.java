@@ -18,7 +18,8 @@ class SchemaMigration {
 	FlywayMigrationStrategy migrateAndSaySo() {
 		return flyway -> {
 			MigrateResult result = flyway.migrate();
-			String version = flyway.info().current() == null ? "none" : flyway.info().current().getVersion().getVersion();
+			String version = flyway.info().current() == null ? "none"
+					: flyway.info().current().getVersion().getVersion();
 			log.info("Schema at version {} ({} migrations applied now)", version, result.migrationsExecuted);
 		};
 	}

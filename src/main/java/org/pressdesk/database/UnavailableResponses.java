@@ -7,9 +7,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * The answer while the database is away: 503 with {@code Retry-After}, as a problem for programs
- * and as a plain page for people (staff pages and the public press pages alike). Written by hand:
- * it must not need anything that might itself be failing.
+ * The answer while the database is away: 503 with {@code Retry-After}, as a problem for
+ * programs and as a plain page for people (staff pages and the public press pages alike).
+ * Written by hand: it must not need anything that might itself be failing.
  */
 public final class UnavailableResponses {
 
@@ -42,7 +42,8 @@ public final class UnavailableResponses {
 		String accept = request.getHeader("Accept");
 		boolean person = accept != null && accept.contains("text/html");
 		response.setHeader("Content-Security-Policy",
-				person ? "default-src 'none'; style-src 'self'; frame-ancestors 'none'" : "default-src 'none'; frame-ancestors 'none'");
+				person ? "default-src 'none'; style-src 'self'; frame-ancestors 'none'"
+						: "default-src 'none'; frame-ancestors 'none'");
 		byte[] body;
 		if (person) {
 			response.setContentType("text/html;charset=UTF-8");

@@ -41,9 +41,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Loads a few clearly fictional organisations and people (example.org-style domains, Ofcom's
- * drama phone numbers) into an empty directory: by default only into the embedded database,
- * into an external one only when {@code PRESSDESK_DEMO_DATA=true} says so.
+ * Loads a few clearly fictional organisations and people (example.org-style domains,
+ * Ofcom's drama phone numbers) into an empty directory: by default only into the embedded
+ * database, into an external one only when {@code PRESSDESK_DEMO_DATA=true} says so.
  */
 @Component
 @Order(2)
@@ -91,19 +91,21 @@ class DemoDirectory implements ApplicationRunner {
 		Organisation paper = organisation("The Daily Example", null, null, OrganisationKind.MEDIA,
 				"https://www.daily.example.com");
 
-		Person jane = person(new PersonInput("Dr", "Jane", null, "Example-Núñez", null, null, null, null, null, "she/her",
-				"https://www.linkedin.com/in/jane-example-demo",
+		Person jane = person(new PersonInput("Dr", "Jane", null, "Example-Núñez", null, null, null, null, null,
+				"she/her", "https://www.linkedin.com/in/jane-example-demo",
 				List.of(new EmailInput("jane.example@example.ac.uk", "work", Visibility.PUBLIC, true)),
 				List.of(new PhoneInput("+44 (0) 1632 960001", PhoneKind.VOICE, "work", Visibility.PUBLIC, true),
 						new PhoneInput("07700 900001", PhoneKind.MOBILE, "mobile", Visibility.INTERNAL, false)),
 				List.of("industrial policy", "advanced materials"), "Prefers email before 10am.",
 				LawfulBasis.LEGITIMATE_INTEREST, "demo data"), institute, "Head of Policy Links");
-		Person alan = person(new PersonInput("Professor Sir", "Alan", "Q.", "Placeholder", "FRS", null, null, null, null, null, null,
-				List.of(new EmailInput("alan.placeholder@example.ac.uk", "work", Visibility.PUBLIC, true)),
-				List.of(new PhoneInput("01632 960002", PhoneKind.VOICE, "office", Visibility.PUBLIC, true)),
-				List.of("manufacturing"), null, LawfulBasis.PUBLIC_TASK, "demo data"), university, "Vice-Chancellor");
-		person(new PersonInput(null, "花子", null, "山田", null, null, NameOrder.FAMILY_FIRST, "Hanako", "Yamada",
-				null, null, List.of(new EmailInput("h.yamada@fictionland.example", "work", Visibility.PUBLIC, true)),
+		Person alan = person(
+				new PersonInput("Professor Sir", "Alan", "Q.", "Placeholder", "FRS", null, null, null, null, null, null,
+						List.of(new EmailInput("alan.placeholder@example.ac.uk", "work", Visibility.PUBLIC, true)),
+						List.of(new PhoneInput("01632 960002", PhoneKind.VOICE, "office", Visibility.PUBLIC, true)),
+						List.of("manufacturing"), null, LawfulBasis.PUBLIC_TASK, "demo data"),
+				university, "Vice-Chancellor");
+		person(new PersonInput(null, "花子", null, "山田", null, null, NameOrder.FAMILY_FIRST, "Hanako", "Yamada", null,
+				null, List.of(new EmailInput("h.yamada@fictionland.example", "work", Visibility.PUBLIC, true)),
 				List.of(new PhoneInput("+44 20 7946 0003", PhoneKind.VOICE, "embassy", Visibility.PUBLIC, true)),
 				List.of("trade", "science diplomacy"), null, LawfulBasis.LEGITIMATE_INTEREST, "demo data"), embassy,
 				"National Technology Adviser");
@@ -130,8 +132,8 @@ class DemoDirectory implements ApplicationRunner {
 
 	private Person person(PersonInput input, Organisation organisation, String title) {
 		Person person = people.create(input);
-		people.addAffiliation(person.id(), new AffiliationInput(organisation.id(), title, null, null,
-				LocalDate.of(2020, 1, 1), null, true), null);
+		people.addAffiliation(person.id(),
+				new AffiliationInput(organisation.id(), title, null, null, LocalDate.of(2020, 1, 1), null, true), null);
 		return person;
 	}
 

@@ -13,14 +13,19 @@ import org.pressdesk.system.InvalidInput;
 import org.pressdesk.system.LinkedIn;
 import org.pressdesk.system.Texts;
 
-/** What a client may write about an organisation (create, or the result of a merge patch). */
+/**
+ * What a client may write about an organisation (create, or the result of a merge patch).
+ */
 public record OrganisationInput(@NotBlank @Size(max = 300) String name, @Size(max = 100) String shortName,
 		@Size(max = 36) String parentId, OrganisationKind kind, String country, @Size(max = 500) String website,
 		@Size(max = 500) String linkedinUrl) {
 
 	private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
 
-	/** The same input with values in their stored form; throws {@link InvalidInput} naming the field. */
+	/**
+	 * The same input with values in their stored form; throws {@link InvalidInput} naming
+	 * the field.
+	 */
 	/** The same, placed under another organisation (null: at the top of a tree). */
 	public OrganisationInput withParentId(String parentId) {
 		return new OrganisationInput(name, shortName, parentId, kind, country, website, linkedinUrl);
@@ -29,8 +34,8 @@ public record OrganisationInput(@NotBlank @Size(max = 300) String name, @Size(ma
 	OrganisationInput normalised() {
 		FieldChecks checks = new FieldChecks();
 		OrganisationInput normalised = new OrganisationInput(name.strip(), Texts.blankToNull(shortName),
-				Texts.blankToNull(parentId), kind == null ? OrganisationKind.OTHER : kind, checks.check(() -> country(country)),
-				checks.check(() -> website(website)),
+				Texts.blankToNull(parentId), kind == null ? OrganisationKind.OTHER : kind,
+				checks.check(() -> country(country)), checks.check(() -> website(website)),
 				checks.check(() -> LinkedIn.page(Texts.blankToNull(linkedinUrl), "linkedinUrl")));
 		checks.throwIfAny();
 		return normalised;

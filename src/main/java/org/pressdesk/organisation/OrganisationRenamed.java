@@ -1,8 +1,8 @@
 package org.pressdesk.organisation;
 
 /**
- * Published inside the transaction that renamed an organisation, so that whatever shows or
- * indexes its name can follow.
+ * Published inside the transaction that renamed an organisation, so that whatever shows
+ * or indexes its name can follow.
  */
 public record OrganisationRenamed(String organisationId) {
 }

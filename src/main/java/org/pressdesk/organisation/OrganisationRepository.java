@@ -52,26 +52,31 @@ public class OrganisationRepository {
 
 	private SelectJoinStep<Record11<String, String, String, String, OrganisationKind, String, String, String, Instant, Instant, Integer>> //
 			selectOrganisations() {
-		return db
-			.select(ORGANISATION.ID, ORGANISATION.NAME, ORGANISATION.SHORT_NAME, ORGANISATION.PARENT_ID,
-					ORGANISATION.KIND.convertFrom(OrganisationKind::valueOf), ORGANISATION.COUNTRY,
-					ORGANISATION.WEBSITE, ORGANISATION.LINKEDIN_URL, ORGANISATION.CREATED_AT, ORGANISATION.UPDATED_AT,
-					ORGANISATION.VERSION)
+		return db.select(ORGANISATION.ID, ORGANISATION.NAME, ORGANISATION.SHORT_NAME, ORGANISATION.PARENT_ID,
+				ORGANISATION.KIND.convertFrom(OrganisationKind::valueOf), ORGANISATION.COUNTRY, ORGANISATION.WEBSITE,
+				ORGANISATION.LINKEDIN_URL, ORGANISATION.CREATED_AT, ORGANISATION.UPDATED_AT, ORGANISATION.VERSION)
 			.from(ORGANISATION);
 	}
 
-	/** Organisations with this name, compared without regard to case or accents (the column's collation). */
+	/**
+	 * Organisations with this name, compared without regard to case or accents (the
+	 * column's collation).
+	 */
 	public List<Organisation> findByName(String name) {
 		return selectOrganisations().where(ORGANISATION.NAME.eq(name))
 			.orderBy(ORGANISATION.CREATED_AT, ORGANISATION.ID)
 			.fetch(mapping(Organisation::new));
 	}
 
-	/** Organisations whose name or short name contains {@code q}, case- and accent-insensitively. */
+	/**
+	 * Organisations whose name or short name contains {@code q}, case- and
+	 * accent-insensitively.
+	 */
 	public Page<Organisation> list(String q, String parentId, Cursor after, int limit) {
 		Condition condition = DSL.noCondition();
 		if (q != null && !q.isBlank()) {
-			// the column collation (utf8mb4_unicode_ci) makes LIKE ignore case and accents
+			// the column collation (utf8mb4_unicode_ci) makes LIKE ignore case and
+			// accents
 			condition = condition.and(Like.containing(ORGANISATION.NAME, q.strip())
 				.or(Like.containing(ORGANISATION.SHORT_NAME, q.strip())));
 		}
@@ -79,7 +84,8 @@ public class OrganisationRepository {
 			condition = condition.and(ORGANISATION.PARENT_ID.eq(parentId));
 		}
 		if (after != null) {
-			// the leading >= lets the index on (name, id) start at the cursor, not the beginning
+			// the leading >= lets the index on (name, id) start at the cursor, not the
+			// beginning
 			condition = condition.and(ORGANISATION.NAME.ge(after.sortKey()))
 				.and(ORGANISATION.NAME.gt(after.sortKey()).or(ORGANISATION.ID.gt(after.id())));
 		}
@@ -125,7 +131,10 @@ public class OrganisationRepository {
 		return db.deleteFrom(ORGANISATION).where(ORGANISATION.ID.eq(id)).execute() == 1;
 	}
 
-	/** The parent of an organisation, locking its row so that concurrent moves cannot form a cycle. */
+	/**
+	 * The parent of an organisation, locking its row so that concurrent moves cannot form
+	 * a cycle.
+	 */
 	Optional<Optional<String>> lockParentOf(String id) {
 		return db.select(ORGANISATION.PARENT_ID)
 			.from(ORGANISATION)
@@ -169,7 +178,10 @@ public class OrganisationRepository {
 		return namesFromTop(ids, db.withRecursive(chain).select(id, name, parentId).from(chain).fetch());
 	}
 
-	/** The names from the top for every organisation: for exports, cheaper than asking per batch. */
+	/**
+	 * The names from the top for every organisation: for exports, cheaper than asking per
+	 * batch.
+	 */
 	public Map<String, List<String>> namesFromTopOfAll() {
 		var rows = db.select(ORGANISATION.ID, ORGANISATION.NAME, ORGANISATION.PARENT_ID).from(ORGANISATION).fetch();
 		return namesFromTop(rows.map(Record3::value1), rows);
@@ -191,7 +203,10 @@ public class OrganisationRepository {
 		return names;
 	}
 
-	/** These organisations and all organisations below them; empty when none of them exists. */
+	/**
+	 * These organisations and all organisations below them; empty when none of them
+	 * exists.
+	 */
 	public List<String> subtreeIds(Collection<String> ids) {
 		CommonTableExpression<Record1<String>> tree = DSL.name("tree")
 			.fields("id")

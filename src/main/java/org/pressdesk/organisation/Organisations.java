@@ -61,7 +61,10 @@ public class Organisations {
 		return write(current, bodies.patched(current.toInput(), patch, OrganisationInput.class).normalised());
 	}
 
-	/** Replaces what a client may write, unless the organisation changed since {@code ifMatch} (a form). */
+	/**
+	 * Replaces what a client may write, unless the organisation changed since
+	 * {@code ifMatch} (a form).
+	 */
 	@Transactional
 	public Organisation replace(String id, OrganisationInput request, String ifMatch) {
 		Organisation current = lockedForWrite(id, ifMatch);
@@ -104,8 +107,8 @@ public class Organisations {
 	}
 
 	/**
-	 * Walks up from the new parent, locking each row on the way, and refuses when it meets the
-	 * organisation itself: the tree would become a cycle.
+	 * Walks up from the new parent, locking each row on the way, and refuses when it
+	 * meets the organisation itself: the tree would become a cycle.
 	 */
 	private void requireParentOutsideOf(String id, String parentId) {
 		String ancestor = parentId;

@@ -9,9 +9,10 @@ import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.format.annotation.DateTimeFormat.ISO;
 
 /**
- * The edit form of an affiliation, as the browser posts it. {@code version} is the person's, which
- * covers their affiliations; {@code primary} is a {@code Boolean} because an unticked box sends
- * nothing. The organisation is not in it: another organisation is another affiliation.
+ * The edit form of an affiliation, as the browser posts it. {@code version} is the
+ * person's, which covers their affiliations; {@code primary} is a {@code Boolean} because
+ * an unticked box sends nothing. The organisation is not in it: another organisation is
+ * another affiliation.
  */
 record AffiliationForm(int version, String title, String department, String role,
 		@DateTimeFormat(iso = ISO.DATE) LocalDate startDate, @DateTimeFormat(iso = ISO.DATE) LocalDate endDate,

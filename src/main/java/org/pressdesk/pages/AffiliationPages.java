@@ -21,8 +21,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * Correcting one of a person's affiliations (title, department, role, dates, primary), or deleting
- * one recorded by mistake. Adding and ending one happen on the person's page.
+ * Correcting one of a person's affiliations (title, department, role, dates, primary), or
+ * deleting one recorded by mistake. Adding and ending one happen on the person's page.
  */
 @Controller
 class AffiliationPages {
@@ -46,7 +46,10 @@ class AffiliationPages {
 		return page(model, person, affiliation, AffiliationForm.of(person.version(), affiliation), Map.of(), false);
 	}
 
-	/** Saves the form; a bad field is shown next to its input, a change saved meanwhile is not overwritten. */
+	/**
+	 * Saves the form; a bad field is shown next to its input, a change saved meanwhile is
+	 * not overwritten.
+	 */
 	@PostMapping("/people/{id}/affiliations/{affiliationId}/edit")
 	String save(@PathVariable String id, @PathVariable String affiliationId,
 			@ModelAttribute("form") AffiliationForm form, Model model) {
@@ -65,10 +68,12 @@ class AffiliationPages {
 		}
 	}
 
-	/** Deletes an affiliation entered by mistake; one that ended is ended, not deleted, to keep the history. */
+	/**
+	 * Deletes an affiliation entered by mistake; one that ended is ended, not deleted, to
+	 * keep the history.
+	 */
 	@PostMapping("/people/{id}/affiliations/{affiliationId}/delete")
-	String delete(@PathVariable String id, @PathVariable String affiliationId, @RequestParam int version,
-			Model model) {
+	String delete(@PathVariable String id, @PathVariable String affiliationId, @RequestParam int version, Model model) {
 		try {
 			people.deleteAffiliation(id, affiliationId, ETags.of(version));
 			return "redirect:/people/" + id + "?saved";
@@ -76,8 +81,7 @@ class AffiliationPages {
 		catch (StaleVersion ex) {
 			Person person = repository.get(id);
 			Affiliation affiliation = person.affiliation(affiliationId);
-			return page(model, person, affiliation, AffiliationForm.of(person.version(), affiliation), Map.of(),
-					true);
+			return page(model, person, affiliation, AffiliationForm.of(person.version(), affiliation), Map.of(), true);
 		}
 	}
 

@@ -33,7 +33,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** Articles: the list, and an article's page with its metadata and the contact block it ends with. */
+/**
+ * Articles: the list, and an article's page with its metadata and the contact block it
+ * ends with.
+ */
 @Controller
 class ArticlePages {
 
@@ -62,8 +65,8 @@ class ArticlePages {
 	@PostMapping("/articles")
 	String create(@RequestParam String title, Model model) {
 		try {
-			return "redirect:/articles/" + articles.create(new ArticleInput(null, title, null, null, null, null, null,
-					List.of())).id();
+			return "redirect:/articles/"
+					+ articles.create(new ArticleInput(null, title, null, null, null, null, null, List.of())).id();
 		}
 		catch (InvalidInput ex) {
 			model.addAttribute("articles", articles.list(null, null, null, 20));
@@ -77,7 +80,10 @@ class ArticlePages {
 		return page(model, article(id), find, Map.of(), false);
 	}
 
-	/** Saves the metadata; the slug and the publication time stay as they are unless publishing sets it. */
+	/**
+	 * Saves the metadata; the slug and the publication time stay as they are unless
+	 * publishing sets it.
+	 */
 	@PostMapping("/articles/{id}")
 	String save(@PathVariable String id, @RequestParam int version, @RequestParam String title,
 			@RequestParam(required = false) String summary, @RequestParam(required = false) String url,
@@ -85,7 +91,8 @@ class ArticlePages {
 		Article current = article(id);
 		try {
 			articles.replace(id, new ArticleInput(current.slug(), title, summary, url, status, current.publishedAt(),
-					current.externalRef(), topics == null ? List.of()
+					current.externalRef(),
+					topics == null ? List.of()
 							: Arrays.stream(topics.split(",")).map(String::strip).filter(t -> !t.isEmpty()).toList()),
 					ETags.of(version));
 			return "redirect:/articles/" + id + "?saved";
@@ -99,8 +106,8 @@ class ArticlePages {
 	}
 
 	/**
-	 * Saves the contact block as the form lists it: each row's position orders it, a row marked
-	 * for removal goes.
+	 * Saves the contact block as the form lists it: each row's position orders it, a row
+	 * marked for removal goes.
 	 */
 	@PostMapping("/articles/{id}/contacts")
 	String saveContacts(@PathVariable String id, @RequestParam int version,
@@ -149,8 +156,7 @@ class ArticlePages {
 	}
 
 	private String page(Model model, Article article, String find, Map<String, String> errors, boolean conflict) {
-		Map<String, Person> persons = people
-			.findAll(article.contacts().stream().map(ArticleContact::personId).toList())
+		Map<String, Person> persons = people.findAll(article.contacts().stream().map(ArticleContact::personId).toList())
 			.stream()
 			.collect(Collectors.toMap(Person::id, Function.identity()));
 		model.addAttribute("article", article);
@@ -159,8 +165,8 @@ class ArticlePages {
 		model.addAttribute("statuses", ArticleStatus.values());
 		model.addAttribute("preview", articles.publicPreview(article));
 		model.addAttribute("find", find);
-		model.addAttribute("found", find == null || find.isBlank() ? List.of()
-				: search.page(find, null, null, null, 10).items());
+		model.addAttribute("found",
+				find == null || find.isBlank() ? List.of() : search.page(find, null, null, null, 10).items());
 		model.addAttribute("today", LocalDate.now(clock));
 		model.addAttribute("errors", errors);
 		model.addAttribute("conflict", conflict);

@@ -5,8 +5,8 @@ import java.util.Locale;
 import org.springframework.stereotype.Component;
 
 /**
- * How the pages name a value of an enum: {@code PRESS_CONTACT} reads "Press contact". Templates
- * call it as {@code ${@labels.of(value)}}.
+ * How the pages name a value of an enum: {@code PRESS_CONTACT} reads "Press contact".
+ * Templates call it as {@code ${@labels.of(value)}}.
  */
 @Component("labels")
 public class Labels {

@@ -26,7 +26,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** Organisations: the top of each tree, and an organisation with its place in the tree and its people. */
+/**
+ * Organisations: the top of each tree, and an organisation with its place in the tree and
+ * its people.
+ */
 @Controller
 class OrganisationPages {
 
@@ -57,13 +60,13 @@ class OrganisationPages {
 	}
 
 	/**
-	 * Suggestions for a field where people type an organisation's name: the options of its datalist,
-	 * each with the organisation's place in its tree so that namesakes can be told apart.
+	 * Suggestions for a field where people type an organisation's name: the options of
+	 * its datalist, each with the organisation's place in its tree so that namesakes can
+	 * be told apart.
 	 */
 	@GetMapping("/organisations/names")
 	String names(@RequestParam(required = false) String q, Model model) {
-		List<Organisation> found = q == null || q.isBlank() ? List.of()
-				: organisations.list(q, null, null, 15).items();
+		List<Organisation> found = q == null || q.isBlank() ? List.of() : organisations.list(q, null, null, 15).items();
 		model.addAttribute("found", found);
 		model.addAttribute("chains", organisations.namesFromTop(found.stream().map(Organisation::id).toList()));
 		return "organisation/names :: options";
@@ -72,8 +75,10 @@ class OrganisationPages {
 	@PostMapping("/organisations")
 	String create(@RequestParam String name, @RequestParam(required = false) String parentId, Model model) {
 		try {
-			return "redirect:/organisations/" + editing.create(new OrganisationInput(name, null,
-					parentId == null || parentId.isBlank() ? null : parentId, null, null, null, null)).id();
+			return "redirect:/organisations/" + editing
+				.create(new OrganisationInput(name, null, parentId == null || parentId.isBlank() ? null : parentId,
+						null, null, null, null))
+				.id();
 		}
 		catch (InvalidInput ex) {
 			model.addAttribute("createError", ex.problems().get(0).message());
@@ -90,8 +95,8 @@ class OrganisationPages {
 	}
 
 	/**
-	 * Saves the form. The parent is typed by name (empty: at the top of a tree); moving an
-	 * organisation under itself or under one of its own is refused next to the field.
+	 * Saves the form. The parent is typed by name (empty: at the top of a tree); moving
+	 * an organisation under itself or under one of its own is refused next to the field.
 	 */
 	@PostMapping("/organisations/{id}/edit")
 	String save(@PathVariable String id, @RequestParam int version, @RequestParam String name,
@@ -117,7 +122,10 @@ class OrganisationPages {
 		}
 	}
 
-	/** The parent the form names; an unchanged name keeps the parent even when it has namesakes. */
+	/**
+	 * The parent the form names; an unchanged name keeps the parent even when it has
+	 * namesakes.
+	 */
 	private String parentOf(Organisation current, String parent, String chosenId, Model model) {
 		String named = Texts.blankToNull(parent);
 		if (Texts.blankToNull(chosenId) == null) {
@@ -132,7 +140,9 @@ class OrganisationPages {
 		return picker.picked("parent", named, chosenId, model).id();
 	}
 
-	/** @param shown what the form shows: the organisation, or what was posted */
+	/**
+	 * @param shown what the form shows: the organisation, or what was posted
+	 */
 	private String editPage(Model model, Organisation organisation, Object shown, String parentName,
 			Map<String, String> errors, boolean conflict) {
 		model.addAttribute("organisation", organisation);
@@ -150,10 +160,11 @@ class OrganisationPages {
 		List<String> chain = organisations.namesFromTop(List.of(id)).getOrDefault(id, List.of(organisation.name()));
 		model.addAttribute("organisation", organisation);
 		model.addAttribute("above", chain.subList(0, chain.size() - 1));
-		model.addAttribute("parent", organisation.parentId() == null ? null
-				: organisations.find(organisation.parentId()).orElse(null));
+		model.addAttribute("parent",
+				organisation.parentId() == null ? null : organisations.find(organisation.parentId()).orElse(null));
 		model.addAttribute("below", organisations.list(null, id, null, 100).items());
-		// its people and those of the organisations below it, as GET /organisations/{id}/people
+		// its people and those of the organisations below it, as GET
+		// /organisations/{id}/people
 		model.addAttribute("results", search.page(null, id, null, cursor, 50));
 		// the next page of them is this page again, not the search page
 		model.addAttribute("morePath", "/organisations/" + id);

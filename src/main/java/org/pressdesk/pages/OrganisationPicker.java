@@ -11,8 +11,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 
 /**
- * An organisation as people name it in a form: by its name, in any case or accents, or, when
- * several organisations share that name, by the one they then chose from the list the page showed.
+ * An organisation as people name it in a form: by its name, in any case or accents, or,
+ * when several organisations share that name, by the one they then chose from the list
+ * the page showed.
  */
 @Component
 class OrganisationPicker {
@@ -24,9 +25,9 @@ class OrganisationPicker {
 	}
 
 	/**
-	 * The one organisation meant. Otherwise an {@link InvalidInput} on {@code field}; for namesakes,
-	 * their places in the tree go into the model as {@code organisationChoices} (id → names from
-	 * the top) for the page to offer.
+	 * The one organisation meant. Otherwise an {@link InvalidInput} on {@code field}; for
+	 * namesakes, their places in the tree go into the model as
+	 * {@code organisationChoices} (id → names from the top) for the page to offer.
 	 */
 	Organisation picked(String field, String name, String chosenId, Model model) {
 		String chosen = Texts.blankToNull(chosenId);

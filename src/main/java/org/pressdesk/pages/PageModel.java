@@ -17,9 +17,10 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * What every staff page shows about who is signed in: the name, and whether to offer edits. The
- * buttons only spare a VIEWER the trip; the filter chain refuses their posts anyway. Added only
- * when a view is rendered, so API calls (which render none) do not pay for it.
+ * What every staff page shows about who is signed in: the name, and whether to offer
+ * edits. The buttons only spare a VIEWER the trip; the filter chain refuses their posts
+ * anyway. Added only when a view is rendered, so API calls (which render none) do not pay
+ * for it.
  */
 @Configuration(proxyBeanMethods = false)
 class PageModel implements HandlerInterceptor, WebMvcConfigurer {

@@ -14,9 +14,9 @@ import org.pressdesk.person.PhoneKind;
 import org.pressdesk.person.Visibility;
 
 /**
- * The edit form of a person, as the browser posts it: mutable, because form binding fills it field
- * by field; it becomes the API's write model ({@link PersonInput}) before anything is checked.
- * Empty rows (the spare ones the form offers) are dropped.
+ * The edit form of a person, as the browser posts it: mutable, because form binding fills
+ * it field by field; it becomes the API's write model ({@link PersonInput}) before
+ * anything is checked. Empty rows (the spare ones the form offers) are dropped.
  */
 public class PersonForm {
 
@@ -123,17 +123,20 @@ public class PersonForm {
 		form.additionalNames = person.additionalNames();
 		form.familyName = person.familyName();
 		form.honorificSuffix = person.honorificSuffix();
-		// a derived display name stays derived: the form shows it empty, so renaming updates it
+		// a derived display name stays derived: the form shows it empty, so renaming
+		// updates it
 		form.displayName = person.displayNameGiven() ? person.displayName() : null;
 		form.nameOrder = person.nameOrder();
 		form.phoneticGivenName = person.phoneticGivenName();
 		form.phoneticFamilyName = person.phoneticFamilyName();
 		form.pronouns = person.pronouns();
 		form.linkedinUrl = person.linkedinUrl();
-		person.emails().forEach(email -> form.emails.add(row(email.value(), email.label(), email.visibility(), null,
-				email.primary())));
-		person.phones().forEach(phone -> form.phones.add(row(phone.international() != null ? phone.international()
-				: phone.value(), phone.label(), phone.visibility(), phone.kind(), phone.primary())));
+		person.emails()
+			.forEach(email -> form.emails
+				.add(row(email.value(), email.label(), email.visibility(), null, email.primary())));
+		person.phones()
+			.forEach(phone -> form.phones.add(row(phone.international() != null ? phone.international() : phone.value(),
+					phone.label(), phone.visibility(), phone.kind(), phone.primary())));
 		form.topics = String.join(", ", person.topics());
 		form.notes = person.notes();
 		form.lawfulBasis = person.lawfulBasis();
@@ -142,8 +145,9 @@ public class PersonForm {
 	}
 
 	/**
-	 * The same form without the rows left empty, so that the rows' indexes are those of the write
-	 * model and an error about {@code phones[1]} is shown next to the second phone on the page.
+	 * The same form without the rows left empty, so that the rows' indexes are those of
+	 * the write model and an error about {@code phones[1]} is shown next to the second
+	 * phone on the page.
 	 */
 	PersonForm withoutEmptyRows() {
 		emails.removeIf(Row::isEmpty);
@@ -151,7 +155,10 @@ public class PersonForm {
 		return this;
 	}
 
-	/** The same form with an empty row at the end for a new email and phone, as the page shows it. */
+	/**
+	 * The same form with an empty row at the end for a new email and phone, as the page
+	 * shows it.
+	 */
 	PersonForm withSpareRows() {
 		for (List<Row> rows : List.of(emails, phones)) {
 			if (rows.isEmpty() || !rows.get(rows.size() - 1).isEmpty()) {
@@ -161,7 +168,9 @@ public class PersonForm {
 		return this;
 	}
 
-	/** What the form says, as the API's write model (the same checks as the API's, then). */
+	/**
+	 * What the form says, as the API's write model (the same checks as the API's, then).
+	 */
 	PersonInput toInput() {
 		return new PersonInput(honorificPrefix, givenName, additionalNames, familyName, honorificSuffix, displayName,
 				nameOrder, phoneticGivenName, phoneticFamilyName, pronouns, linkedinUrl,

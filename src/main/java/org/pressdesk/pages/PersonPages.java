@@ -72,11 +72,13 @@ class PersonPages {
 		this.clock = clock;
 	}
 
-	/** The home page: one box; results as you type (app.js), and without JavaScript on submit. */
+	/**
+	 * The home page: one box; results as you type (app.js), and without JavaScript on
+	 * submit.
+	 */
 	@GetMapping("/")
 	String search(@RequestParam(required = false) String q, @RequestParam(required = false) String organisation,
-			@RequestParam(required = false) String topic, @RequestParam(required = false) String cursor,
-			Model model) {
+			@RequestParam(required = false) String topic, @RequestParam(required = false) String cursor, Model model) {
 		addResults(model, q, organisation, topic, cursor);
 		return "person/search";
 	}
@@ -84,8 +86,7 @@ class PersonPages {
 	/** The result list alone, for the page to swap in as the user types. */
 	@GetMapping("/people/results")
 	String results(@RequestParam(required = false) String q, @RequestParam(required = false) String organisation,
-			@RequestParam(required = false) String topic, @RequestParam(required = false) String cursor,
-			Model model) {
+			@RequestParam(required = false) String topic, @RequestParam(required = false) String cursor, Model model) {
 		addResults(model, q, organisation, topic, cursor);
 		return "person/results :: results";
 	}
@@ -108,8 +109,9 @@ class PersonPages {
 	}
 
 	/**
-	 * The organisations a filter names, as people type it: a name (any case or accents; every
-	 * organisation of that name counts), or an id from a link. Null when no filter was asked for.
+	 * The organisations a filter names, as people type it: a name (any case or accents;
+	 * every organisation of that name counts), or an id from a link. Null when no filter
+	 * was asked for.
 	 */
 	private List<String> organisationsNamed(String organisation) {
 		if (organisation == null) {
@@ -121,7 +123,10 @@ class PersonPages {
 		return organisations.findByName(organisation).stream().map(Organisation::id).toList();
 	}
 
-	/** Suggestions for the topic filter: the topics people have that start with what was typed. */
+	/**
+	 * Suggestions for the topic filter: the topics people have that start with what was
+	 * typed.
+	 */
 	@GetMapping("/people/topics")
 	String topics(@RequestParam(required = false) String q, Model model) {
 		model.addAttribute("suggestions", q == null || q.isBlank() ? List.of() : repository.topicsStartingWith(q, 15));
@@ -138,9 +143,11 @@ class PersonPages {
 		Map<String, List<String>> names = organisations
 			.namesFromTop(person.affiliations().stream().map(Affiliation::organisationId).distinct().toList());
 		model.addAttribute("organisationNames", names);
-		// the card itself in the code, so that a phone adds the contact without signing in anywhere
-		String card = new String(CardFiles.toBytes(
-				List.of(cards.toCard(person, names, Audience.STAFF, CardFormat.VCARD_3, today)), CardFormat.VCARD_3),
+		// the card itself in the code, so that a phone adds the contact without signing
+		// in anywhere
+		String card = new String(
+				CardFiles.toBytes(List.of(cards.toCard(person, names, Audience.STAFF, CardFormat.VCARD_3, today)),
+						CardFormat.VCARD_3),
 				StandardCharsets.UTF_8);
 		model.addAttribute("qr", QrCodes.svg(card).orElse(null));
 		model.addAttribute("articles", articles.appearancesOf(id));
@@ -149,15 +156,16 @@ class PersonPages {
 	}
 
 	/**
-	 * Adds an affiliation; the organisation is named as people know it (its name, any case or
-	 * accents). When several organisations have that name, the page asks which one is meant.
+	 * Adds an affiliation; the organisation is named as people know it (its name, any
+	 * case or accents). When several organisations have that name, the page asks which
+	 * one is meant.
 	 */
 	@PostMapping("/people/{id}/affiliations")
 	String addAffiliation(@PathVariable String id, @ModelAttribute("newAffiliation") NewAffiliationForm form,
 			Model model) {
 		try {
-			Organisation organisation = picker.picked("organisation", form.organisation(),
-					form.organisationId(), model);
+			Organisation organisation = picker.picked("organisation", form.organisation(), form.organisationId(),
+					model);
 			people.addAffiliation(id, new AffiliationInput(organisation.id(), form.title(), null, null,
 					form.startDate(), null, form.primary()), ETags.of(form.version()));
 			return "redirect:/people/" + id + "?saved";
@@ -173,18 +181,20 @@ class PersonPages {
 	}
 
 	/**
-	 * Ends a current affiliation today; it stays in the person's history. The rest of it is written
-	 * back as read here, so the person's version the page showed must still be theirs: a change
-	 * saved since is reported, not undone.
+	 * Ends a current affiliation today; it stays in the person's history. The rest of it
+	 * is written back as read here, so the person's version the page showed must still be
+	 * theirs: a change saved since is reported, not undone.
 	 */
 	@PostMapping("/people/{id}/affiliations/{affiliationId}/end")
 	String endAffiliation(@PathVariable String id, @PathVariable String affiliationId, @RequestParam int version,
 			Model model) {
 		AffiliationInput ended = repository.get(id).affiliation(affiliationId).toInput();
 		try {
-			people.replaceAffiliation(id, affiliationId, new AffiliationInput(ended.organisationId(), ended.title(),
-					ended.department(), ended.role(), ended.startDate(), LocalDate.now(clock), false),
-					ETags.of(version));
+			people
+				.replaceAffiliation(
+						id, affiliationId, new AffiliationInput(ended.organisationId(), ended.title(),
+								ended.department(), ended.role(), ended.startDate(), LocalDate.now(clock), false),
+						ETags.of(version));
 			return "redirect:/people/" + id + "?saved";
 		}
 		catch (StaleVersion ex) {
@@ -200,8 +210,8 @@ class PersonPages {
 	}
 
 	/**
-	 * Saves the form. A bad field is shown next to its input; a change someone else saved since the
-	 * form was opened is shown, not overwritten.
+	 * Saves the form. A bad field is shown next to its input; a change someone else saved
+	 * since the form was opened is shown, not overwritten.
 	 */
 	@PostMapping("/people/{id}/edit")
 	String save(@PathVariable String id, @ModelAttribute("form") PersonForm form, Model model) {
@@ -220,8 +230,8 @@ class PersonPages {
 	}
 
 	/**
-	 * Asks before deleting a person (an erasure request, a duplicate), naming the published
-	 * articles whose contact blocks they would leave.
+	 * Asks before deleting a person (an erasure request, a duplicate), naming the
+	 * published articles whose contact blocks they would leave.
 	 */
 	@GetMapping("/people/{id}/delete")
 	String confirmDelete(@PathVariable String id, Model model) {
@@ -229,8 +239,9 @@ class PersonPages {
 	}
 
 	/**
-	 * Deletes the person. {@code offArticles} says the user saw the published articles they are on
-	 * and agreed to take them off; when such an article appeared since, the page asks again.
+	 * Deletes the person. {@code offArticles} says the user saw the published articles
+	 * they are on and agreed to take them off; when such an article appeared since, the
+	 * page asks again.
 	 */
 	@PostMapping("/people/{id}/delete")
 	String delete(@PathVariable String id, @RequestParam int version,
@@ -250,7 +261,10 @@ class PersonPages {
 	private String deletePage(Model model, Person person) {
 		model.addAttribute("person", person);
 		model.addAttribute("published",
-				articles.appearancesOf(person.id()).stream().filter(a -> a.status() == ArticleStatus.PUBLISHED).toList());
+				articles.appearancesOf(person.id())
+					.stream()
+					.filter(a -> a.status() == ArticleStatus.PUBLISHED)
+					.toList());
 		return "person/delete";
 	}
 

@@ -24,8 +24,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The changes to people and their affiliations. Each is one transaction that also brings the
- * person's search terms up to date, so a search never sees half a change.
+ * The changes to people and their affiliations. Each is one transaction that also brings
+ * the person's search terms up to date, so a search never sees half a change.
  */
 @Service
 public class People {
@@ -88,7 +88,10 @@ public class People {
 		return replace(id, request, null);
 	}
 
-	/** Replaces everything a client may write, unless the person changed since {@code ifMatch} (a form). */
+	/**
+	 * Replaces everything a client may write, unless the person changed since
+	 * {@code ifMatch} (a form).
+	 */
 	@Transactional
 	public Person replace(String id, PersonInput request, String ifMatch) {
 		Person current = lockedForWrite(id, ifMatch);
@@ -98,8 +101,8 @@ public class People {
 	}
 
 	/**
-	 * Validates and normalises without writing, so that a caller can report a bad input without
-	 * an exception passing through (and so marking) its transaction.
+	 * Validates and normalises without writing, so that a caller can report a bad input
+	 * without an exception passing through (and so marking) its transaction.
 	 */
 	public PersonDraft check(PersonInput request) {
 		List<FieldProblem> violations = bodies.violations(request);
@@ -107,8 +110,9 @@ public class People {
 	}
 
 	/**
-	 * Deletes the person. Listeners of {@link PersonToBeDeleted} (articles naming the person) may
-	 * refuse, unless {@code force}, in which case they let go of the person first.
+	 * Deletes the person. Listeners of {@link PersonToBeDeleted} (articles naming the
+	 * person) may refuse, unless {@code force}, in which case they let go of the person
+	 * first.
 	 */
 	@Transactional
 	public void delete(String id, String ifMatch, boolean force) {
@@ -138,7 +142,10 @@ public class People {
 		return writeAffiliation(personId, affiliationId, patched);
 	}
 
-	/** Replaces an affiliation; {@code ifMatch} is the person's version, or null to write whatever it is. */
+	/**
+	 * Replaces an affiliation; {@code ifMatch} is the person's version, or null to write
+	 * whatever it is.
+	 */
 	@Transactional
 	public AffiliationOfPerson replaceAffiliation(String personId, String affiliationId, AffiliationInput request,
 			String ifMatch) {
@@ -163,18 +170,25 @@ public class People {
 		reindexed(personId);
 	}
 
-	/** People show and are found under their organisations' names, so a rename reaches them. */
+	/**
+	 * People show and are found under their organisations' names, so a rename reaches
+	 * them.
+	 */
 	@EventListener
 	void onOrganisationRenamed(OrganisationRenamed renamed) {
 		List<String> ids = people.idsAffiliatedWith(renamed.organisationId());
 		if (!ids.isEmpty()) {
 			people.touch(ids, Instant.now(clock));
 			LocalDate today = LocalDate.now(clock);
-			people.findAll(ids).forEach(person -> people.replaceSearchTerms(person.id(), searchTerms.of(person, today)));
+			people.findAll(ids)
+				.forEach(person -> people.replaceSearchTerms(person.id(), searchTerms.of(person, today)));
 		}
 	}
 
-	/** Locks the person's row for the rest of the transaction and checks the client's If-Match. */
+	/**
+	 * Locks the person's row for the rest of the transaction and checks the client's
+	 * If-Match.
+	 */
 	private Person lockedForWrite(String id, String ifMatch) {
 		int version = people.lockVersion(id).orElseThrow(() -> new NotFound("person", id));
 		ETags.requireMatch(ifMatch, version);
@@ -198,7 +212,6 @@ public class People {
 		Person person = reindexed(personId);
 		return new AffiliationOfPerson(person.affiliation(affiliationId), person.version());
 	}
-
 
 	private Person reindexed(String id) {
 		Person person = people.find(id).orElseThrow();

@@ -13,11 +13,13 @@ import org.pressdesk.system.NotFound;
 public record Person(String id, String honorificPrefix, String givenName, String additionalNames, String familyName,
 		String honorificSuffix, String displayName, @JsonIgnore boolean displayNameGiven, NameOrder nameOrder,
 		String phoneticGivenName, String phoneticFamilyName, String pronouns, String linkedinUrl, List<Email> emails,
-		List<Phone> phones, List<Affiliation> affiliations, List<String> topics, String notes,
-		LawfulBasis lawfulBasis, String source, @JsonIgnore String sortName, Instant createdAt, Instant updatedAt,
-		int version) {
+		List<Phone> phones, List<Affiliation> affiliations, List<String> topics, String notes, LawfulBasis lawfulBasis,
+		String source, @JsonIgnore String sortName, Instant createdAt, Instant updatedAt, int version) {
 
-	/** The affiliation shown with the person's name: the primary current one, else the first current one. */
+	/**
+	 * The affiliation shown with the person's name: the primary current one, else the
+	 * first current one.
+	 */
 	public Optional<Affiliation> currentAffiliation(LocalDate today) {
 		List<Affiliation> current = affiliations.stream().filter(a -> a.isCurrentOn(today)).toList();
 		return current.stream().filter(Affiliation::primary).findFirst().or(() -> current.stream().findFirst());
@@ -36,7 +38,9 @@ public record Person(String id, String honorificPrefix, String givenName, String
 		return new PersonInput(honorificPrefix, givenName, additionalNames, familyName, honorificSuffix,
 				displayNameGiven ? displayName : null, nameOrder, phoneticGivenName, phoneticFamilyName, pronouns,
 				linkedinUrl,
-				emails.stream().map(e -> new PersonInput.EmailInput(e.value(), e.label(), e.visibility(), e.primary())).toList(),
+				emails.stream()
+					.map(e -> new PersonInput.EmailInput(e.value(), e.label(), e.visibility(), e.primary()))
+					.toList(),
 				phones.stream()
 					.map(p -> new PersonInput.PhoneInput(p.value(), p.kind(), p.label(), p.visibility(), p.primary()))
 					.toList(),

@@ -42,7 +42,9 @@ class PersonApi {
 		this.organisations = organisations;
 	}
 
-	/** Searches names, organisations, titles, emails, phone digits and topics; see API.md. */
+	/**
+	 * Searches names, organisations, titles, emails, phone digits and topics; see API.md.
+	 */
 	@GetMapping("/people")
 	Page<Person> search(@RequestParam(required = false) String q,
 			@RequestParam(name = "organisation", required = false) String organisationId,
@@ -97,8 +99,7 @@ class PersonApi {
 	ResponseEntity<Affiliation> addAffiliation(@PathVariable String id, @RequestBody AffiliationInput input,
 			@RequestHeader(name = "If-Match", required = false) String ifMatch) {
 		AffiliationOfPerson added = people.addAffiliation(id, input, ifMatch);
-		return ResponseEntity
-			.created(URI.create("/api/v1/people/" + id + "/affiliations/" + added.affiliation().id()))
+		return ResponseEntity.created(URI.create("/api/v1/people/" + id + "/affiliations/" + added.affiliation().id()))
 			.eTag(ETags.of(added.personVersion()))
 			.body(added.affiliation());
 	}
@@ -106,9 +107,7 @@ class PersonApi {
 	@GetMapping("/people/{id}/affiliations/{affiliationId}")
 	ResponseEntity<Affiliation> getAffiliation(@PathVariable String id, @PathVariable String affiliationId) {
 		Person person = repository.get(id);
-		return ResponseEntity.ok()
-			.eTag(ETags.of(person.version()))
-			.body(person.affiliation(affiliationId));
+		return ResponseEntity.ok().eTag(ETags.of(person.version())).body(person.affiliation(affiliationId));
 	}
 
 	@PatchMapping(path = "/people/{id}/affiliations/{affiliationId}",

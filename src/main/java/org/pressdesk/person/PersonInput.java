@@ -38,9 +38,10 @@ public record PersonInput(@Size(max = 100) String honorificPrefix, @Size(max = 2
 	}
 
 	/**
-	 * The values in the form we store them: phones in E.164, LinkedIn canonical, names trimmed,
-	 * the display name derived when not given. Throws {@code InvalidInput} naming every bad field,
-	 * those of bean validation ({@code earlier}) together with its own.
+	 * The values in the form we store them: phones in E.164, LinkedIn canonical, names
+	 * trimmed, the display name derived when not given. Throws {@code InvalidInput}
+	 * naming every bad field, those of bean validation ({@code earlier}) together with
+	 * its own.
 	 */
 	PersonDraft normalised(PhoneNumbers phoneNumbers, List<FieldProblem> earlier) {
 		FieldChecks checks = new FieldChecks(earlier);
@@ -55,7 +56,8 @@ public record PersonInput(@Size(max = 100) String honorificPrefix, @Size(max = 2
 		String additional = clean(additionalNames);
 		String suffix = clean(honorificSuffix);
 		String derived = order.displayName(prefix, given, additional, family, suffix);
-		String sortName = Folding.fold(family != null ? join(family, given, additional) : join(given, additional, display));
+		String sortName = Folding
+			.fold(family != null ? join(family, given, additional) : join(given, additional, display));
 
 		List<Email> emailValues = new ArrayList<>();
 		List<EmailInput> emailInputs = emails == null ? List.of() : emails;

@@ -6,7 +6,8 @@ import org.pressdesk.system.Cursor;
 
 /**
  * A search over people, resolved: for each query word the prefixes that may match it, the
- * organisations (with their sub-organisations) and the topic to filter by, where the page starts.
+ * organisations (with their sub-organisations) and the topic to filter by, where the page
+ * starts.
  */
 record PersonQuery(List<List<String>> words, List<String> organisationIds, String topic, Cursor after, int limit) {
 

@@ -41,31 +41,25 @@ import org.pressdesk.system.Page;
 import org.springframework.stereotype.Repository;
 
 /**
- * Reads and writes people with their emails, phones, topics, affiliations and search terms.
- * Every read of people, one or a page of them, is a single statement: the nested lists come
- * from MULTISET.
+ * Reads and writes people with their emails, phones, topics, affiliations and search
+ * terms. Every read of people, one or a page of them, is a single statement: the nested
+ * lists come from MULTISET.
  */
 @Repository
 public class PersonRepository {
 
-	// MULTISET_AGG in a scalar subquery rather than MULTISET: MariaDB cannot see the outer
+	// MULTISET_AGG in a scalar subquery rather than MULTISET: MariaDB cannot see the
+	// outer
 	// row from the derived table jOOQ builds to order a MULTISET
-	private static final Field<List<Email>> EMAILS = field(
-			select(multisetAgg(PERSON_EMAIL.VALUE, PERSON_EMAIL.LABEL,
-					PERSON_EMAIL.VISIBILITY.convertFrom(Visibility::valueOf), PERSON_EMAIL.IS_PRIMARY)
-				.orderBy(PERSON_EMAIL.POSITION))
-				.from(PERSON_EMAIL)
-				.where(PERSON_EMAIL.PERSON_ID.eq(PERSON.ID)))
-		.as("emails")
+	private static final Field<List<Email>> EMAILS = field(select(multisetAgg(PERSON_EMAIL.VALUE, PERSON_EMAIL.LABEL,
+			PERSON_EMAIL.VISIBILITY.convertFrom(Visibility::valueOf), PERSON_EMAIL.IS_PRIMARY)
+		.orderBy(PERSON_EMAIL.POSITION)).from(PERSON_EMAIL).where(PERSON_EMAIL.PERSON_ID.eq(PERSON.ID))).as("emails")
 		.convertFrom(r -> r == null ? List.of() : r.map(mapping(Email::new)));
 
-	private static final Field<List<Phone>> PHONES = field(
-			select(multisetAgg(PERSON_PHONE.VALUE, PERSON_PHONE.INTERNATIONAL, PERSON_PHONE.KIND.convertFrom(PhoneKind::valueOf), PERSON_PHONE.LABEL,
-					PERSON_PHONE.VISIBILITY.convertFrom(Visibility::valueOf), PERSON_PHONE.IS_PRIMARY)
-				.orderBy(PERSON_PHONE.POSITION))
-				.from(PERSON_PHONE)
-				.where(PERSON_PHONE.PERSON_ID.eq(PERSON.ID)))
-		.as("phones")
+	private static final Field<List<Phone>> PHONES = field(select(multisetAgg(PERSON_PHONE.VALUE,
+			PERSON_PHONE.INTERNATIONAL, PERSON_PHONE.KIND.convertFrom(PhoneKind::valueOf), PERSON_PHONE.LABEL,
+			PERSON_PHONE.VISIBILITY.convertFrom(Visibility::valueOf), PERSON_PHONE.IS_PRIMARY)
+		.orderBy(PERSON_PHONE.POSITION)).from(PERSON_PHONE).where(PERSON_PHONE.PERSON_ID.eq(PERSON.ID))).as("phones")
 		.convertFrom(r -> r == null ? List.of() : r.map(mapping(Phone::new)));
 
 	/** Current affiliations first, then the most recent. */
@@ -77,8 +71,7 @@ public class PersonRepository {
 			select(multisetAgg(AFFILIATION.ID, AFFILIATION.ORGANISATION_ID, ORGANISATION.NAME, ORGANISATION.SHORT_NAME,
 					AFFILIATION.TITLE, AFFILIATION.DEPARTMENT, AFFILIATION.ROLE, AFFILIATION.START_DATE,
 					AFFILIATION.END_DATE, AFFILIATION.IS_PRIMARY)
-				.orderBy(AFFILIATIONS_CURRENT_FIRST))
-				.from(AFFILIATION)
+				.orderBy(AFFILIATIONS_CURRENT_FIRST)).from(AFFILIATION)
 				.join(ORGANISATION)
 				.on(ORGANISATION.ID.eq(AFFILIATION.ORGANISATION_ID))
 				.where(AFFILIATION.PERSON_ID.eq(PERSON.ID)))
@@ -86,8 +79,7 @@ public class PersonRepository {
 		.convertFrom(r -> r == null ? List.of() : r.map(mapping(Affiliation::new)));
 
 	private static final Field<List<String>> TOPICS = field(
-			select(multisetAgg(PERSON_TOPIC.TOPIC).orderBy(PERSON_TOPIC.TOPIC))
-				.from(PERSON_TOPIC)
+			select(multisetAgg(PERSON_TOPIC.TOPIC).orderBy(PERSON_TOPIC.TOPIC)).from(PERSON_TOPIC)
 				.where(PERSON_TOPIC.PERSON_ID.eq(PERSON.ID)))
 		.as("topics")
 		.convertFrom(r -> r == null ? List.of() : r.map(Record1::value1));
@@ -126,12 +118,13 @@ public class PersonRepository {
 	}
 
 	/**
-	 * A page of people in alphabetical order of family name. Each query word narrows the result
-	 * to people with a search term starting with it.
+	 * A page of people in alphabetical order of family name. Each query word narrows the
+	 * result to people with a search term starting with it.
 	 */
 	Page<Person> search(PersonQuery query, LocalDate today) {
 		Condition condition = conditionOf(query, today);
-		// the page is chosen on narrow rows first, so the nested lists are built for its people only
+		// the page is chosen on narrow rows first, so the nested lists are built for its
+		// people only
 		Table<Record1<String>> page = select(PERSON.ID).from(PERSON)
 			.where(condition)
 			.orderBy(PERSON.SORT_NAME, PERSON.ID)
@@ -146,19 +139,24 @@ public class PersonRepository {
 		return Page.of(people, query.limit(), last -> new Cursor(last.sortName(), last.id()));
 	}
 
-
 	private Condition conditionOf(PersonQuery query, LocalDate today) {
 		Condition condition = DSL.noCondition();
-		// How a query finds its people, measured on 100,000 of them: the rarest word is looked up
-		// by term, and each other word is checked per person found. The check is a scalar subquery
-		// with LIMIT, which neither MariaDB nor MySQL turns into a semi-join that builds the set of
-		// everyone matching the word (as they do with EXISTS or IN, which took up to a second).
-		// Reading people in page order and checking each fails where the words follow the order:
+		// How a query finds its people, measured on 100,000 of them: the rarest word is
+		// looked up
+		// by term, and each other word is checked per person found. The check is a scalar
+		// subquery
+		// with LIMIT, which neither MariaDB nor MySQL turns into a semi-join that builds
+		// the set of
+		// everyone matching the word (as they do with EXISTS or IN, which took up to a
+		// second).
+		// Reading people in page order and checking each fails where the words follow the
+		// order:
 		// every Smith sorts under S.
 		List<Condition> words = query.words().stream().map(word -> matchesWord(word, today)).toList();
 		int driver = 0;
 		int fewest = Integer.MAX_VALUE;
-		// with several words, count each one's terms (up to COMMON_WORD) to find the rarest
+		// with several words, count each one's terms (up to COMMON_WORD) to find the
+		// rarest
 		for (int i = 0; words.size() > 1 && i < words.size(); i++) {
 			int count = db.selectCount()
 				.from(select(PERSON_SEARCH_TERM.PERSON_ID).from(PERSON_SEARCH_TERM)
@@ -174,11 +172,12 @@ public class PersonRepository {
 		for (int i = 0; i < words.size(); i++) {
 			condition = condition.and(i == driver
 					? PERSON.ID.in(select(PERSON_SEARCH_TERM.PERSON_ID).from(PERSON_SEARCH_TERM).where(words.get(i)))
-					: DSL.field(DSL.select(PERSON_SEARCH_TERM.PERSON_ID)
-						.from(PERSON_SEARCH_TERM)
-						.where(words.get(i))
-						.and(PERSON_SEARCH_TERM.PERSON_ID.eq(PERSON.ID))
-						.limit(1))
+					: DSL
+						.field(DSL.select(PERSON_SEARCH_TERM.PERSON_ID)
+							.from(PERSON_SEARCH_TERM)
+							.where(words.get(i))
+							.and(PERSON_SEARCH_TERM.PERSON_ID.eq(PERSON.ID))
+							.limit(1))
 						.isNotNull());
 		}
 		if (query.organisationIds() != null) {
@@ -196,14 +195,17 @@ public class PersonRepository {
 		}
 		Cursor after = query.after();
 		if (after != null) {
-			// the leading >= lets the index on (sort_name, id) start at the cursor, not the beginning
+			// the leading >= lets the index on (sort_name, id) start at the cursor, not
+			// the beginning
 			condition = condition.and(PERSON.SORT_NAME.ge(after.sortKey()))
 				.and(PERSON.SORT_NAME.gt(after.sortKey()).or(PERSON.ID.gt(after.id())));
 		}
 		return condition;
 	}
 
-	/** How far the words of a query are counted to find the rarest; see {@link #search}. */
+	/**
+	 * How far the words of a query are counted to find the rarest; see {@link #search}.
+	 */
 	private static final int COMMON_WORD = 5000;
 
 	private static Condition matchesWord(List<String> alternatives, LocalDate today) {
@@ -212,13 +214,14 @@ public class PersonRepository {
 	}
 
 	/**
-	 * The next batch of an export: up to {@code size} people matching {@code filters} whose id
-	 * comes after {@code afterId}, in order of id. The people come in one statement, then their
-	 * emails, phones, affiliations and topics in one statement each (cheaper, for thousands, than
-	 * building and parsing MULTISET's JSON for every person). When everyone is exported, the nested
-	 * rows are read as the range of person ids the batch spans: each table's primary key serves it
-	 * as one slice, where a list of a thousand ids is a thousand lookups (measured on 100,000
-	 * people: the whole export read in a third of the time).
+	 * The next batch of an export: up to {@code size} people matching {@code filters}
+	 * whose id comes after {@code afterId}, in order of id. The people come in one
+	 * statement, then their emails, phones, affiliations and topics in one statement each
+	 * (cheaper, for thousands, than building and parsing MULTISET's JSON for every
+	 * person). When everyone is exported, the nested rows are read as the range of person
+	 * ids the batch spans: each table's primary key serves it as one slice, where a list
+	 * of a thousand ids is a thousand lookups (measured on 100,000 people: the whole
+	 * export read in a third of the time).
 	 */
 	List<Person> exportBatch(PersonQuery filters, String afterId, int size, LocalDate today) {
 		List<Record> rows = db.select(PERSON_COLUMNS)
@@ -262,7 +265,8 @@ public class PersonRepository {
 			.join(ORGANISATION)
 			.on(ORGANISATION.ID.eq(AFFILIATION.ORGANISATION_ID))
 			.where(ofBatch.apply(AFFILIATION.PERSON_ID))
-			.orderBy(Stream.concat(Stream.of(AFFILIATION.PERSON_ID.asc()), AFFILIATIONS_CURRENT_FIRST.stream()).toList())
+			.orderBy(
+					Stream.concat(Stream.of(AFFILIATION.PERSON_ID.asc()), AFFILIATIONS_CURRENT_FIRST.stream()).toList())
 			.fetchGroups(r -> r.get(AFFILIATION.PERSON_ID),
 					r -> new Affiliation(r.get(AFFILIATION.ID), r.get(AFFILIATION.ORGANISATION_ID),
 							r.get(ORGANISATION.NAME), r.get(ORGANISATION.SHORT_NAME), r.get(AFFILIATION.TITLE),
@@ -305,7 +309,10 @@ public class PersonRepository {
 		insertContactPoints(id, draft);
 	}
 
-	/** Marks a change to a part of the person (an affiliation), so that its ETag changes too. */
+	/**
+	 * Marks a change to a part of the person (an affiliation), so that its ETag changes
+	 * too.
+	 */
 	void touch(Collection<String> ids, Instant now) {
 		db.update(PERSON)
 			.set(PERSON.UPDATED_AT, now)
@@ -320,7 +327,11 @@ public class PersonRepository {
 
 	/** The current version, locking the person's row until the transaction ends. */
 	Optional<Integer> lockVersion(String id) {
-		return db.select(PERSON.VERSION).from(PERSON).where(PERSON.ID.eq(id)).forUpdate().fetchOptional(Record1::value1);
+		return db.select(PERSON.VERSION)
+			.from(PERSON)
+			.where(PERSON.ID.eq(id))
+			.forUpdate()
+			.fetchOptional(Record1::value1);
 	}
 
 	void insertAffiliation(String personId, String id, AffiliationInput input, Instant now) {
@@ -349,16 +360,24 @@ public class PersonRepository {
 			.execute();
 	}
 
-	/** People who have any of these emails, phones (E.164) or LinkedIn profile, or this id. */
-	public Set<String> idsMatching(String id, Collection<String> emails, Collection<String> phones, String linkedinUrl) {
+	/**
+	 * People who have any of these emails, phones (E.164) or LinkedIn profile, or this
+	 * id.
+	 */
+	public Set<String> idsMatching(String id, Collection<String> emails, Collection<String> phones,
+			String linkedinUrl) {
 		var byId = db.select(PERSON.ID).from(PERSON).where(PERSON.ID.eq(id == null ? "" : id));
 		var byEmail = select(PERSON_EMAIL.PERSON_ID).from(PERSON_EMAIL).where(PERSON_EMAIL.VALUE.in(emails));
 		var byPhone = select(PERSON_PHONE.PERSON_ID).from(PERSON_PHONE).where(PERSON_PHONE.VALUE.in(phones));
-		var byLinkedIn = select(PERSON.ID).from(PERSON).where(PERSON.LINKEDIN_URL.eq(linkedinUrl == null ? "" : linkedinUrl));
+		var byLinkedIn = select(PERSON.ID).from(PERSON)
+			.where(PERSON.LINKEDIN_URL.eq(linkedinUrl == null ? "" : linkedinUrl));
 		return Set.copyOf(byId.union(byEmail).union(byPhone).union(byLinkedIn).fetch(Record1::value1));
 	}
 
-	/** Up to {@code limit} people with this family and given name, compared without regard to case or accents. */
+	/**
+	 * Up to {@code limit} people with this family and given name, compared without regard
+	 * to case or accents.
+	 */
 	public List<String> idsNamed(String familyName, String givenName, int limit) {
 		return db.select(PERSON.ID)
 			.from(PERSON)
@@ -369,8 +388,8 @@ public class PersonRepository {
 	}
 
 	/**
-	 * Topics people have that start with {@code prefix} (any case or accents), alphabetically: a
-	 * range of the topic index, each topic read once.
+	 * Topics people have that start with {@code prefix} (any case or accents),
+	 * alphabetically: a range of the topic index, each topic read once.
 	 */
 	public List<String> topicsStartingWith(String prefix, int limit) {
 		return db.selectDistinct(PERSON_TOPIC.TOPIC)
@@ -417,7 +436,8 @@ public class PersonRepository {
 					PERSON_PHONE.IS_PRIMARY);
 			for (int i = 0; i < draft.phones().size(); i++) {
 				Phone p = draft.phones().get(i);
-				insert = insert.values(id, i, p.value(), p.international(), p.kind().name(), p.label(), p.visibility().name(), p.primary());
+				insert = insert.values(id, i, p.value(), p.international(), p.kind().name(), p.label(),
+						p.visibility().name(), p.primary());
 			}
 			insert.execute();
 		}
@@ -471,10 +491,10 @@ public class PersonRepository {
 			List<String> topics) {
 		return new Person(r.get(PERSON.ID), r.get(PERSON.HONORIFIC_PREFIX), r.get(PERSON.GIVEN_NAME),
 				r.get(PERSON.ADDITIONAL_NAMES), r.get(PERSON.FAMILY_NAME), r.get(PERSON.HONORIFIC_SUFFIX),
-				r.get(PERSON.DISPLAY_NAME), r.get(PERSON.DISPLAY_NAME_GIVEN), NameOrder.valueOf(r.get(PERSON.NAME_ORDER)),
-				r.get(PERSON.PHONETIC_GIVEN_NAME), r.get(PERSON.PHONETIC_FAMILY_NAME), r.get(PERSON.PRONOUNS),
-				r.get(PERSON.LINKEDIN_URL), emails, phones, affiliations, topics,
-				r.get(PERSON.NOTES),
+				r.get(PERSON.DISPLAY_NAME), r.get(PERSON.DISPLAY_NAME_GIVEN),
+				NameOrder.valueOf(r.get(PERSON.NAME_ORDER)), r.get(PERSON.PHONETIC_GIVEN_NAME),
+				r.get(PERSON.PHONETIC_FAMILY_NAME), r.get(PERSON.PRONOUNS), r.get(PERSON.LINKEDIN_URL), emails, phones,
+				affiliations, topics, r.get(PERSON.NOTES),
 				r.get(PERSON.LAWFUL_BASIS) == null ? null : LawfulBasis.valueOf(r.get(PERSON.LAWFUL_BASIS)),
 				r.get(PERSON.SOURCE), r.get(PERSON.SORT_NAME), r.get(PERSON.CREATED_AT), r.get(PERSON.UPDATED_AT),
 				r.get(PERSON.VERSION));

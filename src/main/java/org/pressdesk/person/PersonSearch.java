@@ -15,8 +15,8 @@ import org.springframework.core.task.AsyncTaskExecutor;
 import org.springframework.stereotype.Component;
 
 /**
- * Searching people as {@code GET /people} describes it, for the API and for whatever else lists
- * people by the same filters (exports).
+ * Searching people as {@code GET /people} describes it, for the API and for whatever else
+ * lists people by the same filters (exports).
  */
 @Component
 public class PersonSearch {
@@ -40,29 +40,32 @@ public class PersonSearch {
 		this.reader = reader;
 	}
 
-	/** One page: {@code organisationId} includes its sub-organisations; null filters are ignored. */
+	/**
+	 * One page: {@code organisationId} includes its sub-organisations; null filters are
+	 * ignored.
+	 */
 	public Page<Person> page(String q, String organisationId, String topic, String cursor, Integer limit) {
 		return pageWithin(q, organisationId == null ? null : List.of(organisationId), topic, cursor, limit);
 	}
 
 	/**
-	 * One page of the people of any of these organisations and their sub-organisations (several
-	 * organisations may share a name); null means any organisation, an empty list none.
+	 * One page of the people of any of these organisations and their sub-organisations
+	 * (several organisations may share a name); null means any organisation, an empty
+	 * list none.
 	 */
-	public Page<Person> pageWithin(String q, List<String> organisationIds, String topic, String cursor,
-			Integer limit) {
+	public Page<Person> pageWithin(String q, List<String> organisationIds, String topic, String cursor, Integer limit) {
 		return people.search(query(q, organisationIds, topic, Cursor.decode(cursor), Cursor.limit(limit)),
 				LocalDate.now(clock));
 	}
 
 	/**
-	 * Every match, a batch at a time in order of id, so that memory does not grow with the number
-	 * of people. The next batch is read while {@code batches} handles the current one.
+	 * Every match, a batch at a time in order of id, so that memory does not grow with
+	 * the number of people. The next batch is read while {@code batches} handles the
+	 * current one.
 	 */
 	public void forEachBatch(String q, String organisationId, String topic, int batchSize,
 			Consumer<List<Person>> batches) {
-		PersonQuery filters = query(q, organisationId == null ? null : List.of(organisationId), topic, null,
-				batchSize);
+		PersonQuery filters = query(q, organisationId == null ? null : List.of(organisationId), topic, null, batchSize);
 		LocalDate today = LocalDate.now(clock);
 		Future<List<Person>> next = reader.submit(() -> people.exportBatch(filters, null, batchSize, today));
 		try {
@@ -80,7 +83,8 @@ public class PersonSearch {
 			}
 		}
 		finally {
-			// when the caller fails (a client that went away), the batch being read is not wanted
+			// when the caller fails (a client that went away), the batch being read is
+			// not wanted
 			next.cancel(true);
 		}
 	}

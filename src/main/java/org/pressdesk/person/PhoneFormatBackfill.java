@@ -11,8 +11,9 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
 
 /**
- * Gives phone numbers stored before migration V7 their international form, once, when the service
- * starts: SQL cannot format a phone number, so the migration could only add the column.
+ * Gives phone numbers stored before migration V7 their international form, once, when the
+ * service starts: SQL cannot format a phone number, so the migration could only add the
+ * column.
  */
 @Component
 class PhoneFormatBackfill implements ApplicationRunner {
@@ -45,8 +46,7 @@ class PhoneFormatBackfill implements ApplicationRunner {
 			db.batch(numbers.map(number -> db.update(PERSON_PHONE)
 				.set(PERSON_PHONE.INTERNATIONAL, phoneNumbers.international(number.get(PERSON_PHONE.VALUE)))
 				.where(PERSON_PHONE.PERSON_ID.eq(number.get(PERSON_PHONE.PERSON_ID)))
-				.and(PERSON_PHONE.POSITION.eq(number.get(PERSON_PHONE.POSITION)))))
-				.execute();
+				.and(PERSON_PHONE.POSITION.eq(number.get(PERSON_PHONE.POSITION))))).execute();
 			filled += numbers.size();
 		}
 		if (filled > 0) {

@@ -14,8 +14,9 @@ import org.pressdesk.system.PressdeskSettings;
 import org.springframework.stereotype.Component;
 
 /**
- * Phone numbers as people write them ({@code +44 (0) 1223 000000}, {@code 01223 000000}) turned
- * into E.164, with the configured region for numbers written without a country code.
+ * Phone numbers as people write them ({@code +44 (0) 1223 000000}, {@code 01223 000000})
+ * turned into E.164, with the configured region for numbers written without a country
+ * code.
  */
 @Component
 public class PhoneNumbers {
@@ -29,24 +30,28 @@ public class PhoneNumbers {
 	}
 
 	public String toE164(String written, String field) {
-		return parse(written)
-			.filter(util::isPossibleNumber)
+		return parse(written).filter(util::isPossibleNumber)
 			.map(number -> util.format(number, PhoneNumberFormat.E164))
 			.orElseThrow(() -> new InvalidInput(field,
 					"is not a possible phone number; write it with its country code, e.g. +44 1223 000000"));
 	}
 
-	/** An E.164 number as dialled from abroad, grouped for reading: {@code +44 1223 000000}. */
+	/**
+	 * An E.164 number as dialled from abroad, grouped for reading:
+	 * {@code +44 1223 000000}.
+	 */
 	public String international(String e164) {
 		return parse(e164).map(number -> util.format(number, PhoneNumberFormat.INTERNATIONAL)).orElse(e164);
 	}
 
-	/** The forms a person might type for a stored number: international and national digits. */
+	/**
+	 * The forms a person might type for a stored number: international and national
+	 * digits.
+	 */
 	List<String> searchableDigits(String e164) {
-		return parse(e164).map(number -> List.of(
-				digits(util.format(number, PhoneNumberFormat.E164)),
-				digits(util.format(number, PhoneNumberFormat.NATIONAL)),
-				util.getNationalSignificantNumber(number)))
+		return parse(e164)
+			.map(number -> List.of(digits(util.format(number, PhoneNumberFormat.E164)),
+					digits(util.format(number, PhoneNumberFormat.NATIONAL)), util.getNationalSignificantNumber(number)))
 			.orElse(List.of(digits(e164)));
 	}
 

@@ -15,9 +15,9 @@ import org.pressdesk.system.Folding;
 import org.springframework.stereotype.Component;
 
 /**
- * The words a person is found under, and the words of a query, folded the same way so that
- * "Lopez" finds "López" and "01223 000000" finds +441223000000. Each query word must match the
- * beginning of some term of the person.
+ * The words a person is found under, and the words of a query, folded the same way so
+ * that "Lopez" finds "López" and "01223 000000" finds +441223000000. Each query word must
+ * match the beginning of some term of the person.
  */
 @Component
 class SearchTerms {
@@ -28,8 +28,8 @@ class SearchTerms {
 
 	private static final Pattern NOT_ALPHANUMERIC = Pattern.compile("[^\\p{L}\\p{N}]+");
 
-	private static final Set<String> STOP_WORDS = Set.of("of", "the", "for", "and", "at", "in", "on", "de", "la",
-			"le", "du", "des", "di", "da", "der", "den", "und", "et");
+	private static final Set<String> STOP_WORDS = Set.of("of", "the", "for", "and", "at", "in", "on", "de", "la", "le",
+			"du", "des", "di", "da", "der", "den", "und", "et");
 
 	private static final Pattern PHONE_LIKE = Pattern.compile("[\\d\\s+().\\-/]+");
 
@@ -46,8 +46,7 @@ class SearchTerms {
 	Set<Term> of(Person person, LocalDate today) {
 		Map<String, Term> terms = new LinkedHashMap<>();
 		Stream.of(person.honorificPrefix(), person.givenName(), person.additionalNames(), person.familyName(),
-				person.honorificSuffix(), person.displayName(), person.phoneticGivenName(),
-				person.phoneticFamilyName())
+				person.honorificSuffix(), person.displayName(), person.phoneticGivenName(), person.phoneticFamilyName())
 			.forEach(name -> words(name).forEach(w -> add(terms, w, null)));
 		for (Email email : person.emails()) {
 			String folded = Folding.fold(email.value());
@@ -70,7 +69,10 @@ class SearchTerms {
 		return new LinkedHashSet<>(terms.values());
 	}
 
-	/** For each word of the query, the prefixes any one of which a person's term must start with. */
+	/**
+	 * For each word of the query, the prefixes any one of which a person's term must
+	 * start with.
+	 */
 	List<List<String>> ofQuery(String query) {
 		if (query == null || query.isBlank()) {
 			return List.of();
@@ -91,7 +93,8 @@ class SearchTerms {
 				terms.add(truncate(term));
 			}
 		}
-		// "head of policy": "of" narrows nothing but matches nearly everyone, which is slow
+		// "head of policy": "of" narrows nothing but matches nearly everyone, which is
+		// slow
 		List<String> significant = terms.stream().filter(term -> !STOP_WORDS.contains(term)).toList();
 		return (significant.isEmpty() ? terms : significant).stream().map(List::of).toList();
 	}

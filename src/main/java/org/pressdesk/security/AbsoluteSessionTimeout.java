@@ -12,8 +12,9 @@ import jakarta.servlet.http.HttpSession;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Ends a browser session a fixed time after its login, however active it has been: a stolen
- * session cookie stops working by then. (The idle timeout is the servlet container's.)
+ * Ends a browser session a fixed time after its login, however active it has been: a
+ * stolen session cookie stops working by then. (The idle timeout is the servlet
+ * container's.)
  */
 class AbsoluteSessionTimeout extends OncePerRequestFilter {
 

@@ -22,8 +22,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * On a directory without users, creates {@code admin} (role ADMIN) with the password from
- * {@code PRESSDESK_ADMIN_PASSWORD}, or a random one shown once in the log, in the banner that says
- * the service is ready.
+ * {@code PRESSDESK_ADMIN_PASSWORD}, or a random one shown once in the log, in the banner
+ * that says the service is ready.
  */
 @Component
 @Order(1)
@@ -77,8 +77,8 @@ class AdminBootstrap implements ApplicationRunner {
 	}
 
 	/**
-	 * The last line of the start, and the one a newcomer needs: where to go and, on the first
-	 * start, the password to sign in with.
+	 * The last line of the start, and the one a newcomer needs: where to go and, on the
+	 * first start, the password to sign in with.
 	 */
 	@EventListener
 	void ready(ApplicationReadyEvent event) {

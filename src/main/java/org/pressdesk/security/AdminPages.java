@@ -16,7 +16,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** Staff accounts and API clients, for ADMINs. A new key is on the page that issues it, and never again. */
+/**
+ * Staff accounts and API clients, for ADMINs. A new key is on the page that issues it,
+ * and never again.
+ */
 @Controller
 class AdminPages {
 
@@ -53,9 +56,10 @@ class AdminPages {
 	String changeUser(@PathVariable String id, @RequestParam int version, @RequestParam Role role,
 			@RequestParam(defaultValue = "false") boolean enabled, @RequestParam(required = false) String password,
 			Model model) {
-		return savingUser(model, () -> users.change(id,
-				new Users.UserChange(role, enabled, password == null || password.isEmpty() ? null : password),
-				ETags.of(version)));
+		return savingUser(model,
+				() -> users.change(id,
+						new Users.UserChange(role, enabled, password == null || password.isEmpty() ? null : password),
+						ETags.of(version)));
 	}
 
 	/** Saves, then back to the list; a refusal is shown above it. */
@@ -85,8 +89,8 @@ class AdminPages {
 			@RequestParam(required = false) LocalDate expires, Model model) {
 		try {
 			Instant expiresAt = expires == null ? null : expires.atStartOfDay(ZoneOffset.UTC).toInstant();
-			return withKey(model, clients.create(new ApiClients.NewClient(name, scopes == null ? List.of() : scopes,
-					expiresAt)));
+			return withKey(model,
+					clients.create(new ApiClients.NewClient(name, scopes == null ? List.of() : scopes, expiresAt)));
 		}
 		catch (InvalidInput ex) {
 			model.addAttribute("error", ex.problems().get(0).field() + ": " + ex.problems().get(0).message());

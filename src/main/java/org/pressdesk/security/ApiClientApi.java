@@ -14,7 +14,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Services and their API keys, for ADMINs. A key is in the answer that issues it, and never again. */
+/**
+ * Services and their API keys, for ADMINs. A key is in the answer that issues it, and
+ * never again.
+ */
 @RestController
 @RequestMapping("/api/v1/api-clients")
 class ApiClientApi {
@@ -50,7 +53,10 @@ class ApiClientApi {
 		return clients.rotate(id);
 	}
 
-	/** Revokes the client: its key stops working at once; the client stays listed, revoked. */
+	/**
+	 * Revokes the client: its key stops working at once; the client stays listed,
+	 * revoked.
+	 */
 	@DeleteMapping("/{id}")
 	ResponseEntity<Void> revoke(@PathVariable String id) {
 		clients.revoke(id);

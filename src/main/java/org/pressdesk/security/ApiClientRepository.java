@@ -21,14 +21,18 @@ class ApiClientRepository {
 		this.db = db;
 	}
 
-	/** What authenticating a key needs: the stored hash of its secret, and whether it may be used. */
+	/**
+	 * What authenticating a key needs: the stored hash of its secret, and whether it may
+	 * be used.
+	 */
 	record StoredKey(String clientId, String name, List<String> scopes, String secretHash, Instant expiresAt,
 			Instant revokedAt) {
 	}
 
 	Optional<StoredKey> findKey(String keyId) {
-		return db.select(API_CLIENT.ID, API_CLIENT.NAME, API_CLIENT.SCOPES, API_CLIENT.SECRET_HASH,
-				API_CLIENT.EXPIRES_AT, API_CLIENT.REVOKED_AT)
+		return db
+			.select(API_CLIENT.ID, API_CLIENT.NAME, API_CLIENT.SCOPES, API_CLIENT.SECRET_HASH, API_CLIENT.EXPIRES_AT,
+					API_CLIENT.REVOKED_AT)
 			.from(API_CLIENT)
 			.where(API_CLIENT.KEY_ID.eq(keyId))
 			.fetchOptional(r -> new StoredKey(r.get(API_CLIENT.ID), r.get(API_CLIENT.NAME), scopes(r),
@@ -88,9 +92,10 @@ class ApiClientRepository {
 	}
 
 	private static ApiClient toClient(Record r) {
-		return new ApiClient(r.get(API_CLIENT.ID), r.get(API_CLIENT.NAME), scopes(r), ApiKeys.PREFIX + r.get(API_CLIENT.KEY_ID),
-				r.get(API_CLIENT.CREATED_AT), r.get(API_CLIENT.EXPIRES_AT), r.get(API_CLIENT.REVOKED_AT),
-				r.get(API_CLIENT.LAST_USED_AT), r.get(API_CLIENT.KEY_ISSUED_AT), r.get(API_CLIENT.VERSION), null);
+		return new ApiClient(r.get(API_CLIENT.ID), r.get(API_CLIENT.NAME), scopes(r),
+				ApiKeys.PREFIX + r.get(API_CLIENT.KEY_ID), r.get(API_CLIENT.CREATED_AT), r.get(API_CLIENT.EXPIRES_AT),
+				r.get(API_CLIENT.REVOKED_AT), r.get(API_CLIENT.LAST_USED_AT), r.get(API_CLIENT.KEY_ISSUED_AT),
+				r.get(API_CLIENT.VERSION), null);
 	}
 
 }

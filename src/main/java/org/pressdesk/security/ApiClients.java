@@ -37,7 +37,10 @@ class ApiClients {
 		this.clock = clock;
 	}
 
-	/** What an ADMIN writes to create a client; {@code expiresAt} absent means the key does not expire. */
+	/**
+	 * What an ADMIN writes to create a client; {@code expiresAt} absent means the key
+	 * does not expire.
+	 */
 	record NewClient(@NotBlank @Size(max = 200) String name, @NotEmpty @Size(max = 6) List<String> scopes,
 			Instant expiresAt) {
 	}
@@ -48,8 +51,8 @@ class ApiClients {
 		List<String> scopes = request.scopes() == null ? List.of() : request.scopes().stream().distinct().toList();
 		for (int i = 0; i < scopes.size(); i++) {
 			if (ApiScope.of(scopes.get(i)).isEmpty()) {
-				checks.add("scopes[" + i + "]", "must be one of people:read, people:write, articles:read, "
-						+ "articles:write, export, import");
+				checks.add("scopes[" + i + "]",
+						"must be one of people:read, people:write, articles:read, " + "articles:write, export, import");
 			}
 		}
 		Instant now = Instant.now(clock);
@@ -84,6 +87,5 @@ class ApiClients {
 			throw new NotFound("API client", id);
 		}
 	}
-
 
 }

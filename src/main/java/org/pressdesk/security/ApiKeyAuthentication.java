@@ -23,14 +23,17 @@ import org.springframework.security.web.authentication.AuthenticationConverter;
 import org.springframework.stereotype.Component;
 
 /**
- * API keys in {@code Authorization: Bearer pd_…}: read from the header only (never from a URL),
- * checked against the database on every request, so that a revoked or expired key stops working
- * at once. The client's scopes become its authorities.
+ * API keys in {@code Authorization: Bearer pd_…}: read from the header only (never from a
+ * URL), checked against the database on every request, so that a revoked or expired key
+ * stops working at once. The client's scopes become its authorities.
  */
 @Component
 class ApiKeyAuthentication implements AuthenticationConverter, AuthenticationProvider {
 
-	/** How often the last-used time of a client is written: enough for an ADMIN to see which keys live. */
+	/**
+	 * How often the last-used time of a client is written: enough for an ADMIN to see
+	 * which keys live.
+	 */
 	private static final Duration LAST_USED_PRECISION = Duration.ofMinutes(1);
 
 	private final ApiClientRepository clients;
@@ -68,7 +71,9 @@ class ApiKeyAuthentication implements AuthenticationConverter, AuthenticationPro
 
 		private final String key;
 
-		/** Where a presented key came from: refused keys are throttled like failed logins. */
+		/**
+		 * Where a presented key came from: refused keys are throttled like failed logins.
+		 */
 		private final String address;
 
 		private final ApiClientPrincipal client;
@@ -116,17 +121,18 @@ class ApiKeyAuthentication implements AuthenticationConverter, AuthenticationPro
 	}
 
 	/**
-	 * A valid key goes ahead. A refused one (unknown, revoked, expired) counts as a failed login
-	 * from its address: past the address's limit it is answered 429 without being looked at or
-	 * audited again, so that nobody can fill the audit trail with made-up keys.
+	 * A valid key goes ahead. A refused one (unknown, revoked, expired) counts as a
+	 * failed login from its address: past the address's limit it is answered 429 without
+	 * being looked at or audited again, so that nobody can fill the audit trail with
+	 * made-up keys.
 	 */
 	@Override
 	public Authentication authenticate(Authentication authentication) {
 		Token token = (Token) authentication;
 		Instant now = Instant.now(clock);
 		var presented = ApiKeys.parse(token.key);
-		var found = presented.flatMap(p -> clients.findKey(p.keyId())
-			.filter(stored -> ApiKeys.matches(p.secret(), stored.secretHash())));
+		var found = presented.flatMap(
+				p -> clients.findKey(p.keyId()).filter(stored -> ApiKeys.matches(p.secret(), stored.secretHash())));
 		var valid = found.filter(stored -> stored.revokedAt() == null
 				&& (stored.expiresAt() == null || stored.expiresAt().isAfter(now)));
 		if (valid.isPresent()) {
@@ -143,8 +149,8 @@ class ApiKeyAuthentication implements AuthenticationConverter, AuthenticationPro
 		}
 		String reason = found.isEmpty() ? "unknown API key"
 				: found.get().revokedAt() != null ? "revoked API key" : "expired API key";
-		audit.record(keyName, Action.LOGIN_FAILED, "api-client", found.map(ApiClientRepository.StoredKey::clientId).orElse(null),
-				List.of(), reason);
+		audit.record(keyName, Action.LOGIN_FAILED, "api-client",
+				found.map(ApiClientRepository.StoredKey::clientId).orElse(null), List.of(), reason);
 		throw new BadCredentialsException("The API key is not valid.");
 	}
 
@@ -154,11 +160,12 @@ class ApiKeyAuthentication implements AuthenticationConverter, AuthenticationPro
 			clients.markUsed(stored.clientId(), now);
 			lastUsedWritten.put(stored.clientId(), now);
 		}
-		return new Token(new ApiClientPrincipal(stored.clientId(), stored.name()), stored.scopes()
-			.stream()
-			.flatMap(scope -> ApiScope.of(scope).stream())
-			.map(scope -> new SimpleGrantedAuthority(scope.authority()))
-			.toList());
+		return new Token(new ApiClientPrincipal(stored.clientId(), stored.name()),
+				stored.scopes()
+					.stream()
+					.flatMap(scope -> ApiScope.of(scope).stream())
+					.map(scope -> new SimpleGrantedAuthority(scope.authority()))
+					.toList());
 	}
 
 	@Override

@@ -9,8 +9,9 @@ import java.util.HexFormat;
 import java.util.Optional;
 
 /**
- * API keys: {@code pd_<key id>_<secret>}, the secret 32 random bytes. Only the SHA-256 of the
- * secret is stored; the key id, also random, finds the row without revealing anything.
+ * API keys: {@code pd_<key id>_<secret>}, the secret 32 random bytes. Only the SHA-256 of
+ * the secret is stored; the key id, also random, finds the row without revealing
+ * anything.
  */
 final class ApiKeys {
 
@@ -46,7 +47,10 @@ final class ApiKeys {
 		return Optional.of(new Presented(rest.substring(0, separator), rest.substring(separator + 1)));
 	}
 
-	/** Compares in constant time, so the answer's timing says nothing about how much matched. */
+	/**
+	 * Compares in constant time, so the answer's timing says nothing about how much
+	 * matched.
+	 */
 	static boolean matches(String secret, String storedHash) {
 		return MessageDigest.isEqual(hash(secret).getBytes(StandardCharsets.US_ASCII),
 				storedHash.getBytes(StandardCharsets.US_ASCII));

@@ -3,7 +3,10 @@ package org.pressdesk.security;
 import java.util.Arrays;
 import java.util.Optional;
 
-/** What an API client may do; each scope is granted to it as the authority {@code SCOPE_<name>}. */
+/**
+ * What an API client may do; each scope is granted to it as the authority
+ * {@code SCOPE_<name>}.
+ */
 enum ApiScope {
 
 	PEOPLE_READ("people:read"), PEOPLE_WRITE("people:write"), ARTICLES_READ("articles:read"),

@@ -8,8 +8,8 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * @param rateLimitPerMinute API requests per minute per staff user or API client
- * ({@code PRESSDESK_API_RATE_LIMIT_PER_MINUTE}); a client may spend a minute's allowance at once.
- * {@code 0} turns the limit off (benchmarks).
+ * ({@code PRESSDESK_API_RATE_LIMIT_PER_MINUTE}); a client may spend a minute's allowance
+ * at once. {@code 0} turns the limit off (benchmarks).
  */
 @Validated
 @ConfigurationProperties("pressdesk.api")

@@ -16,11 +16,11 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * The API reads no cookies, but a browser may still hold a staff member's HTTP Basic credentials
- * (typed into its prompt once) and add them to a form another site submits. So a request that
- * would change something is refused when the browser says it comes from another site (Fetch
- * Metadata's {@code Sec-Fetch-Site}, or an {@code Origin} other than this host). Programs send
- * neither header and are not affected.
+ * The API reads no cookies, but a browser may still hold a staff member's HTTP Basic
+ * credentials (typed into its prompt once) and add them to a form another site submits.
+ * So a request that would change something is refused when the browser says it comes from
+ * another site (Fetch Metadata's {@code Sec-Fetch-Site}, or an {@code Origin} other than
+ * this host). Programs send neither header and are not affected.
  */
 class CrossSiteWrites extends OncePerRequestFilter {
 

@@ -29,6 +29,4 @@ class LoginPages {
 		return "security/login";
 	}
 
-
-
 }

@@ -10,19 +10,20 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
- * Slows down password guessing. An attempt is counted as a failure when it begins and forgiven
- * when it succeeds, so that a burst of concurrent guesses is counted before any of them is
- * checked.
+ * Slows down password guessing. An attempt is counted as a failure when it begins and
+ * forgiven when it succeeds, so that a burst of concurrent guesses is counted before any
+ * of them is checked.
  * <ul>
- * <li>Per account <em>and address</em>: after a few failures ({@link LoginThrottleSettings}),
- * each further attempt from that address on that account waits twice as long as the last (1 s,
- * 2 s, … at most {@link #LONGEST_WAIT}), until a success. An attacker elsewhere cannot lock a
- * real user out. The account is the user found, however its name was typed ({@code VIEWER1},
- * {@code viéwer1 } and {@code viewer1} are one account, as they are to the lookup).</li>
- * <li>Per address: one address may fail only so often per {@link #ADDRESS_WINDOW} across all
- * accounts; beyond that it may not try accounts that do not exist or that have failed from it.
- * Spraying many accounts is stopped, but a known user who has not failed still gets in, even
- * behind a proxy that makes everyone one address.</li>
+ * <li>Per account <em>and address</em>: after a few failures
+ * ({@link LoginThrottleSettings}), each further attempt from that address on that account
+ * waits twice as long as the last (1 s, 2 s, … at most {@link #LONGEST_WAIT}), until a
+ * success. An attacker elsewhere cannot lock a real user out. The account is the user
+ * found, however its name was typed ({@code VIEWER1}, {@code viéwer1 } and
+ * {@code viewer1} are one account, as they are to the lookup).</li>
+ * <li>Per address: one address may fail only so often per {@link #ADDRESS_WINDOW} across
+ * all accounts; beyond that it may not try accounts that do not exist or that have failed
+ * from it. Spraying many accounts is stopped, but a known user who has not failed still
+ * gets in, even behind a proxy that makes everyone one address.</li>
  * </ul>
  * Counted in memory, per instance of the service.
  */
@@ -40,7 +41,10 @@ class LoginThrottle {
 
 	private final Clock clock;
 
-	/** @param refusalNoted whether a refusal since the last counted failure has been reported */
+	/**
+	 * @param refusalNoted whether a refusal since the last counted failure has been
+	 * reported
+	 */
 	private record Failures(int count, Instant since, Instant last, boolean refusalNoted) {
 
 		static Failures first(Instant now) {
@@ -62,8 +66,8 @@ class LoginThrottle {
 	}
 
 	/**
-	 * Whether an attempt may go ahead; if not, how long to wait, and whether this is the first
-	 * refusal of a run (the one worth an audit row).
+	 * Whether an attempt may go ahead; if not, how long to wait, and whether this is the
+	 * first refusal of a run (the one worth an audit row).
 	 */
 	record Attempt(Optional<Duration> retryAfter, boolean firstRefusal) {
 
@@ -83,9 +87,9 @@ class LoginThrottle {
 	}
 
 	/**
-	 * Asks to check a password for {@code account} (a user's id, or the name of one that does not
-	 * exist) from {@code address}. An attempt that may go ahead is counted as failed until
-	 * {@link #succeeded} says otherwise.
+	 * Asks to check a password for {@code account} (a user's id, or the name of one that
+	 * does not exist) from {@code address}. An attempt that may go ahead is counted as
+	 * failed until {@link #succeeded} says otherwise.
 	 */
 	synchronized Attempt begin(String account, boolean known, String address) {
 		Instant now = Instant.now(clock);
@@ -115,7 +119,10 @@ class LoginThrottle {
 		return new Attempt(Optional.empty(), false);
 	}
 
-	/** The attempt begun for the account succeeded: its failures are forgiven, and so is the attempt. */
+	/**
+	 * The attempt begun for the account succeeded: its failures are forgiven, and so is
+	 * the attempt.
+	 */
 	synchronized void succeeded(String account, String address) {
 		byAccountAndAddress.remove(key(account, address));
 		byAddress.computeIfPresent(address, (ignored, failures) -> failures.minusOne());

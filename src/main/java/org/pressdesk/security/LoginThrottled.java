@@ -4,7 +4,10 @@ import java.time.Duration;
 
 import org.springframework.security.core.AuthenticationException;
 
-/** Too many failed logins from this address (on this account): try again after {@link #retryAfter()}. */
+/**
+ * Too many failed logins from this address (on this account): try again after
+ * {@link #retryAfter()}.
+ */
 class LoginThrottled extends AuthenticationException {
 
 	private final Duration retryAfter;

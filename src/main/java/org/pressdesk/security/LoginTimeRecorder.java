@@ -9,7 +9,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 
-/** Notes when the session logged in, for {@link AbsoluteSessionTimeout}; then goes where the user was going. */
+/**
+ * Notes when the session logged in, for {@link AbsoluteSessionTimeout}; then goes where
+ * the user was going.
+ */
 class LoginTimeRecorder extends SavedRequestAwareAuthenticationSuccessHandler {
 
 	static final String LOGGED_IN_AT = LoginTimeRecorder.class.getName() + ".loggedInAt";

@@ -17,9 +17,9 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
 /**
- * NIST SP 800-63B: 12 to 128 characters, no composition rules, no password from the list of the
- * most common ones, and none built on context-specific words: the service's name or the user's
- * own name (compared without case, accents, spaces or punctuation).
+ * NIST SP 800-63B: 12 to 128 characters, no composition rules, no password from the list
+ * of the most common ones, and none built on context-specific words: the service's name
+ * or the user's own name (compared without case, accents, spaces or punctuation).
  */
 @Component
 class PasswordPolicy {

@@ -53,14 +53,18 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
 					+ throttled.retryAfterSeconds() + " seconds.");
 			return;
 		}
-		// a browser answered with a Basic challenge would offer its password prompt and then keep
-		// the credentials, sending them along with any other site's form: browsers are challenged
-		// for an API key only; programs (which send no Fetch Metadata) may use Basic as well
+		// a browser answered with a Basic challenge would offer its password prompt and
+		// then keep
+		// the credentials, sending them along with any other site's form: browsers are
+		// challenged
+		// for an API key only; programs (which send no Fetch Metadata) may use Basic as
+		// well
 		response.setHeader("WWW-Authenticate", request.getHeader("Sec-Fetch-Mode") != null
 				? "Bearer realm=\"Pressdesk API\"" : "Basic realm=\"Pressdesk\", charset=\"UTF-8\"");
-		write(response, HttpStatus.UNAUTHORIZED, request.getHeader("Authorization") == null
-				? "Authentication is required: staff credentials (HTTP Basic) or an API key (Bearer)."
-				: "The credentials are not valid.");
+		write(response, HttpStatus.UNAUTHORIZED,
+				request.getHeader("Authorization") == null
+						? "Authentication is required: staff credentials (HTTP Basic) or an API key (Bearer)."
+						: "The credentials are not valid.");
 	}
 
 	@Override
@@ -76,11 +80,13 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
 						? ErrorPages.page("Please send the form again",
 								"The page this form came from has expired (you may have signed out or in since). "
 										+ "Go back, reload the page and send it again.")
-						: ErrorPages.page("Not allowed", "Your role does not allow this. An administrator can change your role."));
+						: ErrorPages.page("Not allowed",
+								"Your role does not allow this. An administrator can change your role."));
 			return;
 		}
 		if (staleForm) {
-			write(response, HttpStatus.FORBIDDEN, "The form's CSRF token is missing or no longer valid; reload the page.");
+			write(response, HttpStatus.FORBIDDEN,
+					"The form's CSRF token is missing or no longer valid; reload the page.");
 			return;
 		}
 		write(response, HttpStatus.FORBIDDEN, "Your role or your API key's scopes do not allow this request.");

@@ -10,10 +10,10 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Settings of the public press pages ({@code pressdesk.public.*}).
  *
- * @param rateLimitPerMinute requests per minute per client address; a client may use a whole
- * minute's allowance at once. {@code 0} turns the limit off (benchmarks).
- * @param frameAncestors who may show the pages in a frame: a CSP {@code frame-ancestors} source
- * list such as {@code https://www.example.ac.uk}; nobody by default
+ * @param rateLimitPerMinute requests per minute per client address; a client may use a
+ * whole minute's allowance at once. {@code 0} turns the limit off (benchmarks).
+ * @param frameAncestors who may show the pages in a frame: a CSP {@code frame-ancestors}
+ * source list such as {@code https://www.example.ac.uk}; nobody by default
  */
 @Validated
 @ConfigurationProperties("pressdesk.public")

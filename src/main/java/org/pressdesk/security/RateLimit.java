@@ -24,14 +24,18 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * A token bucket per client: a minute's allowance at once, then refilled evenly. On the public
- * pages the client is the address, so a journalist opening a page and saving a few cards never
- * notices it while a scraper gets one request every few seconds; on the API and the staff pages
- * it is the authenticated user or API client. Not a bean, so that it runs only in the chain it is put in.
+ * A token bucket per client: a minute's allowance at once, then refilled evenly. On the
+ * public pages the client is the address, so a journalist opening a page and saving a few
+ * cards never notices it while a scraper gets one request every few seconds; on the API
+ * and the staff pages it is the authenticated user or API client. Not a bean, so that it
+ * runs only in the chain it is put in.
  */
 class RateLimit extends OncePerRequestFilter {
 
-	/** Beyond this many tracked addresses, the idle ones (with full buckets) are forgotten. */
+	/**
+	 * Beyond this many tracked addresses, the idle ones (with full buckets) are
+	 * forgotten.
+	 */
 	private static final int MAX_TRACKED = 100_000;
 
 	private static final long MINUTE = TimeUnit.MINUTES.toNanos(1);
@@ -121,7 +125,9 @@ class RateLimit extends OncePerRequestFilter {
 			this.updated = now;
 		}
 
-		/** Takes a token: 0 when there was one, else the nanoseconds until there will be. */
+		/**
+		 * Takes a token: 0 when there was one, else the nanoseconds until there will be.
+		 */
 		synchronized long take(long now) {
 			refill(now);
 			if (tokens >= 1) {

@@ -52,16 +52,16 @@ import org.springframework.security.web.access.intercept.RequestAuthorizationCon
 import org.springframework.security.web.session.DisableEncodeUrlFilter;
 
 /**
- * One filter chain per kind of client, the catch-all last. Every request needs an explicit rule;
- * anything not listed is denied.
+ * One filter chain per kind of client, the catch-all last. Every request needs an
+ * explicit rule; anything not listed is denied.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
 	/**
-	 * Staff and services over REST, stateless: staff with HTTP Basic (roles from the database),
-	 * services with an API key as a bearer token (scopes). Each rule names the staff role and the
-	 * scope that allow it.
+	 * Staff and services over REST, stateless: staff with HTTP Basic (roles from the
+	 * database), services with an API key as a bearer token (scopes). Each rule names the
+	 * staff role and the scope that allow it.
 	 */
 	@Bean
 	@Order(1)
@@ -77,7 +77,8 @@ class SecurityConfiguration {
 		String articles = "/api/v1/articles/**";
 		JwtDecoder jwt = jwtDecoder.getIfAvailable();
 		if (jwt != null) {
-			// services may also bring a JWT from the organisation's identity provider; its scope
+			// services may also bring a JWT from the organisation's identity provider;
+			// its scope
 			// claim grants the same SCOPE_ authorities as an API key's scopes
 			DefaultBearerTokenResolver bearer = new DefaultBearerTokenResolver();
 			http.oauth2ResourceServer(resource -> resource.bearerTokenResolver(request -> {
@@ -96,11 +97,13 @@ class SecurityConfiguration {
 				.hasAnyAuthority(role(Role.VIEWER), ApiScope.EXPORT.authority())
 				.requestMatchers(HttpMethod.POST, "/api/v1/imports")
 				.hasAnyAuthority(role(Role.EDITOR), ApiScope.IMPORT.authority())
-				// staff-level contact details (INTERNAL ones too) through an article, and the articles
+				// staff-level contact details (INTERNAL ones too) through an article, and
+				// the articles
 				// (drafts too) someone is on: a service needs both scopes
 				.requestMatchers(HttpMethod.GET, "/api/v1/articles/*/contacts/vcard", "/api/v1/people/*/articles")
 				.access(AuthorizationManagers.anyOf(staff(Role.VIEWER),
-						AuthorizationManagers.allOf(AuthorityAuthorizationManager.hasAuthority(ApiScope.PEOPLE_READ.authority()),
+						AuthorizationManagers.allOf(
+								AuthorityAuthorizationManager.hasAuthority(ApiScope.PEOPLE_READ.authority()),
 								AuthorityAuthorizationManager.hasAuthority(ApiScope.ARTICLES_READ.authority()))))
 				.requestMatchers(HttpMethod.GET, articles)
 				.hasAnyAuthority(role(Role.VIEWER), ApiScope.ARTICLES_READ.authority())
@@ -115,16 +118,19 @@ class SecurityConfiguration {
 			.authenticationProvider(staff)
 			.addFilterBefore(new CrossSiteWrites(mapper), DisableEncodeUrlFilter.class)
 			.addFilterBefore(keys, BasicAuthenticationFilter.class)
-			// after authentication, so that each user and API client has its own allowance
+			// after authentication, so that each user and API client has its own
+			// allowance
 			.addFilterBefore(RateLimit.perPrincipal(settings.rateLimitPerMinute(), addresses, mapper),
 					AuthorizationFilter.class)
 			.httpBasic(basic -> basic.authenticationEntryPoint(problems))
 			.exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
 			.sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-			// no cookies are read on this chain; Basic credentials a browser keeps are refused to
+			// no cookies are read on this chain; Basic credentials a browser keeps are
+			// refused to
 			// other sites' pages by CrossSiteWrites, and browsers are not asked for them
 			.csrf(csrf -> csrf.disable())
-			// JSON and files, never a page: nothing may run, load or frame; no-store (the default) on all
+			// JSON and files, never a page: nothing may run, load or frame; no-store (the
+			// default) on all
 			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(API_CSP))
 				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)))
 			.build();
@@ -156,8 +162,9 @@ class SecurityConfiguration {
 	}
 
 	/**
-	 * Journalists, without an account: the press pages of published articles, GET only, rate
-	 * limited per client address. The pages may be framed only by the configured sites (the CMS).
+	 * Journalists, without an account: the press pages of published articles, GET only,
+	 * rate limited per client address. The pages may be framed only by the configured
+	 * sites (the CMS).
 	 */
 	@Bean
 	@Order(2)
@@ -166,7 +173,8 @@ class SecurityConfiguration {
 		return http.securityMatcher("/press/**")
 			.authorizeHttpRequests(requests -> requests.requestMatchers(HttpMethod.GET, "/press/**")
 				.permitAll()
-				// HEAD answers as GET does, without the body; OPTIONS says which methods there are
+				// HEAD answers as GET does, without the body; OPTIONS says which methods
+				// there are
 				.requestMatchers(HttpMethod.HEAD, "/press/**")
 				.permitAll()
 				.requestMatchers(HttpMethod.OPTIONS, "/press/**")
@@ -177,7 +185,8 @@ class SecurityConfiguration {
 					DisableEncodeUrlFilter.class)
 			.sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.requestCache(cache -> cache.disable())
-			// GET only, and no cookies are read: nothing for a cross-site request to ride on
+			// GET only, and no cookies are read: nothing for a cross-site request to ride
+			// on
 			.csrf(csrf -> csrf.disable())
 			.headers(headers -> headers
 				// the pages set their own: public, revalidated with the ETag
@@ -204,10 +213,11 @@ class SecurityConfiguration {
 	}
 
 	/**
-	 * Staff in a browser, and everything no other chain claims: form login at /login, a session
-	 * cookie (a new id at login), CSRF protection, logout, idle and absolute timeouts; a user's
-	 * sessions end when an ADMIN disables them or changes their role or password. A client that
-	 * does not ask for HTML gets a 401 problem instead of a redirect to the login page.
+	 * Staff in a browser, and everything no other chain claims: form login at /login, a
+	 * session cookie (a new id at login), CSRF protection, logout, idle and absolute
+	 * timeouts; a user's sessions end when an ADMIN disables them or changes their role
+	 * or password. A client that does not ask for HTML gets a 401 problem instead of a
+	 * redirect to the login page.
 	 */
 	@Bean
 	@Order(Integer.MAX_VALUE)
@@ -228,23 +238,24 @@ class SecurityConfiguration {
 				.successHandler(new LoginTimeRecorder("/"))
 				.failureUrl("/login?error"));
 		}
-		return http
-			.authorizeHttpRequests(requests -> requests.requestMatchers("/login", "/assets/**")
-				.permitAll()
-				// every form that changes something is for EDITORs; a VIEWER's post is refused here
-				.requestMatchers(HttpMethod.POST, "/people/**", "/articles", "/articles/**", "/organisations",
-						"/organisations/**")
-				.hasRole(Role.EDITOR.name())
-				// and so are the pages with those forms: a VIEWER is not shown a form they may not send
-				.requestMatchers("/people/*/edit", "/people/*/delete", "/people/*/affiliations/*/edit",
-						"/organisations/*/edit")
-				.hasRole(Role.EDITOR.name())
-				.requestMatchers("/imports", "/imports/**")
-				.hasRole(Role.EDITOR.name())
-				.requestMatchers("/admin/**")
-				.hasRole(Role.ADMIN.name())
-				.anyRequest()
-				.hasRole(Role.VIEWER.name()))
+		return http.authorizeHttpRequests(requests -> requests.requestMatchers("/login", "/assets/**")
+			.permitAll()
+			// every form that changes something is for EDITORs; a VIEWER's post is
+			// refused here
+			.requestMatchers(HttpMethod.POST, "/people/**", "/articles", "/articles/**", "/organisations",
+					"/organisations/**")
+			.hasRole(Role.EDITOR.name())
+			// and so are the pages with those forms: a VIEWER is not shown a form they
+			// may not send
+			.requestMatchers("/people/*/edit", "/people/*/delete", "/people/*/affiliations/*/edit",
+					"/organisations/*/edit")
+			.hasRole(Role.EDITOR.name())
+			.requestMatchers("/imports", "/imports/**")
+			.hasRole(Role.EDITOR.name())
+			.requestMatchers("/admin/**")
+			.hasRole(Role.ADMIN.name())
+			.anyRequest()
+			.hasRole(Role.VIEWER.name()))
 			.authenticationProvider(staff)
 			.formLogin(form -> form.loginPage("/login")
 				.successHandler(new LoginTimeRecorder("/"))
@@ -262,9 +273,12 @@ class SecurityConfiguration {
 				.sessionRegistry(sessions.registry())
 				.expiredUrl("/login?expired"))
 			.addFilterBefore(new AbsoluteSessionTimeout(settings.absoluteTimeout()), SecurityContextHolderFilter.class)
-			// per user, however many sessions they open (the style sheet and scripts are free)
-			.addFilterBefore(RateLimit.perPrincipal(pages.rateLimitPerMinute(), addresses, mapper)
-				.except(PathPatternRequestMatcher.withDefaults().matcher("/assets/**")), AuthorizationFilter.class)
+			// per user, however many sessions they open (the style sheet and scripts are
+			// free)
+			.addFilterBefore(
+					RateLimit.perPrincipal(pages.rateLimitPerMinute(), addresses, mapper)
+						.except(PathPatternRequestMatcher.withDefaults().matcher("/assets/**")),
+					AuthorizationFilter.class)
 			.exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(loginPage, html)
 				.defaultAuthenticationEntryPointFor(problems, AnyRequestMatcher.INSTANCE)
 				.accessDeniedHandler(problems))
@@ -276,8 +290,8 @@ class SecurityConfiguration {
 	}
 
 	/**
-	 * A request Spring Security's firewall refuses (an encoded slash, a semicolon in the path…)
-	 * gets a problem with the same protective headers as every other answer.
+	 * A request Spring Security's firewall refuses (an encoded slash, a semicolon in the
+	 * path…) gets a problem with the same protective headers as every other answer.
 	 */
 	@Bean
 	RequestRejectedHandler requestRejectedHandler(JsonMapper mapper) {
@@ -304,7 +318,10 @@ class SecurityConfiguration {
 			.build();
 	}
 
-	/** Argon2id at OWASP's minimum (19 MiB, 2 iterations, 1 lane), behind a delegating encoder. */
+	/**
+	 * Argon2id at OWASP's minimum (19 MiB, 2 iterations, 1 lane), behind a delegating
+	 * encoder.
+	 */
 	@Bean
 	PasswordEncoder passwordEncoder() {
 		Argon2PasswordEncoder argon2id = new Argon2PasswordEncoder(16, 32, 1, 19 * 1024, 2);

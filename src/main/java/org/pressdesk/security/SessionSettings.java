@@ -10,7 +10,8 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * @param absoluteTimeout how long a browser session lasts after login, however active
- * ({@code PRESSDESK_SESSION_ABSOLUTE_TIMEOUT}); the idle timeout is {@code server.servlet.session.timeout}
+ * ({@code PRESSDESK_SESSION_ABSOLUTE_TIMEOUT}); the idle timeout is
+ * {@code server.servlet.session.timeout}
  */
 @Validated
 @ConfigurationProperties("pressdesk.session")

@@ -34,10 +34,11 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  * Checks a staff user's name and password against the database.
  * <p>
  * HTTP Basic sends the password with every request, and an Argon2id check costs tens of
- * milliseconds by design. So after a successful check we remember, for a few minutes and in
- * memory only, a keyed hash (HMAC with a per-process random key) of the password together with
- * the stored hash it matched. A later request with the same password skips Argon2 as long as the
- * stored hash is unchanged: changing the password, or disabling the user, takes effect at once.
+ * milliseconds by design. So after a successful check we remember, for a few minutes and
+ * in memory only, a keyed hash (HMAC with a per-process random key) of the password
+ * together with the stored hash it matched. A later request with the same password skips
+ * Argon2 as long as the stored hash is unchanged: changing the password, or disabling the
+ * user, takes effect at once.
  */
 @Component
 class StaffAuthenticationProvider implements AuthenticationProvider {
@@ -60,7 +61,10 @@ class StaffAuthenticationProvider implements AuthenticationProvider {
 
 	private final Map<String, Verified> verified = new ConcurrentHashMap<>();
 
-	/** A hash to check against when the user does not exist, so that the answer takes as long. */
+	/**
+	 * A hash to check against when the user does not exist, so that the answer takes as
+	 * long.
+	 */
 	private final String unknownUserHash;
 
 	private record Verified(String storedHash, byte[] passwordMac, Instant until) {
@@ -88,7 +92,8 @@ class StaffAuthenticationProvider implements AuthenticationProvider {
 			// the password was checked a moment ago: nothing to throttle
 			return authenticated(user, false);
 		}
-		// the account as the lookup found it, however the name was typed; an unknown name as the
+		// the account as the lookup found it, however the name was typed; an unknown name
+		// as the
 		// lookup would have matched it
 		String account = user != null ? user.id() : "unknown:" + Folding.fold(username).strip();
 		LoginThrottle.Attempt attempt = throttle.begin(account, user != null, address);
@@ -109,13 +114,14 @@ class StaffAuthenticationProvider implements AuthenticationProvider {
 			throw new BadCredentialsException("Bad credentials");
 		}
 		throttle.succeeded(account, address);
-		verified.put(user.username(), new Verified(user.passwordHash(), mac(password), Instant.now(clock).plus(REMEMBER_FOR)));
+		verified.put(user.username(),
+				new Verified(user.passwordHash(), mac(password), Instant.now(clock).plus(REMEMBER_FOR)));
 		return authenticated(user, true);
 	}
 
 	/**
-	 * A login is a password checked afresh; HTTP Basic's repetitions within the remembered minutes
-	 * are the same login continuing, and are not audited again.
+	 * A login is a password checked afresh; HTTP Basic's repetitions within the
+	 * remembered minutes are the same login continuing, and are not audited again.
 	 */
 	private Authentication authenticated(StaffUser user, boolean checkedAfresh) {
 		if (!user.enabled()) {
@@ -139,7 +145,8 @@ class StaffAuthenticationProvider implements AuthenticationProvider {
 	private boolean remembered(StaffUser user, String password) {
 		Verified known = verified.get(user.username());
 		return known != null && known.until().isAfter(Instant.now(clock))
-				&& known.storedHash().equals(user.passwordHash()) && MessageDigest.isEqual(known.passwordMac(), mac(password));
+				&& known.storedHash().equals(user.passwordHash())
+				&& MessageDigest.isEqual(known.passwordMac(), mac(password));
 	}
 
 	private byte[] mac(String password) {

@@ -6,7 +6,10 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 
-/** A staff user signed in through the identity provider: the provider's user, with the role from Pressdesk. */
+/**
+ * A staff user signed in through the identity provider: the provider's user, with the
+ * role from Pressdesk.
+ */
 class StaffOidcUser extends DefaultOidcUser {
 
 	private final StaffPrincipal staff;
@@ -20,7 +23,10 @@ class StaffOidcUser extends DefaultOidcUser {
 		return staff;
 	}
 
-	/** The Pressdesk username, so that the audit trail and sessions name the same person either way. */
+	/**
+	 * The Pressdesk username, so that the audit trail and sessions name the same person
+	 * either way.
+	 */
 	@Override
 	public String getName() {
 		return staff.username();

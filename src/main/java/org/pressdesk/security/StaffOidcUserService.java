@@ -13,9 +13,10 @@ import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.stereotype.Component;
 
 /**
- * Lets in someone the identity provider vouches for only when an enabled Pressdesk user has their
- * username ({@link OidcSettings#usernameClaim()}): the provider says who they are, Pressdesk what
- * they may do. Disabling the user in Pressdesk shuts them out as it does for passwords.
+ * Lets in someone the identity provider vouches for only when an enabled Pressdesk user
+ * has their username ({@link OidcSettings#usernameClaim()}): the provider says who they
+ * are, Pressdesk what they may do. Disabling the user in Pressdesk shuts them out as it
+ * does for passwords.
  */
 @Component
 class StaffOidcUserService extends OidcUserService {
@@ -36,7 +37,8 @@ class StaffOidcUserService extends OidcUserService {
 	public OidcUser loadUser(OidcUserRequest request) {
 		OidcUser user = super.loadUser(request);
 		String username = user.getClaimAsString(settings.usernameClaim());
-		StaffUser staff = username == null ? null : users.findByUsername(username).filter(StaffUser::enabled).orElse(null);
+		StaffUser staff = username == null ? null
+				: users.findByUsername(username).filter(StaffUser::enabled).orElse(null);
 		if (staff == null) {
 			audit.record(username == null ? "oidc:" + user.getSubject() : username, Action.LOGIN_FAILED, "user", null,
 					List.of(), "identity provider login without an enabled Pressdesk user");

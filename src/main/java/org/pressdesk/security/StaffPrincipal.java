@@ -5,7 +5,10 @@ import java.security.Principal;
 /** The authenticated staff user of a request. */
 public record StaffPrincipal(String userId, String username, Role role) implements Principal {
 
-	/** The staff user behind a principal of either login (password or identity provider); null for others. */
+	/**
+	 * The staff user behind a principal of either login (password or identity provider);
+	 * null for others.
+	 */
 	static StaffPrincipal of(Object principal) {
 		if (principal instanceof StaffPrincipal staff) {
 			return staff;

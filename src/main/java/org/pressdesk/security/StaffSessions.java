@@ -5,8 +5,9 @@ import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.stereotype.Component;
 
 /**
- * The browser sessions of staff users, so that disabling a user, changing their role or their
- * password ends the sessions they have open (HTTP Basic rechecks the user on every request anyway).
+ * The browser sessions of staff users, so that disabling a user, changing their role or
+ * their password ends the sessions they have open (HTTP Basic rechecks the user on every
+ * request anyway).
  */
 @Component
 class StaffSessions {

@@ -51,7 +51,10 @@ class UserApi {
 		return ResponseEntity.ok().eTag(ETags.of(user.version())).body(user);
 	}
 
-	/** Changes the role, enables or disables, or resets the password ({@code {"role", "enabled", "password"}}). */
+	/**
+	 * Changes the role, enables or disables, or resets the password ({@code {"role",
+	 * "enabled", "password"}}).
+	 */
 	@PatchMapping(path = "/{id}", consumes = { MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON_VALUE })
 	ResponseEntity<StaffUser> change(@PathVariable String id, @RequestBody Users.UserChange change,
 			@RequestHeader(name = "If-Match", required = false) String ifMatch) {

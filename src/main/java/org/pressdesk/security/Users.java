@@ -19,7 +19,10 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Staff accounts: created and changed by ADMINs, passwords by their owners; only hashes are stored. */
+/**
+ * Staff accounts: created and changed by ADMINs, passwords by their owners; only hashes
+ * are stored.
+ */
 @Service
 class Users {
 
@@ -79,9 +82,9 @@ class Users {
 	}
 
 	/**
-	 * Changes a user's role, enables or disables them, or sets a new password. Their browser
-	 * sessions end. The last enabled ADMIN cannot be demoted or disabled: nobody could manage
-	 * users any more.
+	 * Changes a user's role, enables or disables them, or sets a new password. Their
+	 * browser sessions end. The last enabled ADMIN cannot be demoted or disabled: nobody
+	 * could manage users any more.
 	 */
 	@Transactional
 	StaffUser change(String id, UserChange change, String ifMatch) {

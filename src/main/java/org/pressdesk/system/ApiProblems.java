@@ -32,8 +32,9 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * Turns what went wrong into RFC 9457 problem details. Bad fields are listed in {@code errors};
- * unexpected failures get a generic body, and their details go only to the log.
+ * Turns what went wrong into RFC 9457 problem details. Bad fields are listed in
+ * {@code errors}; unexpected failures get a generic body, and their details go only to
+ * the log.
  */
 @RestControllerAdvice
 class ApiProblems extends ResponseEntityExceptionHandler {
@@ -60,7 +61,8 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler
 	ResponseEntity<?> staleVersion(StaleVersion ex, HttpServletRequest request) {
-		return answer(request, problem(HttpStatus.PRECONDITION_FAILED, "urn:pressdesk:problem:stale-version", ex.getMessage()));
+		return answer(request,
+				problem(HttpStatus.PRECONDITION_FAILED, "urn:pressdesk:problem:stale-version", ex.getMessage()));
 	}
 
 	@ExceptionHandler
@@ -87,19 +89,20 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 	}
 
 	/**
-	 * A database that cannot be reached is a 503 (a page for a browser), logged once per outage
-	 * by {@link DatabaseAvailability}; anything else unexpected is a 500 with the details in the
-	 * log only.
+	 * A database that cannot be reached is a 503 (a page for a browser), logged once per
+	 * outage by {@link DatabaseAvailability}; anything else unexpected is a 500 with the
+	 * details in the log only.
 	 */
 	@ExceptionHandler
-	ResponseEntity<?> unexpected(RuntimeException ex, HttpServletRequest request,
-			HttpServletResponse response) throws IOException {
+	ResponseEntity<?> unexpected(RuntimeException ex, HttpServletRequest request, HttpServletResponse response)
+			throws IOException {
 		if (availability.isOutage(ex)) {
 			UnavailableResponses.write(request, response);
 			return null;
 		}
 		log.error(ex instanceof DataAccessException ? "Database failure" : "Unexpected failure", ex);
-		return answer(request, problem(HttpStatus.INTERNAL_SERVER_ERROR, "about:blank", "Something went wrong on our side."));
+		return answer(request,
+				problem(HttpStatus.INTERNAL_SERVER_ERROR, "about:blank", "Something went wrong on our side."));
 	}
 
 	@Override
@@ -113,7 +116,8 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
 			HttpStatusCode statusCode, WebRequest request) {
-		// Spring's own messages for its exceptions may quote internals; keep only the status
+		// Spring's own messages for its exceptions may quote internals; keep only the
+		// status
 		if (body instanceof ProblemDetail detail && statusCode.is5xxServerError()) {
 			log.error("Failure in request handling", ex);
 			detail.setDetail("Something went wrong on our side.");
@@ -130,8 +134,8 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 	}
 
 	/**
-	 * The problem as it is for programs, or as a page for a person in a browser on a staff or
-	 * press page.
+	 * The problem as it is for programs, or as a page for a person in a browser on a
+	 * staff or press page.
 	 */
 	private static ResponseEntity<Object> answer(HttpServletRequest request, ResponseEntity<ProblemDetail> problem) {
 		if (!ErrorPages.wantsPage(request)) {
@@ -154,16 +158,16 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 		String message = detail.getDetail() == null ? "" : detail.getDetail();
 		if (detail.getProperties() != null && detail.getProperties().get("errors") instanceof List<?> errors) {
 			message = errors.stream()
-				.map(error -> error instanceof FieldProblem field ? field.field() + ": " + field.message() : String.valueOf(error))
+				.map(error -> error instanceof FieldProblem field ? field.field() + ": " + field.message()
+						: String.valueOf(error))
 				.reduce(message, (all, one) -> all + " " + one);
 		}
 		return message;
 	}
 
 	private static ResponseEntity<ProblemDetail> invalid(List<FieldProblem> problems) {
-		ProblemDetail detail = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-				"The request has " + (problems.size() == 1 ? "an invalid field" : problems.size() + " invalid fields")
-						+ "; see errors.");
+		ProblemDetail detail = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request has "
+				+ (problems.size() == 1 ? "an invalid field" : problems.size() + " invalid fields") + "; see errors.");
 		detail.setType(INVALID_INPUT);
 		detail.setTitle("Invalid input");
 		detail.setProperty("errors", problems);

@@ -11,8 +11,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The address of the client behind a request, for rate limits and the audit trail. The
- * {@code X-Forwarded-For} header is believed only as far as it was written by configured proxies:
- * anyone else could put any address in it.
+ * {@code X-Forwarded-For} header is believed only as far as it was written by configured
+ * proxies: anyone else could put any address in it.
  */
 @Component
 public class ClientAddresses {
@@ -20,7 +20,12 @@ public class ClientAddresses {
 	private final List<Range> trusted;
 
 	ClientAddresses(ProxySettings settings) {
-		this.trusted = settings.trustedProxies().stream().map(String::strip).filter(s -> !s.isEmpty()).map(Range::of).toList();
+		this.trusted = settings.trustedProxies()
+			.stream()
+			.map(String::strip)
+			.filter(s -> !s.isEmpty())
+			.map(Range::of)
+			.toList();
 	}
 
 	public String of(HttpServletRequest request) {
@@ -29,7 +34,8 @@ public class ClientAddresses {
 		if (forwarded == null || !isTrusted(address)) {
 			return address;
 		}
-		// each proxy appends the address it received the request from: read from the right, and
+		// each proxy appends the address it received the request from: read from the
+		// right, and
 		// stop at the first hop that is not one of ours
 		String[] hops = forwarded.split(",");
 		for (int i = hops.length - 1; i >= 0; i--) {
@@ -53,7 +59,10 @@ public class ClientAddresses {
 		return bytes != null && trusted.stream().anyMatch(range -> range.contains(bytes));
 	}
 
-	/** The bytes of an IP address literal; null for anything else (no name is ever looked up). */
+	/**
+	 * The bytes of an IP address literal; null for anything else (no name is ever looked
+	 * up).
+	 */
 	private static byte[] literal(String address) {
 		if (address == null || !address.matches("[0-9a-fA-F:.]+")) {
 			return null;
@@ -72,7 +81,8 @@ public class ClientAddresses {
 			String[] parts = text.split("/", 2);
 			byte[] network = literal(parts[0]);
 			if (network == null) {
-				throw new IllegalArgumentException("pressdesk.trusted-proxies: not an IP address or CIDR range: " + text);
+				throw new IllegalArgumentException(
+						"pressdesk.trusted-proxies: not an IP address or CIDR range: " + text);
 			}
 			int prefix = parts.length == 2 ? Integer.parseInt(parts[1]) : network.length * 8;
 			return new Range(network, prefix);

@@ -6,8 +6,9 @@ import java.time.format.DateTimeParseException;
 import java.util.Base64;
 
 /**
- * Where a page ended: the sort key and id of its last item, opaque to clients. Keyset pagination
- * on (sort key, id) neither skips nor repeats items when others are inserted meanwhile.
+ * Where a page ended: the sort key and id of its last item, opaque to clients. Keyset
+ * pagination on (sort key, id) neither skips nor repeats items when others are inserted
+ * meanwhile.
  */
 public record Cursor(String sortKey, String id) {
 
@@ -19,7 +20,10 @@ public record Cursor(String sortKey, String id) {
 			.encodeToString((sortKey + SEPARATOR + id).getBytes(StandardCharsets.UTF_8));
 	}
 
-	/** The sort key of a list ordered by time; a cursor whose key is not one was not handed out by us. */
+	/**
+	 * The sort key of a list ordered by time; a cursor whose key is not one was not
+	 * handed out by us.
+	 */
 	public Instant sortKeyAsInstant() {
 		try {
 			return Instant.parse(sortKey);

@@ -2,7 +2,9 @@ package org.pressdesk.system;
 
 import java.util.Arrays;
 
-/** Strong ETags made from a resource's version, and the {@code If-Match} check for writes. */
+/**
+ * Strong ETags made from a resource's version, and the {@code If-Match} check for writes.
+ */
 public final class ETags {
 
 	private ETags() {
@@ -13,8 +15,8 @@ public final class ETags {
 	}
 
 	/**
-	 * Throws {@link StaleVersion} unless {@code ifMatch} is absent, {@code *}, or lists the
-	 * current version. An unparseable tag can never match, so it is stale too.
+	 * Throws {@link StaleVersion} unless {@code ifMatch} is absent, {@code *}, or lists
+	 * the current version. An unparseable tag can never match, so it is stale too.
 	 */
 	public static void requireMatch(String ifMatch, int currentVersion) {
 		if (ifMatch == null || ifMatch.isBlank() || ifMatch.trim().equals("*")) {

@@ -5,9 +5,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.web.util.HtmlUtils;
 
 /**
- * What a person in a browser sees when a staff or press page fails: a page in the site's style
- * that says what happened, not a problem document. Programs (and everything under /api) get
- * problem details.
+ * What a person in a browser sees when a staff or press page fails: a page in the site's
+ * style that says what happened, not a problem document. Programs (and everything under
+ * /api) get problem details.
  */
 public final class ErrorPages {
 

@@ -4,7 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 
-/** Runs several field normalisations and reports all their problems at once, not just the first. */
+/**
+ * Runs several field normalisations and reports all their problems at once, not just the
+ * first.
+ */
 public final class FieldChecks {
 
 	private final List<FieldProblem> problems = new ArrayList<>();
@@ -17,7 +20,9 @@ public final class FieldChecks {
 		problems.addAll(earlier);
 	}
 
-	/** Whether a problem was recorded for the field: its value need not be checked again. */
+	/**
+	 * Whether a problem was recorded for the field: its value need not be checked again.
+	 */
 	public boolean has(String field) {
 		return problems.stream().anyMatch(problem -> problem.field().equals(field));
 	}

@@ -5,9 +5,10 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * Folds text for matching and sorting: lower case, accents removed, and the Latin letters that
- * Unicode does not decompose spelled the way people type them without a special keyboard
- * ("Łódź" → "lodz", "Straße" → "strasse"). Non-Latin scripts are kept as they are.
+ * Folds text for matching and sorting: lower case, accents removed, and the Latin letters
+ * that Unicode does not decompose spelled the way people type them without a special
+ * keyboard ("Łódź" → "lodz", "Straße" → "strasse"). Non-Latin scripts are kept as they
+ * are.
  */
 public final class Folding {
 

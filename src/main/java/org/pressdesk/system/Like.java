@@ -3,7 +3,10 @@ package org.pressdesk.system;
 import org.jooq.Condition;
 import org.jooq.Field;
 
-/** LIKE conditions with the user's text escaped, so that {@code %} and {@code _} match themselves. */
+/**
+ * LIKE conditions with the user's text escaped, so that {@code %} and {@code _} match
+ * themselves.
+ */
 public final class Like {
 
 	private Like() {

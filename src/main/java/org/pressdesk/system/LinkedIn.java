@@ -10,8 +10,9 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Canonical LinkedIn links. People paste them in many shapes ({@code uk.linkedin.com/in/Jane/},
- * {@code http://linkedin.com/in/jane?trk=…}); we keep one: {@code https://www.linkedin.com/in/jane}.
+ * Canonical LinkedIn links. People paste them in many shapes
+ * ({@code uk.linkedin.com/in/Jane/}, {@code http://linkedin.com/in/jane?trk=…}); we keep
+ * one: {@code https://www.linkedin.com/in/jane}.
  */
 public final class LinkedIn {
 
@@ -24,10 +25,14 @@ public final class LinkedIn {
 
 	/** A person's profile ({@code /in/handle}); null stays null. */
 	public static String profile(String url, String field) {
-		return canonical(url, field, Set.of("in"), "a LinkedIn profile link like https://www.linkedin.com/in/jane-example");
+		return canonical(url, field, Set.of("in"),
+				"a LinkedIn profile link like https://www.linkedin.com/in/jane-example");
 	}
 
-	/** An organisation's page ({@code /company/…}, {@code /school/…}, {@code /showcase/…}); null stays null. */
+	/**
+	 * An organisation's page ({@code /company/…}, {@code /school/…},
+	 * {@code /showcase/…}); null stays null.
+	 */
 	public static String page(String url, String field) {
 		return canonical(url, field, PAGE_KINDS, "a LinkedIn page link like https://www.linkedin.com/company/example");
 	}
@@ -45,7 +50,8 @@ public final class LinkedIn {
 			String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
 			boolean linkedInHost = host.equals("linkedin.com") || host.endsWith(".linkedin.com");
 			boolean webScheme = "https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme());
-			String[] segments = uri.getRawPath() == null ? new String[0] : uri.getRawPath().replaceAll("^/+|/+$", "").split("/+");
+			String[] segments = uri.getRawPath() == null ? new String[0]
+					: uri.getRawPath().replaceAll("^/+|/+$", "").split("/+");
 			if (linkedInHost && webScheme && uri.getUserInfo() == null && segments.length == 2
 					&& kinds.contains(segments[0].toLowerCase(Locale.ROOT))) {
 				String handle = URLDecoder.decode(segments[1], StandardCharsets.UTF_8).toLowerCase(Locale.ROOT);

@@ -5,7 +5,10 @@ import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
-/** JSON Merge Patch (RFC 7396): objects merge member by member, null removes, anything else replaces. */
+/**
+ * JSON Merge Patch (RFC 7396): objects merge member by member, null removes, anything
+ * else replaces.
+ */
 public final class MergePatch {
 
 	public static final String MEDIA_TYPE = "application/merge-patch+json";

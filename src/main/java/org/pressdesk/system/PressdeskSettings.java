@@ -11,11 +11,12 @@ import org.springframework.validation.annotation.Validated;
  * Settings under {@code pressdesk.*}, also read from the matching environment variables
  * ({@code PRESSDESK_DATA_DIR}, ...).
  *
- * @param adminPassword password of the bootstrap {@code admin} user; random and logged once when
- * empty
- * @param phoneDefaultRegion region assumed for phone numbers written without a country code
- * @param demoData load the fictional demo directory into an empty database; when unset, only an
- * embedded database gets it
+ * @param adminPassword password of the bootstrap {@code admin} user; random and logged
+ * once when empty
+ * @param phoneDefaultRegion region assumed for phone numbers written without a country
+ * code
+ * @param demoData load the fictional demo directory into an empty database; when unset,
+ * only an embedded database gets it
  */
 @Validated
 @ConfigurationProperties("pressdesk")

@@ -16,8 +16,8 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns request bodies into validated input records, and applies merge patches to them. Both
- * paths report every bad field by its JSON path, so a create and a patch fail alike.
+ * Turns request bodies into validated input records, and applies merge patches to them.
+ * Both paths report every bad field by its JSON path, so a create and a patch fail alike.
  */
 @Component
 public class RequestBodies {
@@ -41,8 +41,8 @@ public class RequestBodies {
 	}
 
 	/**
-	 * Every constraint the input breaks, by field, for a caller that goes on to check more fields
-	 * and reports all problems together.
+	 * Every constraint the input breaks, by field, for a caller that goes on to check
+	 * more fields and reports all problems together.
 	 */
 	public <T> List<FieldProblem> violations(T input) {
 		if (input == null) {
@@ -51,17 +51,24 @@ public class RequestBodies {
 		return validator.validate(input)
 			.stream()
 			.sorted(Comparator.comparing((ConstraintViolation<T> v) -> v.getPropertyPath().toString()))
-			// Hibernate Validator names list elements "topics[1].<list element>"; clients know "topics[1]"
+			// Hibernate Validator names list elements "topics[1].<list element>"; clients
+			// know "topics[1]"
 			.map(v -> new FieldProblem(v.getPropertyPath().toString().replaceAll("\\.<[^>]+>", ""), v.getMessage()))
 			.toList();
 	}
 
-	/** The validated input that results from merging {@code patch} (RFC 7396) into {@code current}. */
+	/**
+	 * The validated input that results from merging {@code patch} (RFC 7396) into
+	 * {@code current}.
+	 */
 	public <T> T patched(T current, JsonNode patch, Class<T> type) {
 		return validated(merged(current, patch, type));
 	}
 
-	/** The input that results from merging {@code patch} into {@code current}, not yet validated. */
+	/**
+	 * The input that results from merging {@code patch} into {@code current}, not yet
+	 * validated.
+	 */
 	public <T> T merged(T current, JsonNode patch, Class<T> type) {
 		JsonNode merged = MergePatch.apply(mapper.valueToTree(current), patch);
 		try {
@@ -76,14 +83,20 @@ public class RequestBodies {
 	public static FieldProblem problemOf(JacksonException ex) {
 		String field = pathOf(ex.getPath());
 		if (ex instanceof UnrecognizedPropertyException unknown) {
-			return new FieldProblem(field, "is not a field of this resource (or cannot be written); known fields: "
-					+ unknown.getKnownPropertyIds().stream().map(String::valueOf).sorted().collect(Collectors.joining(", ")));
+			return new FieldProblem(field,
+					"is not a field of this resource (or cannot be written); known fields: "
+							+ unknown.getKnownPropertyIds()
+								.stream()
+								.map(String::valueOf)
+								.sorted()
+								.collect(Collectors.joining(", ")));
 		}
 		if (ex instanceof InvalidFormatException invalid && invalid.getTargetType() != null
 				&& invalid.getTargetType().isEnum()) {
-			return new FieldProblem(field, "must be one of " + Arrays.stream(invalid.getTargetType().getEnumConstants())
-				.map(String::valueOf)
-				.collect(Collectors.joining(", ")));
+			return new FieldProblem(field,
+					"must be one of " + Arrays.stream(invalid.getTargetType().getEnumConstants())
+						.map(String::valueOf)
+						.collect(Collectors.joining(", ")));
 		}
 		if (field.isEmpty()) {
 			return new FieldProblem("", "the body is not valid JSON for this resource");

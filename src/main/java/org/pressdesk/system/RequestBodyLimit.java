@@ -16,10 +16,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Caps request bodies at {@value #MAX_BYTES} bytes, so that no request can make the service read
- * without end; imports, which carry whole files, have their own limit ({@code pressdesk.import.*}).
- * A declared length over the cap is refused at once (413); a body sent without one is cut off when
- * it passes the cap, and the request fails as unreadable.
+ * Caps request bodies at {@value #MAX_BYTES} bytes, so that no request can make the
+ * service read without end; imports, which carry whole files, have their own limit
+ * ({@code pressdesk.import.*}). A declared length over the cap is refused at once (413);
+ * a body sent without one is cut off when it passes the cap, and the request fails as
+ * unreadable.
  */
 @Component
 class RequestBodyLimit extends OncePerRequestFilter {

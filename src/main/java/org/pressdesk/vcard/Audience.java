@@ -1,6 +1,9 @@
 package org.pressdesk.vcard;
 
-/** Who a card is for: staff see every contact point, the public only PUBLIC ones. Notes go to no one. */
+/**
+ * Who a card is for: staff see every contact point, the public only PUBLIC ones. Notes go
+ * to no one.
+ */
 public enum Audience {
 
 	STAFF, PUBLIC

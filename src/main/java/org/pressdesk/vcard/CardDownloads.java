@@ -6,7 +6,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** A person's vCard for staff signed in to the pages (the API's one takes HTTP Basic or a key). */
+/**
+ * A person's vCard for staff signed in to the pages (the API's one takes HTTP Basic or a
+ * key).
+ */
 @Controller
 class CardDownloads {
 

@@ -27,24 +27,30 @@ public final class CardFiles {
 	}
 
 	/**
-	 * A writer of cards onto {@code out}, which must encode UTF-8 (ez-vcard would otherwise use
-	 * the platform charset for 2.1 and 3.0, and "López" would become "L?pez" under a C locale).
+	 * A writer of cards onto {@code out}, which must encode UTF-8 (ez-vcard would
+	 * otherwise use the platform charset for 2.1 and 3.0, and "López" would become
+	 * "L?pez" under a C locale).
 	 */
 	public static VCardWriter writer(Writer out, CardFormat format) {
 		boolean outlook = format == CardFormat.OUTLOOK;
 		VCardWriter writer = new VCardWriter(outlook ? out : new OctetFoldingWriter(out), format.version());
 		writer.setAddProdId(false);
 		writer.setIncludeTrailingSemicolons(true);
-		// a parameter value may hold any text a person typed (a phonetic name in N's SORT-AS): in
-		// 4.0, RFC 6868 writes the characters it cannot hold (" and line breaks) as ^' and ^n;
+		// a parameter value may hold any text a person typed (a phonetic name in N's
+		// SORT-AS): in
+		// 4.0, RFC 6868 writes the characters it cannot hold (" and line breaks) as ^'
+		// and ^n;
 		// without it ez-vcard refuses the whole card
 		writer.setCaretEncodingEnabled(format.version() == VCardVersion.V4_0);
 		if (outlook) {
 			writer.setTargetApplication(TargetApplication.OUTLOOK);
 		}
-		// 3.0 and 4.0 are folded by OctetFoldingWriter. A 2.1 card is not folded at all: a long
-		// quoted-printable value would be split with soft line breaks, which several parsers
-		// (python-vobject among them) do not join, while Outlook reads long lines as they are.
+		// 3.0 and 4.0 are folded by OctetFoldingWriter. A 2.1 card is not folded at all:
+		// a long
+		// quoted-printable value would be split with soft line breaks, which several
+		// parsers
+		// (python-vobject among them) do not join, while Outlook reads long lines as they
+		// are.
 		writer.getVObjectWriter().getFoldedLineWriter().setLineLength(null);
 		return writer;
 	}
@@ -74,16 +80,27 @@ public final class CardFiles {
 	}
 
 	/**
-	 * A Content-Disposition that every browser saves under a sensible name: an ASCII fallback and
-	 * the UTF-8 name (RFC 6266).
+	 * A Content-Disposition that every browser saves under a sensible name: an ASCII
+	 * fallback and the UTF-8 name (RFC 6266).
 	 */
 	public static String attachment(String name) {
 		String ascii = Normalizer.normalize(name, Normalizer.Form.NFKD)
 			.replaceAll("\\p{M}+", "")
-			// letters Unicode does not decompose, spelled as people without the letter write them
-			.replace("ø", "o").replace("Ø", "O").replace("ł", "l").replace("Ł", "L").replace("ß", "ss")
-			.replace("æ", "ae").replace("Æ", "AE").replace("œ", "oe").replace("Œ", "OE").replace("đ", "d")
-			.replace("Đ", "D").replace("þ", "th").replace("Þ", "Th")
+			// letters Unicode does not decompose, spelled as people without the letter
+			// write them
+			.replace("ø", "o")
+			.replace("Ø", "O")
+			.replace("ł", "l")
+			.replace("Ł", "L")
+			.replace("ß", "ss")
+			.replace("æ", "ae")
+			.replace("Æ", "AE")
+			.replace("œ", "oe")
+			.replace("Œ", "OE")
+			.replace("đ", "d")
+			.replace("Đ", "D")
+			.replace("þ", "th")
+			.replace("Þ", "Th")
 			.replaceAll("[^A-Za-z0-9._ -]+", "-")
 			.replaceAll("-{2,}", "-")
 			.strip();

@@ -7,8 +7,8 @@ import ezvcard.VCardVersion;
 import org.pressdesk.system.InvalidInput;
 
 /**
- * The vCard flavours we write: 3.0 (what Apple and Google write, and Android reads), 4.0 on
- * request, and Outlook's: 2.1 with quoted-printable UTF-8, one card per file.
+ * The vCard flavours we write: 3.0 (what Apple and Google write, and Android reads), 4.0
+ * on request, and Outlook's: 2.1 with quoted-printable UTF-8, one card per file.
  */
 public enum CardFormat {
 

@@ -22,9 +22,10 @@ import org.pressdesk.person.PersonInput.PhoneInput;
 import org.pressdesk.system.InvalidInput;
 
 /**
- * Reads a CSV file with the columns of our CSV export (see {@link PeopleCsv#COLUMNS}; any subset,
- * in any order, with a header row). Lists are separated by ";", the primary first. Phones come
- * in as VOICE and contact points as INTERNAL: neither kind nor visibility is a column.
+ * Reads a CSV file with the columns of our CSV export (see {@link PeopleCsv#COLUMNS}; any
+ * subset, in any order, with a header row). Lists are separated by ";", the primary
+ * first. Phones come in as VOICE and contact points as INTERNAL: neither kind nor
+ * visibility is a column.
  */
 final class CsvFileReader {
 
@@ -48,14 +49,16 @@ final class CsvFileReader {
 			for (CSVRecord record : parser) {
 				int line = (int) parser.getCurrentLineNumber();
 				if (record.getRecordNumber() > limits.maxCards()) {
-					problems.add(new ImportReport.Problem(null, line, "file", "has more than " + limits.maxCards() + " rows"));
+					problems.add(new ImportReport.Problem(null, line, "file",
+							"has more than " + limits.maxCards() + " rows"));
 					return new ReadFile(List.of(), problems);
 				}
 				try {
 					cards.add(toImported(line, record.toMap(), limits));
 				}
 				catch (InvalidInput ex) {
-					ex.problems().forEach(p -> problems.add(new ImportReport.Problem(null, line, p.field(), p.message())));
+					ex.problems()
+						.forEach(p -> problems.add(new ImportReport.Problem(null, line, p.field(), p.message())));
 				}
 			}
 		}
@@ -64,7 +67,8 @@ final class CsvFileReader {
 		}
 		catch (IllegalStateException | IllegalArgumentException | UncheckedIOException ex) {
 			// commons-csv reports malformed quoting and duplicate headers this way
-			problems.add(new ImportReport.Problem(null, null, "file", "is not a CSV file we can read: " + ex.getMessage()));
+			problems
+				.add(new ImportReport.Problem(null, null, "file", "is not a CSV file we can read: " + ex.getMessage()));
 		}
 		return new ReadFile(cards, problems);
 	}
@@ -88,8 +92,7 @@ final class CsvFileReader {
 				cell.apply("linkedinUrl"),
 				emails.stream().map(e -> new EmailInput(e, null, null, emails.indexOf(e) == 0)).toList(),
 				phones.stream().map(p -> new PhoneInput(p, null, null, null, phones.indexOf(p) == 0)).toList(),
-				list(cell.apply("topics")), null,
-				cell.apply("lawfulBasis") == null ? null
+				list(cell.apply("topics")), null, cell.apply("lawfulBasis") == null ? null
 						: parse(LawfulBasis.class, "lawfulBasis", cell.apply("lawfulBasis")),
 				cell.apply("source"));
 		String displayName = cell.apply("displayName");
@@ -104,9 +107,8 @@ final class CsvFileReader {
 				person.phoneticGivenName(), person.phoneticFamilyName(), person.pronouns(), person.linkedinUrl(),
 				person.emails(), person.phones(), person.topics(), null, person.lawfulBasis(), person.source());
 		String organisation = cell.apply("organisation");
-		List<String> units = organisation == null ? List.of()
-				: cell.apply("department") == null ? List.of(organisation)
-						: List.of(organisation, cell.apply("department"));
+		List<String> units = organisation == null ? List.of() : cell.apply("department") == null ? List.of(organisation)
+				: List.of(organisation, cell.apply("department"));
 		return new ImportedCard(null, line, person, units, cell.apply("title"), cell.apply("role"),
 				ImportedCard.keptId(cell.apply("id")));
 	}

@@ -21,9 +21,9 @@ import org.springframework.web.multipart.MultipartFile;
 
 /**
  * {@code POST /api/v1/imports}: a .vcf or .csv file as the request body, or as the part
- * {@code file} of a form. 200 with the report when it was applied (or was a dry run); 422 with the
- * report, and nothing changed, when any card was rejected. A caller that may not read people gets
- * a {@link ImportReport.Receipt} instead of the report.
+ * {@code file} of a form. 200 with the report when it was applied (or was a dry run); 422
+ * with the report, and nothing changed, when any card was rejected. A caller that may not
+ * read people gets a {@link ImportReport.Receipt} instead of the report.
  */
 @RestController
 @RequestMapping("/api/v1/imports")
@@ -47,8 +47,8 @@ class ImportApi {
 	}
 
 	/**
-	 * The file as the body, typed as what it is: not {@code text/plain} or a form encoding, which a
-	 * page of another site could send with a plain HTML form.
+	 * The file as the body, typed as what it is: not {@code text/plain} or a form
+	 * encoding, which a page of another site could send with a plain HTML form.
 	 */
 	@PostMapping(consumes = { "text/vcard", "text/x-vcard", "text/directory", "text/csv", "application/csv",
 			MediaType.APPLICATION_OCTET_STREAM_VALUE })

@@ -17,9 +17,9 @@ import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
- * Importing in the browser: upload a .vcf or .csv, read the dry run's report, then confirm. The
- * file waits in the user's session between the two steps, so what is imported is exactly what was
- * checked.
+ * Importing in the browser: upload a .vcf or .csv, read the dry run's report, then
+ * confirm. The file waits in the user's session between the two steps, so what is
+ * imported is exactly what was checked.
  */
 @Controller
 class ImportPages {
@@ -32,7 +32,10 @@ class ImportPages {
 		this.imports = imports;
 	}
 
-	/** An uploaded file awaiting confirmation; the token ties the confirmation to this upload. */
+	/**
+	 * An uploaded file awaiting confirmation; the token ties the confirmation to this
+	 * upload.
+	 */
 	private record Pending(String token, String name, byte[] file) {
 	}
 

@@ -8,15 +8,15 @@ import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Limits on imported files ({@code pressdesk.import.*}), so that one upload cannot exhaust the
- * service.
+ * Limits on imported files ({@code pressdesk.import.*}), so that one upload cannot
+ * exhaust the service.
  *
  * @param maxFileSize the largest file accepted
  * @param maxCards the most cards (or CSV rows) in one file
  * @param maxLineLength the longest physical line
  * @param maxValueLength the longest property (an unfolded vCard line, a CSV cell)
- * @param maxLinesPerCard the most lines in one card (a person has at most 50 emails and 50 phones;
- * a card of 100,000 TEL lines took half a minute and a gigabyte to refuse)
+ * @param maxLinesPerCard the most lines in one card (a person has at most 50 emails and
+ * 50 phones; a card of 100,000 TEL lines took half a minute and a gigabyte to refuse)
  */
 @Validated
 @ConfigurationProperties("pressdesk.import")

@@ -43,10 +43,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Imports a .vcf or .csv file in one transaction: every card is written or none is. A card that
- * shares an email, phone, LinkedIn profile or UID with someone updates them instead of creating a
- * duplicate; organisations are found by name (case and accents aside) or created. A dry run does
- * all of it and rolls back, so its report is exactly what a real import would do.
+ * Imports a .vcf or .csv file in one transaction: every card is written or none is. A
+ * card that shares an email, phone, LinkedIn profile or UID with someone updates them
+ * instead of creating a duplicate; organisations are found by name (case and accents
+ * aside) or created. A dry run does all of it and rolls back, so its report is exactly
+ * what a real import would do.
  */
 @Service
 class Imports {
@@ -116,7 +117,10 @@ class Imports {
 				+ report.duplicates().size() + " duplicates, " + report.errors().size() + " errors";
 	}
 
-	/** Reads an uploaded file: at most one byte more than allowed, so an oversized one is refused without being held. */
+	/**
+	 * Reads an uploaded file: at most one byte more than allowed, so an oversized one is
+	 * refused without being held.
+	 */
 	byte[] upload(InputStream in) throws IOException {
 		long max = limits.maxFileSize().toBytes();
 		byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
@@ -133,7 +137,10 @@ class Imports {
 		return new InvalidInput("file", "is larger than the limit of " + limits.maxFileSize().toKilobytes() + " KB");
 	}
 
-	/** Decodes and recognises the file by its content, not its name; throws {@link InvalidInput}. */
+	/**
+	 * Decodes and recognises the file by its content, not its name; throws
+	 * {@link InvalidInput}.
+	 */
 	private ReadFile read(byte[] file) {
 		if (file.length > limits.maxFileSize().toBytes()) {
 			throw tooLarge(limits);
@@ -203,9 +210,10 @@ class Imports {
 				String id = matches.iterator().next();
 				ImportedCard earlier = touched.get(id);
 				if (earlier != null) {
-					duplicates.add(duplicate(card, List.of(id), "the same person as "
-							+ (earlier.card() != null ? "card " + earlier.card() : "line " + earlier.line())
-							+ " of this file; merged into it"));
+					duplicates.add(duplicate(card, List.of(id),
+							"the same person as "
+									+ (earlier.card() != null ? "card " + earlier.card() : "line " + earlier.line())
+									+ " of this file; merged into it"));
 				}
 				Person existing = personRepository.find(id).orElseThrow();
 				Optional<Person> replaced = update(existing, card, draft);
@@ -233,7 +241,10 @@ class Imports {
 			touched.put(id, card);
 		}
 
-		/** Adds what the card knows to the person; the person as changed, or empty if nothing changed. */
+		/**
+		 * Adds what the card knows to the person; the person as changed, or empty if
+		 * nothing changed.
+		 */
 		private Optional<Person> update(Person existing, ImportedCard card, PersonDraft cardDraft) {
 			PersonInput current = existing.toInput();
 			PersonInput incoming = card.person();
@@ -250,9 +261,12 @@ class Imports {
 					or(incoming.pronouns(), current.pronouns()), or(cardDraft.linkedinUrl(), current.linkedinUrl()),
 					union(current.emails(), incoming.emails(), e -> e.value().toLowerCase(Locale.ROOT),
 							e -> new PersonInput.EmailInput(e.value(), e.label(), e.visibility(), false)),
-					union(current.phones(), cardDraft.phones().stream()
-						.map(p -> new PersonInput.PhoneInput(p.value(), p.kind(), p.label(), null, false))
-						.toList(), PersonInput.PhoneInput::value, p -> p),
+					union(current.phones(),
+							cardDraft.phones()
+								.stream()
+								.map(p -> new PersonInput.PhoneInput(p.value(), p.kind(), p.label(), null, false))
+								.toList(),
+							PersonInput.PhoneInput::value, p -> p),
 					union(current.topics(), incoming.topics(), t -> Folding.fold(t), t -> t),
 					or(incoming.notes(), current.notes()), or(incoming.lawfulBasis(), current.lawfulBasis()),
 					or(incoming.source(), current.source()));
@@ -262,7 +276,10 @@ class Imports {
 			return Optional.of(people.replace(existing.id(), merged));
 		}
 
-		/** Gives the person the card's title at its organisation, unless they have it already. */
+		/**
+		 * Gives the person the card's title at its organisation, unless they have it
+		 * already.
+		 */
 		private boolean affiliate(Person person, ImportedCard card, String organisationId) {
 			if (organisationId == null) {
 				return false;
@@ -296,9 +313,9 @@ class Imports {
 		}
 
 		/**
-		 * The organisation a card's ORG names: the deepest unit that is a known organisation whose
-		 * own tree matches the units above it; else the top unit, created. The units below it are
-		 * the department.
+		 * The organisation a card's ORG names: the deepest unit that is a known
+		 * organisation whose own tree matches the units above it; else the top unit,
+		 * created. The units below it are the department.
 		 */
 		private String organisationFor(ImportedCard card) {
 			return resolve(card.organisationUnits()).id();
@@ -332,8 +349,8 @@ class Imports {
 					return found;
 				}
 			}
-			Organisation created = organisations.create(new OrganisationInput(units.get(0), null, null,
-					OrganisationKind.OTHER, null, null, null));
+			Organisation created = organisations
+				.create(new OrganisationInput(units.get(0), null, null, OrganisationKind.OTHER, null, null, null));
 			ResolvedOrganisation found = new ResolvedOrganisation(created.id(), 0);
 			resolved.put(key, found);
 			return found;

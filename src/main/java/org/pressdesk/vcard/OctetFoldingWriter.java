@@ -5,9 +5,10 @@ import java.io.IOException;
 import java.io.Writer;
 
 /**
- * Folds lines at 75 octets of UTF-8, as RFC 6350 asks (ez-vcard counts characters, so a line of
- * accented or CJK text would run long). Continuation lines start with a space; a character is
- * never split, a surrogate pair neither. Text passes through in runs, not character by character.
+ * Folds lines at 75 octets of UTF-8, as RFC 6350 asks (ez-vcard counts characters, so a
+ * line of accented or CJK text would run long). Continuation lines start with a space; a
+ * character is never split, a surrogate pair neither. Text passes through in runs, not
+ * character by character.
  */
 final class OctetFoldingWriter extends FilterWriter {
 
@@ -44,7 +45,8 @@ final class OctetFoldingWriter extends FilterWriter {
 	@Override
 	public void write(char[] buffer, int offset, int length) throws IOException {
 		if (pendingHighSurrogate != 0) {
-			// the first half of a pair ended the previous write: fold the pair as one character
+			// the first half of a pair ended the previous write: fold the pair as one
+			// character
 			char[] joined = new char[length + 1];
 			joined[0] = pendingHighSurrogate;
 			System.arraycopy(buffer, offset, joined, 1, length);

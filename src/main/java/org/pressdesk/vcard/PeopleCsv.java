@@ -15,8 +15,8 @@ import org.pressdesk.person.Person;
 import org.pressdesk.person.Phone;
 
 /**
- * People as CSV, one row each, with the header documented in the README (imports read the same
- * columns). Lists (emails, phones, topics) are joined with "; ", the primary first.
+ * People as CSV, one row each, with the header documented in the README (imports read the
+ * same columns). Lists (emails, phones, topics) are joined with "; ", the primary first.
  */
 final class PeopleCsv {
 
@@ -27,7 +27,9 @@ final class PeopleCsv {
 
 	static final String LIST_SEPARATOR = "; ";
 
-	/** A spreadsheet would run a cell starting with these as a formula (CSV injection). */
+	/**
+	 * A spreadsheet would run a cell starting with these as a formula (CSV injection).
+	 */
 	private static final Pattern FORMULA_START = Pattern.compile("^[=+\\-@\t\r]");
 
 	private PeopleCsv() {
@@ -35,14 +37,18 @@ final class PeopleCsv {
 
 	static Rows writer(Writer out) {
 		try {
-			return new Rows(new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(COLUMNS.toArray(String[]::new)).get()));
+			return new Rows(
+					new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(COLUMNS.toArray(String[]::new)).get()));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
 	}
 
-	/** A cell made safe to open in a spreadsheet: a leading {@code '} stops formula evaluation. */
+	/**
+	 * A cell made safe to open in a spreadsheet: a leading {@code '} stops formula
+	 * evaluation.
+	 */
 	static String safe(String value) {
 		return value != null && FORMULA_START.matcher(value).find() ? "'" + value : value;
 	}

@@ -30,8 +30,8 @@ import org.pressdesk.person.Visibility;
 import org.springframework.stereotype.Component;
 
 /**
- * A person as a vCard that Apple, Google, Outlook, Android and Thunderbird all read the same way:
- * see ../shared/design/VCARD.md for why each field is written as it is.
+ * A person as a vCard that Apple, Google, Outlook, Android and Thunderbird all read the
+ * same way: see ../shared/design/VCARD.md for why each field is written as it is.
  */
 @Component
 public class PersonCards {
@@ -43,12 +43,15 @@ public class PersonCards {
 	}
 
 	/**
-	 * What a card says about where the person works: ORG (the organisation's names from the top of
-	 * its tree down, then the department), TITLE and ROLE.
+	 * What a card says about where the person works: ORG (the organisation's names from
+	 * the top of its tree down, then the department), TITLE and ROLE.
 	 */
 	public record Workplace(List<String> organisation, String title, String role) {
 
-		/** @param organisationNames for each organisation id, the names from the top of its tree down */
+		/**
+		 * @param organisationNames for each organisation id, the names from the top of
+		 * its tree down
+		 */
 		public static Workplace of(Affiliation affiliation, Map<String, List<String>> organisationNames) {
 			List<String> organisation = new ArrayList<>(organisationNames.getOrDefault(affiliation.organisationId(),
 					List.of(affiliation.organisationName())));
@@ -62,8 +65,8 @@ public class PersonCards {
 
 	/**
 	 * The person with their current affiliation.
-	 *
-	 * @param organisationNames for each organisation id, the names from the top of its tree down
+	 * @param organisationNames for each organisation id, the names from the top of its
+	 * tree down
 	 * @param today what counts as a current affiliation
 	 */
 	public VCard toCard(Person person, Map<String, List<String>> organisationNames, Audience audience,
@@ -74,7 +77,10 @@ public class PersonCards {
 		return toCard(person, workplace, audience, format);
 	}
 
-	/** The person with the given workplace (an article shows the one chosen for it), or none when null. */
+	/**
+	 * The person with the given workplace (an article shows the one chosen for it), or
+	 * none when null.
+	 */
 	public VCard toCard(Person person, Workplace workplace, Audience audience, CardFormat format) {
 		VCard card = new VCard();
 
@@ -125,9 +131,10 @@ public class PersonCards {
 			if (audience == Audience.PUBLIC && phone.visibility() != Visibility.PUBLIC) {
 				continue;
 			}
-			// formatted when written (V7); numbers written earlier may still wait for the backfill
-			Telephone telephone = new Telephone(phone.international() != null ? phone.international()
-					: phoneNumbers.international(phone.value()));
+			// formatted when written (V7); numbers written earlier may still wait for the
+			// backfill
+			Telephone telephone = new Telephone(
+					phone.international() != null ? phone.international() : phoneNumbers.international(phone.value()));
 			telephone.getTypes().add(isHome(phone.label()) ? TelephoneType.HOME : TelephoneType.WORK);
 			telephone.getTypes().add(switch (phone.kind()) {
 				case MOBILE -> TelephoneType.CELL;
@@ -153,7 +160,8 @@ public class PersonCards {
 		}
 
 		if (person.linkedinUrl() != null) {
-			// Apple shows a grouped URL with its X-ABLabel; others read X-SOCIALPROFILE / SOCIALPROFILE
+			// Apple shows a grouped URL with its X-ABLabel; others read X-SOCIALPROFILE /
+			// SOCIALPROFILE
 			Url url = new Url(person.linkedinUrl());
 			url.setGroup("item1");
 			url.setType("work");
@@ -187,8 +195,8 @@ public class PersonCards {
 	}
 
 	/**
-	 * Outlook reads non-ASCII text in a 2.1 card only when the property says it is quoted-printable
-	 * UTF-8, and files a TEL or URL without a TYPE nowhere.
+	 * Outlook reads non-ASCII text in a 2.1 card only when the property says it is
+	 * quoted-printable UTF-8, and files a TEL or URL without a TYPE nowhere.
 	 */
 	private static void encodeForOutlook(VCard card) {
 		for (VCardProperty property : card.getProperties()) {

@@ -2,6 +2,9 @@ package org.pressdesk.vcard;
 
 import java.util.List;
 
-/** The cards of an imported file that could be read, and the problems of those that could not. */
+/**
+ * The cards of an imported file that could be read, and the problems of those that could
+ * not.
+ */
 record ReadFile(List<ImportedCard> cards, List<ImportReport.Problem> problems) {
 }

@@ -36,7 +36,10 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 @RequestMapping("/api/v1/people")
 class VcardApi {
 
-	/** People read and written per batch of an export: memory stays flat however many there are. */
+	/**
+	 * People read and written per batch of an export: memory stays flat however many
+	 * there are.
+	 */
 	static final int EXPORT_BATCH = 1000;
 
 	private final PersonRepository people;
@@ -62,13 +65,16 @@ class VcardApi {
 	}
 
 	@GetMapping("/{id}/vcard")
-	ResponseEntity<byte[]> vcard(@PathVariable String id,
-			@RequestParam(required = false) String version, @RequestParam(required = false) String target,
+	ResponseEntity<byte[]> vcard(@PathVariable String id, @RequestParam(required = false) String version,
+			@RequestParam(required = false) String target,
 			@RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
 		return cardOf(id, CardFormat.of(version, target, accept));
 	}
 
-	/** A person's card as a download: for the API here, and for the staff pages' download links. */
+	/**
+	 * A person's card as a download: for the API here, and for the staff pages' download
+	 * links.
+	 */
 	ResponseEntity<byte[]> cardOf(String id, CardFormat format) {
 		Person person = people.get(id);
 		audit.record(Action.EXPORTED, "person", id, List.of(), "vCard " + format);
@@ -81,10 +87,14 @@ class VcardApi {
 			.body(CardFiles.toBytes(List.of(card), format));
 	}
 
-	/** Everyone matching the search filters of {@code GET /people}, as one .vcf or .csv, streamed. */
+	/**
+	 * Everyone matching the search filters of {@code GET /people}, as one .vcf or .csv,
+	 * streamed.
+	 */
 	@GetMapping("/export")
 	ResponseEntity<StreamingResponseBody> export(@RequestParam(defaultValue = "vcard") String format,
-			@RequestParam(required = false) String q, @RequestParam(name = "organisation", required = false) String organisationId,
+			@RequestParam(required = false) String q,
+			@RequestParam(name = "organisation", required = false) String organisationId,
 			@RequestParam(required = false) String topic, @RequestParam(required = false) String version) {
 		LocalDate today = LocalDate.now(clock);
 		audit.record(Action.EXPORTED, "person", null, List.of(),

@@ -29,13 +29,13 @@ import org.pressdesk.system.LinkedIn;
 import org.pressdesk.system.Texts;
 
 /**
- * Reads a .vcf file (vCard 2.1, 3.0 or 4.0, one or many cards, as Apple, Google, Outlook, Android
- * and Thunderbird write them) into cards to import. It checks the structure itself (every BEGIN
- * has its END) and the limits, so that a broken card is reported by number and line while the
- * others are still read. Nothing a card points to (PHOTO, LOGO, URL) is ever fetched.
+ * Reads a .vcf file (vCard 2.1, 3.0 or 4.0, one or many cards, as Apple, Google, Outlook,
+ * Android and Thunderbird write them) into cards to import. It checks the structure
+ * itself (every BEGIN has its END) and the limits, so that a broken card is reported by
+ * number and line while the others are still read. Nothing a card points to (PHOTO, LOGO,
+ * URL) is ever fetched.
  */
 final class VcardFileReader {
-
 
 	private VcardFileReader() {
 	}
@@ -90,8 +90,8 @@ final class VcardFileReader {
 				return;
 			}
 			boolean continuation = !lines[i].isEmpty() && (lines[i].charAt(0) == ' ' || lines[i].charAt(0) == '\t');
-			boolean softBreak = i > begin && lines[i - 1].endsWith("=") && lines[i - 1].toUpperCase(Locale.ROOT)
-				.contains("QUOTED-PRINTABLE");
+			boolean softBreak = i > begin && lines[i - 1].endsWith("=")
+					&& lines[i - 1].toUpperCase(Locale.ROOT).contains("QUOTED-PRINTABLE");
 			logicalLength = continuation || softBreak ? logicalLength + lines[i].length() : lines[i].length();
 			if (logicalLength > limits.maxValueLength()) {
 				problems.add(new ImportReport.Problem(number, i + 1, "value",
@@ -126,8 +126,8 @@ final class VcardFileReader {
 		if (family == null && given == null && formatted == null) {
 			throw new InvalidInput("FN", "the card has no name (neither FN nor N)");
 		}
-		NameOrder order = formatted != null && formatted.equals(NameOrder.FAMILY_FIRST.displayName(prefix, given,
-				additional, family, suffix))
+		NameOrder order = formatted != null
+				&& formatted.equals(NameOrder.FAMILY_FIRST.displayName(prefix, given, additional, family, suffix))
 				&& !formatted.equals(NameOrder.GIVEN_FIRST.displayName(prefix, given, additional, family, suffix))
 						? NameOrder.FAMILY_FIRST : NameOrder.GIVEN_FIRST;
 		String displayName = formatted != null
@@ -136,13 +136,14 @@ final class VcardFileReader {
 		List<EmailInput> emails = card.getEmails()
 			.stream()
 			.filter(e -> Texts.blankToNull(e.getValue()) != null)
-			.map(e -> new EmailInput(e.getValue().strip(), e.getTypes().contains(EmailType.HOME) ? "home" : "work", null,
-					isPreferred(e.getPref(), e.getTypes().contains(EmailType.PREF))))
+			.map(e -> new EmailInput(e.getValue().strip(), e.getTypes().contains(EmailType.HOME) ? "home" : "work",
+					null, isPreferred(e.getPref(), e.getTypes().contains(EmailType.PREF))))
 			.toList();
 		List<PhoneInput> phones = card.getTelephoneNumbers()
 			.stream()
-			.map(t -> new PhoneInput(phoneText(t), kindOf(t), t.getTypes().contains(TelephoneType.HOME) ? "home" : "work",
-					null, isPreferred(t.getPref(), t.getTypes().contains(TelephoneType.PREF))))
+			.map(t -> new PhoneInput(phoneText(t), kindOf(t),
+					t.getTypes().contains(TelephoneType.HOME) ? "home" : "work", null,
+					isPreferred(t.getPref(), t.getTypes().contains(TelephoneType.PREF))))
 			.filter(p -> p.value() != null)
 			.toList();
 		PersonInput person = new PersonInput(prefix, given, additional, family, suffix, displayName, order,
@@ -156,7 +157,8 @@ final class VcardFileReader {
 					.filter(Objects::nonNull)
 					.distinct()
 					.toList(),
-				Texts.blankToNull(card.getNotes().stream().map(Note::getValue).collect(Collectors.joining("\n\n"))), null, null);
+				Texts.blankToNull(card.getNotes().stream().map(Note::getValue).collect(Collectors.joining("\n\n"))),
+				null, null);
 
 		List<String> units = card.getOrganization() == null ? List.of()
 				: card.getOrganization().getValues().stream().map(Texts::blankToNull).filter(Objects::nonNull).toList();
@@ -166,7 +168,10 @@ final class VcardFileReader {
 		return new ImportedCard(number, line, person, units, title, role, uuid);
 	}
 
-	/** The first LinkedIn profile among the card's URLs and social profiles; other links are ignored. */
+	/**
+	 * The first LinkedIn profile among the card's URLs and social profiles; other links
+	 * are ignored.
+	 */
 	private static String linkedIn(VCard card) {
 		Stream<String> links = Stream.concat(card.getUrls().stream().map(u -> u.getValue()),
 				Stream.concat(card.getExtendedProperties("X-SOCIALPROFILE").stream().map(RawProperty::getValue),

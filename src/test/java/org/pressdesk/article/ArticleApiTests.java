@@ -43,7 +43,8 @@ class ArticleApiTests extends ApiTestSupport {
 		assertThat(created.status()).isEqualTo(201);
 		String id = created.json().get("id").asString();
 		assertThat(created.header("Location")).isEqualTo("/api/v1/articles/" + id);
-		assertThat(created.json().get("slug").asString()).isEqualTo("strengthening-ties-cafe-angstrom-" + tag.toLowerCase());
+		assertThat(created.json().get("slug").asString())
+			.isEqualTo("strengthening-ties-cafe-angstrom-" + tag.toLowerCase());
 		assertThat(created.json().get("status").asString()).isEqualTo("DRAFT");
 		assertThat(created.json().get("externalRef").asString()).isEqualTo(ref);
 
@@ -63,7 +64,8 @@ class ArticleApiTests extends ApiTestSupport {
 		assertThat(contact.get("organisationName").asString()).isEqualTo("Institute for Manufacturing " + tag);
 		assertThat(contact.get("asPublished").isNull()).as("not published yet").isTrue();
 
-		Response published = fixtures.putByRef(ref, draft.replace("\"summary\"", "\"status\": \"PUBLISHED\", \"summary\""));
+		Response published = fixtures.putByRef(ref,
+				draft.replace("\"summary\"", "\"status\": \"PUBLISHED\", \"summary\""));
 		assertThat(published.status()).isEqualTo(200);
 		assertThat(published.json().get("publishedAt").isNull()).isFalse();
 		assertThat(published.json().get("contacts").get(0).get("asPublished").get("title").asString())
@@ -71,11 +73,14 @@ class ArticleApiTests extends ApiTestSupport {
 
 		// the person's title changes after publication: the article keeps what it showed
 		String affiliationId = jane.get("affiliations").get(0).get("id").asString();
-		assertThat(editor.patch("/api/v1/people/" + jane.get("id").asString() + "/affiliations/" + affiliationId,
-				"{\"title\": \"Director of Policy\"}").status()).isEqualTo(200);
+		assertThat(editor
+			.patch("/api/v1/people/" + jane.get("id").asString() + "/affiliations/" + affiliationId,
+					"{\"title\": \"Director of Policy\"}")
+			.status()).isEqualTo(200);
 		JsonNode after = viewer.get("/api/v1/articles/" + id).json().get("contacts").get(0);
 		assertThat(after.get("title").asString()).as("now").isEqualTo("Director of Policy");
-		assertThat(after.get("asPublished").get("title").asString()).as("as published").isEqualTo("Head of Policy Links");
+		assertThat(after.get("asPublished").get("title").asString()).as("as published")
+			.isEqualTo("Head of Policy Links");
 		assertThat(after.get("asPublished").get("organisationName").asString())
 			.isEqualTo("Institute for Manufacturing " + tag);
 		String slug = published.json().get("slug").asString();
@@ -86,7 +91,8 @@ class ArticleApiTests extends ApiTestSupport {
 			.replace("\"summary\"", "\"status\": \"PUBLISHED\", \"summary\""));
 		assertThat(updated.json().get("title").asString()).startsWith("Stronger ties");
 		assertThat(updated.json().get("slug").asString()).as("the public address stays").isEqualTo(slug);
-		assertThat(updated.json().get("publishedAt").asString()).isEqualTo(published.json().get("publishedAt").asString());
+		assertThat(updated.json().get("publishedAt").asString())
+			.isEqualTo(published.json().get("publishedAt").asString());
 
 		Response unpublished = fixtures.putByRef(ref, draft);
 		assertThat(unpublished.json().get("status").asString()).isEqualTo("DRAFT");
@@ -130,9 +136,11 @@ class ArticleApiTests extends ApiTestSupport {
 				""".formatted(ana.get("id").asString(), ben.get("id").asString())).status()).isEqualTo(200);
 		int version = viewer.get("/api/v1/articles/" + id).json().get("version").asInt();
 
-		Response unknownPerson = fixtures.putContacts(id, """
-				[ { "personId": "%s", "role": "SPOKESPERSON" }, { "personId": "no-such-person", "role": "PRESS_CONTACT" } ]
-				""".formatted(ben.get("id").asString()));
+		Response unknownPerson = fixtures.putContacts(id,
+				"""
+						[ { "personId": "%s", "role": "SPOKESPERSON" }, { "personId": "no-such-person", "role": "PRESS_CONTACT" } ]
+						"""
+					.formatted(ben.get("id").asString()));
 		assertThat(unknownPerson.status()).isEqualTo(400);
 		assertThat(unknownPerson.errorFields()).containsExactly("contacts[1].personId");
 
@@ -164,16 +172,21 @@ class ArticleApiTests extends ApiTestSupport {
 		String organisation = fixtures.organisation("Org " + tag, null);
 		JsonNode cleo = fixtures.person("Cleo", "Example", organisation, "Spokesperson");
 		String personId = cleo.get("id").asString();
-		String published = editor.post("/api/v1/articles", "{\"title\": \"Published " + tag + "\", \"status\": \"PUBLISHED\"}")
+		String published = editor
+			.post("/api/v1/articles", "{\"title\": \"Published " + tag + "\", \"status\": \"PUBLISHED\"}")
 			.json()
 			.get("id")
 			.asString();
-		String draft = editor.post("/api/v1/articles", "{\"title\": \"Draft " + tag + "\"}").json().get("id").asString();
+		String draft = editor.post("/api/v1/articles", "{\"title\": \"Draft " + tag + "\"}")
+			.json()
+			.get("id")
+			.asString();
 		fixtures.putContacts(published, "[{\"personId\": \"" + personId + "\", \"role\": \"SPOKESPERSON\"}]");
 		fixtures.putContacts(draft, "[{\"personId\": \"" + personId + "\", \"role\": \"QUOTED\"}]");
 
 		JsonNode appearances = viewer.get("/api/v1/people/" + personId + "/articles").json().get("items");
-		assertThat(appearances.valueStream().map(a -> a.get("id").asString())).containsExactlyInAnyOrder(published, draft);
+		assertThat(appearances.valueStream().map(a -> a.get("id").asString())).containsExactlyInAnyOrder(published,
+				draft);
 		assertThat(appearances.valueStream().map(a -> a.get("role").asString()))
 			.containsExactlyInAnyOrder("SPOKESPERSON", "QUOTED");
 
@@ -186,7 +199,8 @@ class ArticleApiTests extends ApiTestSupport {
 		assertThat(editor.delete("/api/v1/people/" + personId + "?force=true").status()).isEqualTo(204);
 		JsonNode article = viewer.get("/api/v1/articles/" + published).json();
 		assertThat(article.get("contacts").size()).isZero();
-		assertThat(article.get("version").asInt()).as("the block changed, so the ETag does").isGreaterThan(versionBefore);
+		assertThat(article.get("version").asInt()).as("the block changed, so the ETag does")
+			.isGreaterThan(versionBefore);
 		assertThat(viewer.get("/api/v1/articles/" + draft).json().get("contacts").size()).isZero();
 		assertThat(viewer.get("/api/v1/people/" + personId + "/articles").status()).isEqualTo(404);
 	}
@@ -212,12 +226,14 @@ class ArticleApiTests extends ApiTestSupport {
 	@Test
 	void articlesAreListedNewestFirstFoundByWordsAndPagedWithoutRepeats() {
 		for (int i = 0; i < 5; i++) {
-			editor.post("/api/v1/articles", "{\"title\": \"Listing " + tag + " number " + i + "\", \"summary\": \"Énergie\"}");
+			editor.post("/api/v1/articles",
+					"{\"title\": \"Listing " + tag + " number " + i + "\", \"summary\": \"Énergie\"}");
 		}
 		Response first = viewer.get("/api/v1/articles?q=" + tag + "+energie&limit=3");
-		assertThat(first.json().get("items").valueStream().map(a -> a.get("title").asString()))
-			.containsExactly("Listing " + tag + " number 4", "Listing " + tag + " number 3", "Listing " + tag + " number 2");
-		Response second = viewer.get("/api/v1/articles?q=" + tag + "&limit=3&cursor=" + first.json().get("next").asString());
+		assertThat(first.json().get("items").valueStream().map(a -> a.get("title").asString())).containsExactly(
+				"Listing " + tag + " number 4", "Listing " + tag + " number 3", "Listing " + tag + " number 2");
+		Response second = viewer
+			.get("/api/v1/articles?q=" + tag + "&limit=3&cursor=" + first.json().get("next").asString());
 		assertThat(second.json().get("items").valueStream().map(a -> a.get("title").asString()))
 			.containsExactly("Listing " + tag + " number 1", "Listing " + tag + " number 0");
 		assertThat(second.json().get("next").isNull()).isTrue();
@@ -239,8 +255,8 @@ class ArticleApiTests extends ApiTestSupport {
 		var card = org.pressdesk.vcard.OutsideParsers.ical4j(cards.body()).get(0);
 		assertThat(card.getProperty(net.fortuna.ical4j.vcard.Property.Id.FN).getValue()).isEqualTo("Dan Example");
 		String internalPhone = dan.get("phones").get(1).get("value").asString();
-		assertThat(cards.body()).as("staff see INTERNAL values").contains(internalPhone.substring(7),
-				fixtures.handle("Dan") + ".private@example.org", "TITLE:Analyst");
+		assertThat(cards.body()).as("staff see INTERNAL values")
+			.contains(internalPhone.substring(7), fixtures.handle("Dan") + ".private@example.org", "TITLE:Analyst");
 
 		Response patched = editor.send("PATCH", "/api/v1/articles/" + id, "application/merge-patch+json",
 				"{\"summary\": \"Now with a summary\"}", "If-Match", "\"1\"");

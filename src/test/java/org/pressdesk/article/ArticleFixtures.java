@@ -10,13 +10,18 @@ import org.pressdesk.Http;
 record ArticleFixtures(Http editor, String tag) {
 
 	String organisation(String name, String parentId) {
-		return editor.post("/api/v1/organisations", Http.toJson(parentId == null ? Map.of("name", name)
-				: Map.of("name", name, "parentId", parentId))).json().get("id").asString();
+		return editor
+			.post("/api/v1/organisations",
+					Http.toJson(parentId == null ? Map.of("name", name) : Map.of("name", name, "parentId", parentId)))
+			.json()
+			.get("id")
+			.asString();
 	}
 
 	/**
 	 * A person with a PUBLIC and an INTERNAL phone and email, a LinkedIn profile and one
-	 * affiliation. The phone numbers are random, so that no other test's person shares them.
+	 * affiliation. The phone numbers are random, so that no other test's person shares
+	 * them.
 	 */
 	JsonNode person(String given, String family, String organisationId, String title) {
 		String handle = handle(given);

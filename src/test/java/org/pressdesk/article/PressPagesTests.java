@@ -66,7 +66,8 @@ class PressPagesTests extends ApiTestSupport {
 				"href=\"https://www.linkedin.com/in/" + fixtures.handle("Zoë") + "\"",
 				"/press/" + slug + "/contacts/" + id(pressContact) + ".vcf", "/press/" + slug + "/contacts.vcf");
 		assertThat(page.body()).as("INTERNAL values and people quoted are not public")
-			.doesNotContain(phone(pressContact, 1), phone(spokesperson, 1), "private@example.org", "Quentin", "<b>climate");
+			.doesNotContain(phone(pressContact, 1), phone(spokesperson, 1), "private@example.org", "Quentin",
+					"<b>climate");
 		assertThat(page.header("Content-Security-Policy")).contains("default-src 'none'", "frame-ancestors 'none'");
 		assertThat(page.header("Cache-Control")).contains("public", "no-cache");
 	}
@@ -86,12 +87,13 @@ class PressPagesTests extends ApiTestSupport {
 		assertThat(zoe.getProperties(Property.Id.TEL).stream().map(Property::getValue))
 			.containsExactly(international(phone(pressContact, 0)));
 		assertThat(zoe.getProperties(Property.Id.EMAIL)).hasSize(1);
-		assertThat(all.body()).doesNotContain(international(phone(pressContact, 1)), international(phone(spokesperson, 1)),
-				"private@example.org", "Quentin", "CATEGORIES");
+		assertThat(all.body()).doesNotContain(international(phone(pressContact, 1)),
+				international(phone(spokesperson, 1)), "private@example.org", "Quentin", "CATEGORIES");
 
 		Response one = anonymous.get("/press/" + slug + "/contacts/" + id(spokesperson) + ".vcf");
 		assertThat(one.status()).isEqualTo(200);
-		assertThat(one.header("Content-Disposition")).contains("filename=\"Soren Example.vcf\"", "filename*=UTF-8''S%C3%B8ren%20Example.vcf");
+		assertThat(one.header("Content-Disposition")).contains("filename=\"Soren Example.vcf\"",
+				"filename*=UTF-8''S%C3%B8ren%20Example.vcf");
 		assertThat(OutsideParsers.ical4j(one.body())).hasSize(1);
 		assertThat(anonymous.get("/press/" + slug + "/contacts/" + id(spokesperson) + ".vcf?version=4.0").body())
 			.contains("VERSION:4.0");
@@ -99,8 +101,12 @@ class PressPagesTests extends ApiTestSupport {
 
 	@Test
 	void whatIsNotPublicIsOneIndistinguishable404() {
-		String draft = editor.post("/api/v1/articles", "{\"title\": \"Draft " + tag + "\"}").json().get("slug").asString();
-		String archived = editor.post("/api/v1/articles", "{\"title\": \"Archived " + tag + "\", \"status\": \"ARCHIVED\"}")
+		String draft = editor.post("/api/v1/articles", "{\"title\": \"Draft " + tag + "\"}")
+			.json()
+			.get("slug")
+			.asString();
+		String archived = editor
+			.post("/api/v1/articles", "{\"title\": \"Archived " + tag + "\", \"status\": \"ARCHIVED\"}")
 			.json()
 			.get("slug")
 			.asString();
@@ -136,19 +142,23 @@ class PressPagesTests extends ApiTestSupport {
 
 		Response unchanged = anonymous.get(path, "If-None-Match", etag);
 		assertThat(unchanged.status()).isEqualTo(304);
-		assertThat(anonymous.get("/press/" + slug, "If-None-Match", anonymous.get("/press/" + slug).header("ETag")).status())
-			.isEqualTo(304);
+		assertThat(anonymous.get("/press/" + slug, "If-None-Match", anonymous.get("/press/" + slug).header("ETag"))
+			.status()).isEqualTo(304);
 
 		// a new public phone number must be served at once, not after a cache expires
-		String newNumber = String.format("+441223%06d", java.util.concurrent.ThreadLocalRandom.current().nextInt(1_000_000));
+		String newNumber = String.format("+441223%06d",
+				java.util.concurrent.ThreadLocalRandom.current().nextInt(1_000_000));
 		assertThat(editor.patch("/api/v1/people/" + id(pressContact), """
 				{ "phones": [ { "value": "%s", "visibility": "PUBLIC" } ] }""".formatted(newNumber)).status())
 			.isEqualTo(200);
 		Response changed = anonymous.get(path, "If-None-Match", etag);
 		assertThat(changed.status()).isEqualTo(200);
 		assertThat(changed.header("ETag")).isNotEqualTo(etag);
-		assertThat(OutsideParsers.ical4j(changed.body()).get(0).getProperties(Property.Id.TEL).stream().map(Property::getValue))
-			.containsExactly(international(newNumber));
+		assertThat(OutsideParsers.ical4j(changed.body())
+			.get(0)
+			.getProperties(Property.Id.TEL)
+			.stream()
+			.map(Property::getValue)).containsExactly(international(newNumber));
 	}
 
 	/** A person's phone number in E.164, as the API returns it. */
@@ -156,7 +166,10 @@ class PressPagesTests extends ApiTestSupport {
 		return person.get("phones").get(index).get("value").asString();
 	}
 
-	/** +441223123456 as cards and pages show it: +44 1223 123456; +447700912345 → +44 7700 912345. */
+	/**
+	 * +441223123456 as cards and pages show it: +44 1223 123456; +447700912345 → +44 7700
+	 * 912345.
+	 */
 	private static String international(String e164) {
 		return e164.substring(0, 3) + " " + e164.substring(3, 7) + " " + e164.substring(7);
 	}

@@ -38,43 +38,64 @@ class AuditTrailTests extends ApiTestSupport {
 		assertThat(updated.get("actor").asString()).isEqualTo("test-editor");
 		assertThat(updated.get("clientAddress").asString()).isEqualTo("127.0.0.1");
 		assertThat(updated.get("at").asString()).endsWith("Z");
-		assertThat(updated.get("changedFields").valueStream().map(JsonNode::asString))
-			.containsExactly("givenName", "phones");
+		assertThat(updated.get("changedFields").valueStream().map(JsonNode::asString)).containsExactly("givenName",
+				"phones");
 		assertThat(admin.get("/api/v1/audit?limit=100&entityId=" + id).body()).as("names of fields, never values")
 			.doesNotContain("Anne", "765432");
 	}
 
 	@Test
 	void everyKindOfRecordIsAuditedOncePerChange() {
-		String org = editor.post("/api/v1/organisations", "{\"name\": \"" + unique("Audited Org") + "\"}").json()
-			.get("id").asString();
+		String org = editor.post("/api/v1/organisations", "{\"name\": \"" + unique("Audited Org") + "\"}")
+			.json()
+			.get("id")
+			.asString();
 		editor.patch("/api/v1/organisations/" + org, "{\"country\": \"gb\"}");
-		String person = editor.post("/api/v1/people", "{\"familyName\": \"" + unique("Audited") + "\"}").json()
-			.get("id").asString();
-		String affiliation = editor.post("/api/v1/people/" + person + "/affiliations",
-				"{\"organisationId\": \"" + org + "\", \"title\": \"Press Officer\"}").json().get("id").asString();
+		String person = editor.post("/api/v1/people", "{\"familyName\": \"" + unique("Audited") + "\"}")
+			.json()
+			.get("id")
+			.asString();
+		String affiliation = editor
+			.post("/api/v1/people/" + person + "/affiliations",
+					"{\"organisationId\": \"" + org + "\", \"title\": \"Press Officer\"}")
+			.json()
+			.get("id")
+			.asString();
 		editor.patch("/api/v1/people/" + person + "/affiliations/" + affiliation, "{\"title\": \"Head of Press\"}");
-		String article = editor.post("/api/v1/articles", "{\"title\": \"" + unique("Audited article") + "\"}").json()
-			.get("id").asString();
+		String article = editor.post("/api/v1/articles", "{\"title\": \"" + unique("Audited article") + "\"}")
+			.json()
+			.get("id")
+			.asString();
 		editor.send("PUT", "/api/v1/articles/" + article + "/contacts", "application/json",
 				"[{\"personId\": \"" + person + "\", \"role\": \"PRESS_CONTACT\"}]");
 		editor.patch("/api/v1/articles/" + article, "{\"status\": \"PUBLISHED\"}");
 		editor.delete("/api/v1/people/" + person + "/affiliations/" + affiliation);
 		editor.delete("/api/v1/articles/" + article);
-		String user = admin.post("/api/v1/users", Http.toJson(Map.of("username", unique("audited").toLowerCase(),
-				"password", STAFF_PASSWORD, "role", "VIEWER"))).json().get("id").asString();
+		String user = admin
+			.post("/api/v1/users", Http.toJson(
+					Map.of("username", unique("audited").toLowerCase(), "password", STAFF_PASSWORD, "role", "VIEWER")))
+			.json()
+			.get("id")
+			.asString();
 		admin.patch("/api/v1/users/" + user, "{\"role\": \"EDITOR\"}");
-		String client = admin.post("/api/v1/api-clients", "{\"name\": \"" + unique("audited") + "\", \"scopes\": [\"export\"]}")
-			.json().get("id").asString();
+		String client = admin
+			.post("/api/v1/api-clients", "{\"name\": \"" + unique("audited") + "\", \"scopes\": [\"export\"]}")
+			.json()
+			.get("id")
+			.asString();
 		admin.post("/api/v1/api-clients/" + client + "/rotate", "");
 		admin.delete("/api/v1/api-clients/" + client);
 
 		assertThat(actions("organisation", org)).containsExactly("UPDATED", "CREATED");
-		assertThat(events("entity=organisation&entityId=" + org).get(0).get("changedFields").valueStream()
+		assertThat(events("entity=organisation&entityId=" + org).get(0)
+			.get("changedFields")
+			.valueStream()
 			.map(JsonNode::asString)).containsExactly("country");
 		assertThat(actions("affiliation", affiliation)).containsExactly("DELETED", "UPDATED", "CREATED");
 		assertThat(actions("article", article)).containsExactly("DELETED", "UPDATED", "UPDATED", "CREATED");
-		assertThat(events("entity=article&entityId=" + article).get(1).get("changedFields").valueStream()
+		assertThat(events("entity=article&entityId=" + article).get(1)
+			.get("changedFields")
+			.valueStream()
 			.map(JsonNode::asString)).containsExactly("publishedAt", "status");
 		assertThat(actions("user", user)).containsExactly("UPDATED", "CREATED");
 		assertThat(actions("api-client", client)).containsExactly("REVOKED", "KEY_ROTATED", "CREATED");

@@ -36,9 +36,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The benchmark directory: the service on its embedded MariaDB under target/bench-data, with
- * 100,000 fictional people across 5,000 organisations, seeded through the service's own use
- * cases the first time (about 12 minutes on 2 cores) and kept for later runs.
+ * The benchmark directory: the service on its embedded MariaDB under target/bench-data,
+ * with 100,000 fictional people across 5,000 organisations, seeded through the service's
+ * own use cases the first time (about 12 minutes on 2 cores) and kept for later runs.
  */
 final class BenchDirectory {
 
@@ -58,8 +58,8 @@ final class BenchDirectory {
 	private static final String[] FIELDS = { "Manufacturing", "Materials", "Policy", "Climate", "Energy", "Health",
 			"Robotics", "Economics", "Law", "History", "Physics", "Chemistry", "Mathematics", "Engineering" };
 
-	private static final String[] TITLES = { "Professor", "Director", "Head of Policy Links", "Press Officer",
-			"Chair", "Research Fellow", "National Technology Adviser", "Correspondent", "Lecturer", "Chief Executive" };
+	private static final String[] TITLES = { "Professor", "Director", "Head of Policy Links", "Press Officer", "Chair",
+			"Research Fellow", "National Technology Adviser", "Correspondent", "Lecturer", "Chief Executive" };
 
 	private static final String[] TOPICS = { "industrial policy", "advanced materials", "climate change",
 			"public health", "artificial intelligence", "trade", "science diplomacy", "energy transition" };
@@ -69,12 +69,13 @@ final class BenchDirectory {
 
 	/**
 	 * Starts the service on the benchmark directory, seeding it first if needed.
-	 *
-	 * @param settings more command-line settings, such as {@code --pressdesk.public.rate-limit-per-minute=0}
+	 * @param settings more command-line settings, such as
+	 * {@code --pressdesk.public.rate-limit-per-minute=0}
 	 */
 	static ConfigurableApplicationContext start(String... settings) throws Exception {
 		Path dataDir = Path.of(System.getProperty("bench.dataDir", "target/bench-data"));
-		// arguments, not default properties: they must win over the environment (PRESSDESK_DATA_DIR, …)
+		// arguments, not default properties: they must win over the environment
+		// (PRESSDESK_DATA_DIR, …)
 		List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--pressdesk.data-dir=" + dataDir,
 				"--pressdesk.admin-password=" + PASSWORD, "--pressdesk.demo-data=false", "--logging.level.root=WARN",
 				// measured as fast as it goes, not as fast as a client may go
@@ -115,10 +116,12 @@ final class BenchDirectory {
 						null, OrganisationKind.UNIVERSITY, "GB", null, null));
 				organisationIds.add(parent.id());
 				for (int child = 0; child < 9 && organisationIds.size() < ORGANISATIONS; child++) {
-					organisationIds.add(organisations.create(new OrganisationInput(
-							"Institute of " + FIELDS[(top + child) % FIELDS.length] + " " + place(top), null,
-							parent.id(), OrganisationKind.RESEARCH, "GB", null, null))
-						.id());
+					organisationIds.add(
+							organisations
+								.create(new OrganisationInput(
+										"Institute of " + FIELDS[(top + child) % FIELDS.length] + " " + place(top),
+										null, parent.id(), OrganisationKind.RESEARCH, "GB", null, null))
+								.id());
 				}
 			}
 		});
@@ -157,10 +160,14 @@ final class BenchDirectory {
 			}
 		}
 		pool.shutdown();
-		System.out.printf("Seeded %,d people in %d s%n", PEOPLE - existing, (System.nanoTime() - started) / 1_000_000_000);
+		System.out.printf("Seeded %,d people in %d s%n", PEOPLE - existing,
+				(System.nanoTime() - started) / 1_000_000_000);
 	}
 
-	/** Concurrent writers may deadlock now and then; the database rolls one back and we redo it. */
+	/**
+	 * Concurrent writers may deadlock now and then; the database rolls one back and we
+	 * redo it.
+	 */
 	private static void withRetries(Runnable batch) {
 		for (int attempt = 1;; attempt++) {
 			try {

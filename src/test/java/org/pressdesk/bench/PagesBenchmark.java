@@ -14,9 +14,9 @@ import org.pressdesk.Browser;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * How fast the staff pages render on the benchmark directory ({@link BenchDirectory}): a signed-in
- * session asks for each page {@code bench.requests} times (default 50) and the median and p99 of
- * the full response are printed. Not a test.
+ * How fast the staff pages render on the benchmark directory ({@link BenchDirectory}): a
+ * signed-in session asks for each page {@code bench.requests} times (default 50) and the
+ * median and p99 of the full response are printed. Not a test.
  */
 public final class PagesBenchmark {
 
@@ -31,7 +31,8 @@ public final class PagesBenchmark {
 			browser.login("admin", BenchDirectory.PASSWORD);
 			String results = browser.get("/people/results?q=smith").body();
 			String person = first(results, "/people/([0-9a-f-]{36})\"");
-			String organisation = first(browser.get("/organisations?q=university").body(), "/organisations/([0-9a-f-]{36})\"");
+			String organisation = first(browser.get("/organisations?q=university").body(),
+					"/organisations/([0-9a-f-]{36})\"");
 			String affiliation = first(browser.get("/people/" + person).body(), "/affiliations/([0-9a-f-]{36})/edit\"");
 			String organisationName = first(browser.get("/organisations/" + organisation).body(), "<h1>([^<]+)</h1>");
 			Map<String, String> pages = new LinkedHashMap<>();
@@ -42,8 +43,8 @@ public final class PagesBenchmark {
 			pages.put("edit affiliation", "/people/" + person + "/affiliations/" + affiliation + "/edit");
 			pages.put("organisation with its people", "/organisations/" + organisation);
 			pages.put("organisation suggestions, q=univ", "/organisations/names?q=univ");
-			pages.put("results in an organisation (by name)", "/people/results?q=a&organisation="
-					+ URLEncoder.encode(organisationName, StandardCharsets.UTF_8));
+			pages.put("results in an organisation (by name)",
+					"/people/results?q=a&organisation=" + URLEncoder.encode(organisationName, StandardCharsets.UTF_8));
 			pages.put("articles", "/articles");
 			pages.put("audit trail", "/admin/audit");
 			System.out.printf("%nStaff pages on %s, %d requests each (ms, median / p99):%n", "the benchmark directory",

@@ -23,10 +23,11 @@ import java.util.regex.Pattern;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Requests per second and latency of {@code GET /press/{slug}/contacts.vcf} on loopback, next to
- * nginx (Debian's {@code nginx-light}) serving the same bytes from a file, in the same run and with
- * the same client: {@code bench.connections} keep-alive connections (default 8) for
- * {@code bench.seconds} (default 15) after a warm-up. The public rate limit is off. Not a test.
+ * Requests per second and latency of {@code GET /press/{slug}/contacts.vcf} on loopback,
+ * next to nginx (Debian's {@code nginx-light}) serving the same bytes from a file, in the
+ * same run and with the same client: {@code bench.connections} keep-alive connections
+ * (default 8) for {@code bench.seconds} (default 15) after a warm-up. The public rate
+ * limit is off. Not a test.
  */
 public final class PressBenchmark {
 
@@ -40,12 +41,15 @@ public final class PressBenchmark {
 	}
 
 	public static void main(String[] args) throws Exception {
-		try (ConfigurableApplicationContext service = BenchDirectory.start("--pressdesk.public.rate-limit-per-minute=0")) {
+		try (ConfigurableApplicationContext service = BenchDirectory
+			.start("--pressdesk.public.rate-limit-per-minute=0")) {
 			int port = BenchDirectory.port(service);
 			HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 			String path = publishedArticle(client, port) + "/contacts.vcf";
-			byte[] cards = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
-					BodyHandlers.ofByteArray()).body();
+			byte[] cards = client
+				.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+						BodyHandlers.ofByteArray())
+				.body();
 			System.out.printf("%nGET %s: %,d bytes, %d cards; %d connections, %d s each%n", path, cards.length,
 					new String(cards, StandardCharsets.UTF_8).split("END:VCARD", -1).length - 1, CONNECTIONS, SECONDS);
 
@@ -57,8 +61,8 @@ public final class PressBenchmark {
 				System.out.println("nginx is not installed (apt-get install nginx-light): no comparison");
 				return;
 			}
-			Path root = Files.createTempDirectory("press-bench", PosixFilePermissions.asFileAttribute(
-					PosixFilePermissions.fromString("rwxr-xr-x")));
+			Path root = Files.createTempDirectory("press-bench",
+					PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
 			Files.write(root.resolve("contacts.vcf"), cards);
 			int nginxPort = freePort();
 			Files.writeString(root.resolve("nginx.conf"), """
@@ -102,7 +106,10 @@ public final class PressBenchmark {
 
 	}
 
-	/** A published article with the first people of the directory as press contacts; made once, kept. */
+	/**
+	 * A published article with the first people of the directory as press contacts; made
+	 * once, kept.
+	 */
 	private static String publishedArticle(HttpClient client, int port) throws Exception {
 		String people = send(client, port, "GET", "/api/v1/people?q=smith&limit=" + CONTACTS, null);
 		Matcher ids = Pattern.compile("\"id\":\"([0-9a-f-]{36})\",\"honorificPrefix\"").matcher(people);
@@ -117,14 +124,16 @@ public final class PressBenchmark {
 		if (!id.find() || !slug.find()) {
 			throw new IllegalStateException("no article: " + article);
 		}
-		send(client, port, "PUT", "/api/v1/articles/" + id.group(1) + "/contacts", "[" + String.join(",", contacts) + "]");
+		send(client, port, "PUT", "/api/v1/articles/" + id.group(1) + "/contacts",
+				"[" + String.join(",", contacts) + "]");
 		return "/press/" + slug.group(1);
 	}
 
 	private static String send(HttpClient client, int port, String method, String path, String json) throws Exception {
 		var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
 			.header("Authorization", BenchDirectory.authorization())
-			.method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+			.method(method,
+					json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
 		if (json != null) {
 			request.header("Content-Type", "application/json");
 		}
@@ -168,9 +177,8 @@ public final class PressBenchmark {
 		}
 		threads.shutdown();
 		long[] latencies = all.stream().flatMapToLong(Arrays::stream).sorted().toArray();
-		return new Result(latencies.length, latencies.length / (double) seconds,
-				latencies[latencies.length / 2] / 1e6, latencies[(int) (latencies.length * 0.99)] / 1e6,
-				Arrays.stream(failures).sum());
+		return new Result(latencies.length, latencies.length / (double) seconds, latencies[latencies.length / 2] / 1e6,
+				latencies[(int) (latencies.length * 0.99)] / 1e6, Arrays.stream(failures).sum());
 	}
 
 	private static int freePort() throws IOException {

@@ -13,8 +13,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Search latency on the benchmark directory ({@link BenchDirectory}): times
- * {@code GET /api/v1/people?q=…} over real HTTP and prints the median and p99 for each query.
- * Not a test: run it by hand, see the README.
+ * {@code GET /api/v1/people?q=…} over real HTTP and prints the median and p99 for each
+ * query. Not a test: run it by hand, see the README.
  */
 public final class SearchBenchmark {
 
@@ -25,9 +25,9 @@ public final class SearchBenchmark {
 
 	public static void main(String[] args) throws Exception {
 		try (ConfigurableApplicationContext service = BenchDirectory.start()) {
-			measure(BenchDirectory.port(service), List.of("smith", "lopez", "jane lopez", "manufacturing",
-					"institute of climate", "head of policy", "siobhan walsh", "020 7946 0123", "jane.smith",
-					"zzzz-no-match"));
+			measure(BenchDirectory.port(service),
+					List.of("smith", "lopez", "jane lopez", "manufacturing", "institute of climate", "head of policy",
+							"siobhan walsh", "020 7946 0123", "jane.smith", "zzzz-no-match"));
 		}
 	}
 
@@ -38,9 +38,8 @@ public final class SearchBenchmark {
 				REQUESTS);
 		System.out.printf("%-24s %8s %10s %10s%n", "q", "results", "median ms", "p99 ms");
 		for (String q : queries) {
-			HttpRequest request = HttpRequest
-				.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/people?q="
-						+ URLEncoder.encode(q, StandardCharsets.UTF_8)))
+			HttpRequest request = HttpRequest.newBuilder(URI.create(
+					"http://127.0.0.1:" + port + "/api/v1/people?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8)))
 				.header("Authorization", authorization)
 				.build();
 			String body = "";

@@ -31,9 +31,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * vCard export and import on the benchmark directory ({@link BenchDirectory}): the whole
- * directory as one .vcf over HTTP, next to ez-vcard writing the same cards from memory; then a
- * 10,000-card file imported (as a dry run, so the directory stays as it is: the same work, rolled
- * back). Prints cards per second and the peak heap of the service's JVM. Not a test.
+ * directory as one .vcf over HTTP, next to ez-vcard writing the same cards from memory;
+ * then a 10,000-card file imported (as a dry run, so the directory stays as it is: the
+ * same work, rolled back). Prints cards per second and the peak heap of the service's
+ * JVM. Not a test.
  */
 public final class VcardBenchmark {
 
@@ -50,7 +51,8 @@ public final class VcardBenchmark {
 			HttpClient client = HttpClient.newHttpClient();
 			HeapWatch heap = new HeapWatch();
 
-			// each side is timed a few times and its best run counts, so a collection of the
+			// each side is timed a few times and its best run counts, so a collection of
+			// the
 			// other's garbage or a cold JIT does not decide the ratio
 			String firstCards = null;
 			double exportSeconds = Double.MAX_VALUE;
@@ -59,7 +61,8 @@ public final class VcardBenchmark {
 				long started = System.nanoTime();
 				Export export = export(client, port);
 				double seconds = (System.nanoTime() - started) / 1e9;
-				System.out.printf("%nExport over HTTP, run %d: %,d cards (%,d MB) in %.1f s = %,.0f cards/s, peak heap %,d MB%n",
+				System.out.printf(
+						"%nExport over HTTP, run %d: %,d cards (%,d MB) in %.1f s = %,.0f cards/s, peak heap %,d MB%n",
 						run, export.cards(), export.bytes() / 1_000_000, seconds, export.cards() / seconds,
 						heap.peakMegabytes());
 				exportSeconds = Math.min(exportSeconds, seconds);
@@ -78,15 +81,15 @@ public final class VcardBenchmark {
 						cards.size(), run, seconds, cards.size() / seconds);
 				writeSeconds = Math.min(writeSeconds, seconds);
 			}
-			System.out.printf("Best export %.1f s, best in-memory write %.1f s: export speed / in-memory speed = %.2f%n",
+			System.out.printf(
+					"Best export %.1f s, best in-memory write %.1f s: export speed / in-memory speed = %.2f%n",
 					exportSeconds, writeSeconds, writeSeconds / exportSeconds);
 			cards = null;
 
 			String file = importFile(firstCards);
 			heap.reset();
 			long importStarted = System.nanoTime();
-			var imported = client.send(request(port, "/api/v1/imports?dryRun=true")
-				.header("Content-Type", "text/vcard")
+			var imported = client.send(request(port, "/api/v1/imports?dryRun=true").header("Content-Type", "text/vcard")
 				.POST(HttpRequest.BodyPublishers.ofString(file, StandardCharsets.UTF_8))
 				.build(), BodyHandlers.ofString());
 			double importSeconds = (System.nanoTime() - importStarted) / 1e9;
@@ -102,8 +105,8 @@ public final class VcardBenchmark {
 	}
 
 	/**
-	 * The whole directory as one .vcf over HTTP. The client keeps only the first cards (for the
-	 * import below), so the heap measured is the service's.
+	 * The whole directory as one .vcf over HTTP. The client keeps only the first cards
+	 * (for the import below), so the heap measured is the service's.
 	 */
 	private static Export export(HttpClient client, int port) throws Exception {
 		var response = client.send(request(port, "/api/v1/people/export?format=vcard").GET().build(),
@@ -133,14 +136,14 @@ public final class VcardBenchmark {
 		List<VCard> cards = new ArrayList<>();
 		LocalDate today = LocalDate.now();
 		var names = organisations.namesFromTopOfAll();
-		search.forEachBatch(null, null, null, 1000, batch -> batch
-			.forEach(person -> cards.add(personCards.toCard(person, names, Audience.STAFF, CardFormat.VCARD_3, today))));
+		search.forEachBatch(null, null, null, 1000, batch -> batch.forEach(
+				person -> cards.add(personCards.toCard(person, names, Audience.STAFF, CardFormat.VCARD_3, today))));
 		return cards;
 	}
 
 	/**
-	 * The first cards of the export made into new people: other email addresses, and no UID,
-	 * phone or LinkedIn link (those would match people already there).
+	 * The first cards of the export made into new people: other email addresses, and no
+	 * UID, phone or LinkedIn link (those would match people already there).
 	 */
 	private static String importFile(String exported) {
 		return Arrays.stream(exported.split("(?<=END:VCARD\r\n)"))

@@ -23,10 +23,10 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The embedded {@code mariadbd} killed ({@code kill -9}) under a steady write load: while it is
- * away every answer is a quick 503 problem (a page for a browser), health and readiness say DOWN
- * and liveness UP; the supervisor restarts it, the service serves again by itself, and every
- * write that was answered 201 is there.
+ * The embedded {@code mariadbd} killed ({@code kill -9}) under a steady write load: while
+ * it is away every answer is a quick 503 problem (a page for a browser), health and
+ * readiness say DOWN and liveness UP; the supervisor restarts it, the service serves
+ * again by itself, and every write that was answered 201 is there.
  */
 class DatabaseOutageTests {
 
@@ -84,8 +84,9 @@ class DatabaseOutageTests {
 			assertThat(press.status()).isEqualTo(503);
 			assertThat(press.body()).contains("The directory is unavailable");
 			var badCredentials = anonymous.as("admin", "not the password at all").get("/api/v1/people");
-			assertThat(isUnavailableProblem(badCredentials)).as("a login while the users cannot be read: %s",
-					badCredentials).isTrue();
+			assertThat(isUnavailableProblem(badCredentials))
+				.as("a login while the users cannot be read: %s", badCredentials)
+				.isTrue();
 			assertThat(anonymous.get("/actuator/health").status()).isEqualTo(503);
 			assertThat(anonymous.get("/actuator/health/readiness").json().get("status").asString()).isEqualTo("DOWN");
 			assertThat(anonymous.get("/actuator/health/liveness").json().get("status").asString()).isEqualTo("UP");

@@ -27,9 +27,9 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The service as a newcomer runs it: no datasource configured, so it starts its own MariaDB with
- * the data under the data directory, which must survive a restart, and which nobody else on the
- * machine can log in to.
+ * The service as a newcomer runs it: no datasource configured, so it starts its own
+ * MariaDB with the data under the data directory, which must survive a restart, and which
+ * nobody else on the machine can log in to.
  */
 class EmbeddedDatabaseTests {
 
@@ -75,10 +75,11 @@ class EmbeddedDatabaseTests {
 	}
 
 	/**
-	 * The penetration test's finding: the first start of a data directory used to run the server
-	 * without privilege checks for a second or so, and a local user polling the port got in as
-	 * root. Here a client tries, as fast as it can, from before the port opens until the start is
-	 * over, every account a fresh server might have without a password.
+	 * The penetration test's finding: the first start of a data directory used to run the
+	 * server without privilege checks for a second or so, and a local user polling the
+	 * port got in as root. Here a client tries, as fast as it can, from before the port
+	 * opens until the start is over, every account a fresh server might have without a
+	 * password.
 	 */
 	@Test
 	void aFirstStartNeverLetsAnyoneInWithoutAPassword() throws Exception {
@@ -103,7 +104,8 @@ class EmbeddedDatabaseTests {
 						admitted.add(user);
 					}
 					catch (SQLException ex) {
-						// 28000: the server answered and refused; 08xxx: nobody listening yet
+						// 28000: the server answered and refused; 08xxx: nobody listening
+						// yet
 						if ("28000".equals(ex.getSQLState())) {
 							refusedByTheServer++;
 						}
@@ -123,13 +125,12 @@ class EmbeddedDatabaseTests {
 	}
 
 	/**
-	 * Any local user can reach a loopback port, so the server must check who connects: the
-	 * service's account and root need the passwords kept beside the data, readable by their owner
-	 * only; the service's account has rights on its own database only, and nobody can make the
-	 * server read or write files outside a directory of its own.
+	 * Any local user can reach a loopback port, so the server must check who connects:
+	 * the service's account and root need the passwords kept beside the data, readable by
+	 * their owner only; the service's account has rights on its own database only, and
+	 * nobody can make the server read or write files outside a directory of its own.
 	 */
-	private static void assertOnlyThePasswordsOpenTheDatabase(EmbeddedMariaDb database, Path dataDir)
-			throws Exception {
+	private static void assertOnlyThePasswordsOpenTheDatabase(EmbeddedMariaDb database, Path dataDir) throws Exception {
 		String jdbcUrl = database.jdbcUrl();
 		for (String user : List.of("root", "", "pressdesk", "somebody")) {
 			assertThatThrownBy(() -> DriverManager.getConnection(jdbcUrl, user, "").close())
@@ -150,16 +151,16 @@ class EmbeddedDatabaseTests {
 			assertThatThrownBy(() -> statement.execute("create database pressdesk_other"))
 				.as("the service's account makes another database")
 				.isInstanceOf(SQLException.class);
-			assertThatThrownBy(() -> statement.executeQuery("select 1 into outfile '" + dataDir.toAbsolutePath()
-					+ "/written-by-the-service.txt'"))
+			assertThatThrownBy(() -> statement
+				.executeQuery("select 1 into outfile '" + dataDir.toAbsolutePath() + "/written-by-the-service.txt'"))
 				.as("the service's account writes a file")
 				.isInstanceOf(SQLException.class);
 		}
 		try (var connection = DriverManager.getConnection(jdbcUrl, database.adminUsername(),
 				Files.readString(dataDir.resolve(EmbeddedMariaDb.ADMIN_PASSWORD_FILE)).strip());
 				var statement = connection.createStatement()) {
-			assertThatThrownBy(() -> statement.executeQuery("select 1 into outfile '" + dataDir.toAbsolutePath()
-					+ "/written-by-root.txt'"))
+			assertThatThrownBy(() -> statement
+				.executeQuery("select 1 into outfile '" + dataDir.toAbsolutePath() + "/written-by-root.txt'"))
 				.as("even root writes a file outside the server's own directory")
 				.isInstanceOf(SQLException.class);
 		}
@@ -169,7 +170,8 @@ class EmbeddedDatabaseTests {
 
 	private static ConfigurableApplicationContext start(Path dataDir) {
 		return new SpringApplicationBuilder(PressdeskApplication.class)
-			// arguments, not default properties: they must win over the environment (PRESSDESK_DATA_DIR, …)
+			// arguments, not default properties: they must win over the environment
+			// (PRESSDESK_DATA_DIR, …)
 			.run("--server.port=0", "--pressdesk.data-dir=" + dataDir, "--pressdesk.admin-password=" + PASSWORD);
 	}
 

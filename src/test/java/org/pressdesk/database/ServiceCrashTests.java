@@ -22,9 +22,9 @@ import org.pressdesk.PressdeskApplication;
 import org.pressdesk.TestDatabase;
 
 /**
- * The service's JVM killed ({@code kill -9}) in the middle of an import, a contact-block replace
- * and a person edit: after a restart on the same data directory (whose server the killed service
- * left running) each of them is there whole or not at all.
+ * The service's JVM killed ({@code kill -9}) in the middle of an import, a contact-block
+ * replace and a person edit: after a restart on the same data directory (whose server the
+ * killed service left running) each of them is there whole or not at all.
  */
 class ServiceCrashTests {
 
@@ -58,7 +58,8 @@ class ServiceCrashTests {
 			String edited = person(editor, "Edith", tag, organisation);
 			String stateX = """
 					{ "familyName": "Xavier", "emails": [ { "value": "x1.%1$s@crash.example" }, { "value": "x2.%1$s@crash.example" } ],
-					  "phones": [ { "value": "+44 1223 700001" } ], "topics": ["x"] }""".formatted(tag.toLowerCase());
+					  "phones": [ { "value": "+44 1223 700001" } ], "topics": ["x"] }"""
+				.formatted(tag.toLowerCase());
 			String stateY = """
 					{ "familyName": "Yates", "emails": [ { "value": "y1.%1$s@crash.example" } ],
 					  "phones": [ { "value": "+44 1223 700002" }, { "value": "+44 1223 700003" } ], "topics": ["y", "yy"] }"""
@@ -70,8 +71,9 @@ class ServiceCrashTests {
 			CompletableFuture<Void> replacing = CompletableFuture.runAsync(() -> {
 				for (int i = 0; running.get(); i++) {
 					List<String> block = i % 2 == 0 ? blockA : blockB;
-					quietly(() -> editor.send("PUT", "/api/v1/articles/" + articleId + "/contacts", "application/json",
-							Http.toJson(block.stream().map(id -> Map.of("personId", id, "role", "PRESS_CONTACT")).toList())));
+					quietly(() -> editor
+						.send("PUT", "/api/v1/articles/" + articleId + "/contacts", "application/json", Http.toJson(
+								block.stream().map(id -> Map.of("personId", id, "role", "PRESS_CONTACT")).toList())));
 				}
 			});
 			CompletableFuture<Void> editing = CompletableFuture.runAsync(() -> {
@@ -108,7 +110,8 @@ class ServiceCrashTests {
 			assertThat(List.of(person.get("emails").size(), person.get("phones").size(), person.get("topics").size()))
 				.as("emails, phones and topics of the same edit as the name: %s", person)
 				.isEqualTo(expected);
-			assertThat(person.get("emails").get(0).get("value").asString()).startsWith(family.substring(0, 1).toLowerCase());
+			assertThat(person.get("emails").get(0).get("value").asString())
+				.startsWith(family.substring(0, 1).toLowerCase());
 		}
 		finally {
 			stop(first);

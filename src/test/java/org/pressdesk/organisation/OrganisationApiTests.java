@@ -16,9 +16,9 @@ class OrganisationApiTests extends ApiTestSupport {
 	@Test
 	void createsReadsUpdatesAndDeletesAnOrganisation() {
 		String name = unique("University of ");
-		Response created = editor.post("/api/v1/organisations", Http.toJson(Map.of("name", name, "shortName", "UoX",
-				"kind", "UNIVERSITY", "country", "gb", "website", "www.example.ac.uk", "linkedinUrl",
-				"linkedin.com/company/Example-University/")));
+		Response created = editor.post("/api/v1/organisations",
+				Http.toJson(Map.of("name", name, "shortName", "UoX", "kind", "UNIVERSITY", "country", "gb", "website",
+						"www.example.ac.uk", "linkedinUrl", "linkedin.com/company/Example-University/")));
 
 		assertThat(created.status()).isEqualTo(201);
 		JsonNode organisation = created.json();
@@ -45,9 +45,8 @@ class OrganisationApiTests extends ApiTestSupport {
 
 	@Test
 	void namesEachBadField() {
-		Response response = editor.post("/api/v1/organisations",
-				Http.toJson(Map.of("name", " ", "country", "Britain", "website", "not a site", "linkedinUrl",
-						"https://www.linkedin.com/in/a-person", "kind", "PLANET")));
+		Response response = editor.post("/api/v1/organisations", Http.toJson(Map.of("name", " ", "country", "Britain",
+				"website", "not a site", "linkedinUrl", "https://www.linkedin.com/in/a-person", "kind", "PLANET")));
 
 		assertThat(response.status()).isEqualTo(400);
 		assertThat(response.errorFields()).containsExactly("kind");

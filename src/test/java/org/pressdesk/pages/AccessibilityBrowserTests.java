@@ -26,9 +26,10 @@ import org.pressdesk.ApiTestSupport;
 import org.pressdesk.Http;
 
 /**
- * Every main page through Deque's axe-core rules for WCAG 2.1 A and AA (contrast, labels, names,
- * landmarks, ARIA, focusable controls), in Chromium, at a desktop's width and at a phone's, where
- * nothing may need sideways scrolling. Screenshots of the phone views go to target/screenshots.
+ * Every main page through Deque's axe-core rules for WCAG 2.1 A and AA (contrast, labels,
+ * names, landmarks, ARIA, focusable controls), in Chromium, at a desktop's width and at a
+ * phone's, where nothing may need sideways scrolling. Screenshots of the phone views go
+ * to target/screenshots.
  */
 class AccessibilityBrowserTests extends ApiTestSupport {
 
@@ -52,18 +53,30 @@ class AccessibilityBrowserTests extends ApiTestSupport {
 	@BeforeEach
 	void directoryAndBrowser() throws IOException {
 		String tag = unique("a");
-		organisationId = editor.post("/api/v1/organisations", "{\"name\": \"Institut für Ångström-Studien " + tag + "\"}")
-			.json().get("id").asString();
-		personId = editor.post("/api/v1/people", Http.toJson(Map.of("givenName", "Zoë", "familyName", "Łópez-" + tag,
-				"pronouns", "she/her", "topics", List.of("climate change"), "notes", "Prefers email.",
-				"emails", List.of(Map.of("value", tag + "@press.example.org", "visibility", "PUBLIC")),
-				"phones", List.of(Map.of("value", "01223 765432", "visibility", "PUBLIC")))))
-			.json().get("id").asString();
-		affiliationId = editor.post("/api/v1/people/" + personId + "/affiliations",
-				Http.toJson(Map.of("organisationId", organisationId, "title", "Head of Press", "primary", true)))
-			.json().get("id").asString();
-		var article = editor.post("/api/v1/articles", Http.toJson(Map.of("title", "Ångström day " + tag,
-				"summary", "A day of light.", "status", "PUBLISHED"))).json();
+		organisationId = editor
+			.post("/api/v1/organisations", "{\"name\": \"Institut für Ångström-Studien " + tag + "\"}")
+			.json()
+			.get("id")
+			.asString();
+		personId = editor
+			.post("/api/v1/people",
+					Http.toJson(Map.of("givenName", "Zoë", "familyName", "Łópez-" + tag, "pronouns", "she/her",
+							"topics", List.of("climate change"), "notes", "Prefers email.", "emails",
+							List.of(Map.of("value", tag + "@press.example.org", "visibility", "PUBLIC")), "phones",
+							List.of(Map.of("value", "01223 765432", "visibility", "PUBLIC")))))
+			.json()
+			.get("id")
+			.asString();
+		affiliationId = editor
+			.post("/api/v1/people/" + personId + "/affiliations",
+					Http.toJson(Map.of("organisationId", organisationId, "title", "Head of Press", "primary", true)))
+			.json()
+			.get("id")
+			.asString();
+		var article = editor
+			.post("/api/v1/articles", Http
+				.toJson(Map.of("title", "Ångström day " + tag, "summary", "A day of light.", "status", "PUBLISHED")))
+			.json();
 		articleId = article.get("id").asString();
 		slug = article.get("slug").asString();
 		editor.send("PUT", "/api/v1/articles/" + articleId + "/contacts", "application/json",
@@ -98,7 +111,8 @@ class AccessibilityBrowserTests extends ApiTestSupport {
 		RealBrowser.signIn(browser, port, "admin", ADMIN_PASSWORD);
 		List<String> problems = new ArrayList<>();
 		pages.forEach((name, path) -> problems.addAll(check(name, path)));
-		// a form showing its errors: the marked fields and their messages must be accessible too
+		// a form showing its errors: the marked fields and their messages must be
+		// accessible too
 		browser.get(url("/people/" + personId + "/edit"));
 		browser.findElement(By.id("phones0.value")).clear();
 		browser.findElement(By.id("phones0.value")).sendKeys("not a phone");
@@ -130,10 +144,13 @@ class AccessibilityBrowserTests extends ApiTestSupport {
 		browser.switchTo().activeElement().sendKeys(Keys.ENTER);
 		browser.switchTo().activeElement().sendKeys(Keys.TAB);
 		assertThat(browser.switchTo().activeElement().findElement(By.xpath("ancestor::main")).getAttribute("id"))
-			.as("the next Tab is inside the page's content, past the navigation").isEqualTo("main");
+			.as("the next Tab is inside the page's content, past the navigation")
+			.isEqualTo("main");
 	}
 
-	/** The page at both widths: what axe finds, and anything wider than a phone's screen. */
+	/**
+	 * The page at both widths: what axe finds, and anything wider than a phone's screen.
+	 */
 	private List<String> check(String name, String path) {
 		List<String> problems = new ArrayList<>();
 		browser.manage().window().setSize(DESKTOP);
@@ -160,7 +177,8 @@ class AccessibilityBrowserTests extends ApiTestSupport {
 	}
 
 	private List<String> violations(String page) {
-		Results results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).analyze(browser);
+		Results results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa"))
+			.analyze(browser);
 		assertThat(results.isErrored()).as("axe ran on " + page + ": " + results.getErrorMessage()).isFalse();
 		List<String> found = new ArrayList<>();
 		for (Rule rule : results.getViolations()) {

@@ -23,8 +23,9 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * Debian's Chromium, headless, driven by its chromedriver. Without them the browser tests skip
- * themselves, except in CI ({@code CI=true}), where .ci/run installs them and they must run.
+ * Debian's Chromium, headless, driven by its chromedriver. Without them the browser tests
+ * skip themselves, except in CI ({@code CI=true}), where .ci/run installs them and they
+ * must run.
  */
 final class RealBrowser {
 
@@ -41,7 +42,8 @@ final class RealBrowser {
 	static WebDriver start(Path downloads) {
 		boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER);
 		if (!present && "true".equalsIgnoreCase(System.getenv("CI"))) {
-			throw new IllegalStateException("CI=true but chromium/chromium-driver are not installed (.ci/run installs them)");
+			throw new IllegalStateException(
+					"CI=true but chromium/chromium-driver are not installed (.ci/run installs them)");
 		}
 		Assumptions.assumeTrue(present, "chromium and chromium-driver are not installed: browser tests skipped");
 		ChromeOptions options = new ChromeOptions();
@@ -68,7 +70,10 @@ final class RealBrowser {
 		waitUpTo(driver, 5).until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
 	}
 
-	/** The whole page, not only what fits the window: the window grows to the page for the shot. */
+	/**
+	 * The whole page, not only what fits the window: the window grows to the page for the
+	 * shot.
+	 */
 	static void screenshot(WebDriver driver, String name) {
 		Dimension window = driver.manage().window().getSize();
 		long height = (Long) ((JavascriptExecutor) driver)
@@ -76,7 +81,8 @@ final class RealBrowser {
 		try {
 			driver.manage().window().setSize(new Dimension(window.getWidth(), (int) Math.min(height + 140, 6000)));
 			Files.createDirectories(SCREENSHOTS);
-			Files.write(SCREENSHOTS.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+			Files.write(SCREENSHOTS.resolve(name + ".png"),
+					((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -96,7 +102,8 @@ final class RealBrowser {
 				return false;
 			}
 			catch (WebDriverException gone) {
-				// stale, or (Chromium's way of saying the same) a node no longer in the document
+				// stale, or (Chromium's way of saying the same) a node no longer in the
+				// document
 				return true;
 			}
 		});

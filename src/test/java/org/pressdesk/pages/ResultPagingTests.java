@@ -15,8 +15,9 @@ import org.pressdesk.Browser;
 import org.pressdesk.Http;
 
 /**
- * "More results" on the staff pages leads to the next people of the same list: of the query typed
- * into the search box, or of the organisation whose page it is. Over HTTP, without a browser.
+ * "More results" on the staff pages leads to the next people of the same list: of the
+ * query typed into the search box, or of the organisation whose page it is. Over HTTP,
+ * without a browser.
  */
 class ResultPagingTests extends ApiTestSupport {
 
@@ -24,10 +25,15 @@ class ResultPagingTests extends ApiTestSupport {
 	void moreResultsContinueTheSameList() {
 		String tag = unique("m");
 		String organisation = editor.post("/api/v1/organisations", "{\"name\": \"Paging Institute " + tag + "\"}")
-			.json().get("id").asString();
+			.json()
+			.get("id")
+			.asString();
 		for (int i = 0; i < 55; i++) {
-			String person = editor.post("/api/v1/people", Http.toJson(Map.of("givenName", "Page" + i, "familyName",
-					"Reader-" + tag))).json().get("id").asString();
+			String person = editor
+				.post("/api/v1/people", Http.toJson(Map.of("givenName", "Page" + i, "familyName", "Reader-" + tag)))
+				.json()
+				.get("id")
+				.asString();
 			editor.post("/api/v1/people/" + person + "/affiliations",
 					Http.toJson(Map.of("organisationId", organisation, "title", "Reader")));
 		}

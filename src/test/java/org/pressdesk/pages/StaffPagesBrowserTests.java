@@ -40,11 +40,17 @@ class StaffPagesBrowserTests extends ApiTestSupport {
 	void personAndBrowser() throws IOException {
 		tag = unique("b");
 		String org = editor.post("/api/v1/organisations", "{\"name\": \"Institut für Ångström-Studien " + tag + "\"}")
-			.json().get("id").asString();
-		personId = editor.post("/api/v1/people", Http.toJson(Map.of("givenName", "Zoë", "familyName", "Łópez-" + tag,
-				"emails", List.of(Map.of("value", tag + "@press.example.org", "visibility", "PUBLIC")),
-				"phones", List.of(Map.of("value", "01223 765432")), "topics", List.of("climate change"))))
-			.json().get("id").asString();
+			.json()
+			.get("id")
+			.asString();
+		personId = editor
+			.post("/api/v1/people",
+					Http.toJson(Map.of("givenName", "Zoë", "familyName", "Łópez-" + tag, "emails",
+							List.of(Map.of("value", tag + "@press.example.org", "visibility", "PUBLIC")), "phones",
+							List.of(Map.of("value", "01223 765432")), "topics", List.of("climate change"))))
+			.json()
+			.get("id")
+			.asString();
 		editor.post("/api/v1/people/" + personId + "/affiliations",
 				Http.toJson(Map.of("organisationId", org, "title", "Head of Press", "primary", true)));
 		downloads = Files.createTempDirectory("pressdesk-downloads");
@@ -64,7 +70,8 @@ class StaffPagesBrowserTests extends ApiTestSupport {
 		assertThat(browser.findElement(By.id("q")).getAttribute("placeholder")).contains("Name");
 
 		browser.findElement(By.id("q")).sendKeys("zoe lopez-" + tag.toLowerCase());
-		// the list of the whole query, not of a prefix typed on the way (the page puts it in the address)
+		// the list of the whole query, not of a prefix typed on the way (the page puts it
+		// in the address)
 		RealBrowser.waitUpTo(browser, 5).until(ExpectedConditions.urlContains("q=zoe+lopez-" + tag.toLowerCase()));
 		WebElement result = RealBrowser.waitUpTo(browser, 5)
 			.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#results li.result a.name")));
@@ -119,13 +126,15 @@ class StaffPagesBrowserTests extends ApiTestSupport {
 		phone.sendKeys("+44 (0)1223 123456");
 		RealBrowser.submit(browser, By.cssSelector("form.edit button[type=submit]"));
 		RealBrowser.waitUpTo(browser, 5).until(ExpectedConditions.urlContains("saved"));
-		assertThat(browser.findElement(By.cssSelector("main")).getText()).as("normalised").contains("+44 1223 123456")
+		assertThat(browser.findElement(By.cssSelector("main")).getText()).as("normalised")
+			.contains("+44 1223 123456")
 			.doesNotContain("(0)");
 
 		browser.findElement(By.linkText("vCard 3.0")).click();
 		Path card = waitForDownload();
 		String text = Files.readString(card, StandardCharsets.UTF_8);
-		assertThat(text).contains("FN:Zoë Łópez-" + tag, "TEL;TYPE=work,voice,pref:+44 1223 123456", "TITLE:Head of Press");
+		assertThat(text).contains("FN:Zoë Łópez-" + tag, "TEL;TYPE=work,voice,pref:+44 1223 123456",
+				"TITLE:Head of Press");
 	}
 
 	@Test
@@ -134,10 +143,12 @@ class StaffPagesBrowserTests extends ApiTestSupport {
 		browser.get("http://127.0.0.1:" + port + "/people/" + personId);
 		browser.findElement(By.id("organisation")).sendKeys("No such organisation " + tag);
 		RealBrowser.submit(browser, By.xpath("//button[text()='Add affiliation']"));
-		assertThat(browser.findElement(By.id("organisation-error")).getText()).contains("no organisation has this name");
+		assertThat(browser.findElement(By.id("organisation-error")).getText())
+			.contains("no organisation has this name");
 
 		WebElement organisation = browser.findElement(By.id("organisation"));
-		assertThat(organisation.getAttribute("value")).as("kept to be corrected").isEqualTo("No such organisation " + tag);
+		assertThat(organisation.getAttribute("value")).as("kept to be corrected")
+			.isEqualTo("No such organisation " + tag);
 		organisation.clear();
 		organisation.sendKeys("institut fur angstrom-studien " + tag.toUpperCase());
 		browser.findElement(By.id("aff-title")).sendKeys("Visiting Fellow");
@@ -145,17 +156,25 @@ class StaffPagesBrowserTests extends ApiTestSupport {
 		assertThat(browser.findElement(By.id("work-heading")).findElement(By.xpath("..")).getText())
 			.contains("Head of Press", "Visiting Fellow");
 
-		// someone gives it a department meanwhile: ending it as the page read it would undo that
+		// someone gives it a department meanwhile: ending it as the page read it would
+		// undo that
 		String fellowship = affiliationTitled("Visiting Fellow").get("id").asString();
 		editor.patch("/api/v1/people/" + personId + "/affiliations/" + fellowship, "{\"department\": \"Optics\"}");
 		RealBrowser.submit(browser, By.xpath("//button[text()='End Visiting Fellow today']"));
-		assertThat(browser.findElement(By.cssSelector(".notice[role=alert]")).getText()).contains("Someone else changed");
+		assertThat(browser.findElement(By.cssSelector(".notice[role=alert]")).getText())
+			.contains("Someone else changed");
 		assertThat(affiliationTitled("Visiting Fellow").get("endDate").isNull()).as("not ended yet").isTrue();
 
 		RealBrowser.submit(browser, By.xpath("//button[text()='End Visiting Fellow today']"));
-		assertThat(viewer.get("/api/v1/people/" + personId).json().get("affiliations").valueStream()
+		assertThat(viewer.get("/api/v1/people/" + personId)
+			.json()
+			.get("affiliations")
+			.valueStream()
 			.filter(a -> a.get("title").asString().equals("Visiting Fellow"))
-			.findFirst().orElseThrow().get("endDate").isNull()).as("ended, kept as history").isFalse();
+			.findFirst()
+			.orElseThrow()
+			.get("endDate")
+			.isNull()).as("ended, kept as history").isFalse();
 		assertThat(affiliationTitled("Visiting Fellow").get("department").asString()).isEqualTo("Optics");
 	}
 
@@ -181,12 +200,14 @@ class StaffPagesBrowserTests extends ApiTestSupport {
 		browser.get("http://127.0.0.1:" + port + "/people/" + personId + "/edit");
 		assertThat(browser.getTitle()).contains("Not allowed");
 
-		// a form built by hand, with the session's valid CSRF token, is refused all the same
+		// a form built by hand, with the session's valid CSRF token, is refused all the
+		// same
 		browser.get("http://127.0.0.1:" + port + "/people/" + personId);
-		((JavascriptExecutor) browser).executeScript("""
-				const form = document.querySelector('form.signout');
-				form.action = '/people/' + arguments[0] + '/edit';
-				form.insertAdjacentHTML('beforeend', '<input name="givenName" value="Changed"><input name="version" value="2">');""",
+		((JavascriptExecutor) browser).executeScript(
+				"""
+						const form = document.querySelector('form.signout');
+						form.action = '/people/' + arguments[0] + '/edit';
+						form.insertAdjacentHTML('beforeend', '<input name="givenName" value="Changed"><input name="version" value="2">');""",
 				personId);
 		RealBrowser.submit(browser, By.cssSelector("form.signout button"));
 		assertThat(browser.findElement(By.tagName("main")).getText()).contains("Your role does not allow this");
@@ -196,11 +217,16 @@ class StaffPagesBrowserTests extends ApiTestSupport {
 	@Test
 	void anEditorCorrectsAnAffiliationAndDeletesOneAddedByMistake() {
 		String parentA = editor.post("/api/v1/organisations", "{\"name\": \"Universität Nord " + tag + "\"}")
-			.json().get("id").asString();
+			.json()
+			.get("id")
+			.asString();
 		String parentB = editor.post("/api/v1/organisations", "{\"name\": \"Universität Süd " + tag + "\"}")
-			.json().get("id").asString();
+			.json()
+			.get("id")
+			.asString();
 		for (String parent : List.of(parentA, parentB)) {
-			editor.post("/api/v1/organisations", Http.toJson(Map.of("name", "Pressestelle " + tag, "parentId", parent)));
+			editor.post("/api/v1/organisations",
+					Http.toJson(Map.of("name", "Pressestelle " + tag, "parentId", parent)));
 		}
 		RealBrowser.signIn(browser, port, "test-editor", STAFF_PASSWORD);
 		browser.get("http://127.0.0.1:" + port + "/people/" + personId);
@@ -216,10 +242,13 @@ class StaffPagesBrowserTests extends ApiTestSupport {
 		RealBrowser.submit(browser, By.xpath("//button[text()='Add affiliation']"));
 		JsonNode added = affiliationTitled("Spokesperson");
 		assertThat(organisationName(added.get("organisationId").asString())).isEqualTo("Pressestelle " + tag);
-		assertThat(viewer.get("/api/v1/organisations/" + added.get("organisationId").asString()).json()
-			.get("parentId").asString()).isEqualTo(parentB);
+		assertThat(viewer.get("/api/v1/organisations/" + added.get("organisationId").asString())
+			.json()
+			.get("parentId")
+			.asString()).isEqualTo(parentB);
 
-		// correcting the other one: a bad date is shown next to the field, then the fix is saved
+		// correcting the other one: a bad date is shown next to the field, then the fix
+		// is saved
 		browser.findElement(By.linkText("Edit Head of Press")).click();
 		browser.findElement(By.id("department")).sendKeys("Presse & Kommunikation");
 		setDate("startDate", "2021-03-01");
@@ -238,7 +267,8 @@ class StaffPagesBrowserTests extends ApiTestSupport {
 		browser.findElement(By.linkText("Edit Spokesperson")).click();
 		RealBrowser.submit(browser, By.xpath("//button[text()='Delete this affiliation']"));
 		assertThat(browser.findElement(By.id("work-heading")).findElement(By.xpath("..")).getText())
-			.contains("Head of Press").doesNotContain("Spokesperson");
+			.contains("Head of Press")
+			.doesNotContain("Spokesperson");
 		assertThat(viewer.get("/api/v1/people/" + personId).json().get("affiliations").size()).isEqualTo(1);
 	}
 
@@ -259,7 +289,8 @@ class StaffPagesBrowserTests extends ApiTestSupport {
 		assertThat(saved.get("lawfulBasis").asString()).isEqualTo("CONSENT");
 		assertThat(saved.get("phoneticFamilyName").asString()).isEqualTo("Wopes");
 
-		// an explicit display name wins over the parts; emptying it builds it from them again
+		// an explicit display name wins over the parts; emptying it builds it from them
+		// again
 		browser.get("http://127.0.0.1:" + port + "/people/" + personId + "/edit");
 		browser.findElement(By.id("displayName")).sendKeys("Zoë Ł.");
 		RealBrowser.submit(browser, By.cssSelector("form.edit button[type=submit]"));
@@ -272,8 +303,8 @@ class StaffPagesBrowserTests extends ApiTestSupport {
 
 	@Test
 	void anErrorStaysNextToItsRowWhenAnEarlierRowWasEmptied() {
-		editor.patch("/api/v1/people/" + personId, Http.toJson(Map.of("emails", List.of(
-				Map.of("value", "first-" + tag + "@example.org"), Map.of("value", "second-" + tag + "@example.org")))));
+		editor.patch("/api/v1/people/" + personId, Http.toJson(Map.of("emails", List
+			.of(Map.of("value", "first-" + tag + "@example.org"), Map.of("value", "second-" + tag + "@example.org")))));
 		RealBrowser.signIn(browser, port, "test-editor", STAFF_PASSWORD);
 		browser.get("http://127.0.0.1:" + port + "/people/" + personId + "/edit");
 		browser.findElement(By.id("emails0.value")).clear();
@@ -286,27 +317,37 @@ class StaffPagesBrowserTests extends ApiTestSupport {
 		assertThat(marked.getAttribute("value")).isEqualTo("second-at-nowhere");
 		String error = browser.findElement(By.id(marked.getAttribute("aria-describedby"))).getText();
 		assertThat(error).isNotBlank();
-		assertThat(browser.findElements(By.cssSelector("span.error")).stream().map(WebElement::getText)
+		assertThat(browser.findElements(By.cssSelector("span.error"))
+			.stream()
+			.map(WebElement::getText)
 			.filter(text -> !text.isBlank())).containsExactly(error);
 	}
 
 	@Test
 	void theFiltersSuggestOrganisationsAndTopicsAndAnOrganisationIncludesItsDepartments() {
 		String university = editor.post("/api/v1/organisations", "{\"name\": \"Università di Ostrava " + tag + "\"}")
-			.json().get("id").asString();
-		String department = editor.post("/api/v1/organisations",
-				Http.toJson(Map.of("name", "Ufficio stampa " + tag, "parentId", university))).json().get("id").asString();
+			.json()
+			.get("id")
+			.asString();
+		String department = editor
+			.post("/api/v1/organisations", Http.toJson(Map.of("name", "Ufficio stampa " + tag, "parentId", university)))
+			.json()
+			.get("id")
+			.asString();
 		editor.post("/api/v1/people", Http.toJson(Map.of("givenName", "Zoë", "familyName", "Elsewhere-" + tag)));
-		String inDepartment = editor.post("/api/v1/people", Http.toJson(Map.of("givenName", "Zoë", "familyName",
-				"Stampa-" + tag))).json().get("id").asString();
+		String inDepartment = editor
+			.post("/api/v1/people", Http.toJson(Map.of("givenName", "Zoë", "familyName", "Stampa-" + tag)))
+			.json()
+			.get("id")
+			.asString();
 		editor.post("/api/v1/people/" + inDepartment + "/affiliations",
 				Http.toJson(Map.of("organisationId", department, "title", "Press officer")));
 		RealBrowser.signIn(browser, port, "test-editor", STAFF_PASSWORD);
 
 		WebElement filter = browser.findElement(By.id("organisation"));
 		filter.sendKeys("universita di ostr");
-		RealBrowser.waitUpTo(browser, 5).until(driver -> !driver.findElements(
-				By.cssSelector("#organisation-names option")).isEmpty());
+		RealBrowser.waitUpTo(browser, 5)
+			.until(driver -> !driver.findElements(By.cssSelector("#organisation-names option")).isEmpty());
 		assertThat(browser.findElement(By.cssSelector("#organisation-names option")).getAttribute("value"))
 			.isEqualTo("Università di Ostrava " + tag);
 		filter.clear();
@@ -316,27 +357,36 @@ class StaffPagesBrowserTests extends ApiTestSupport {
 		RealBrowser.waitUpTo(browser, 5)
 			.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#results li.result a.name")));
 		assertThat(browser.findElements(By.cssSelector("#results a.name")).stream().map(WebElement::getText))
-			.as("the person in the department below, not the other Zoë").containsExactly("Zoë Stampa-" + tag);
+			.as("the person in the department below, not the other Zoë")
+			.containsExactly("Zoë Stampa-" + tag);
 
 		filter.clear();
 		filter.sendKeys("Università di Nowhere " + tag, Keys.TAB);
-		assertThat(RealBrowser.waitUpTo(browser, 5).until(ExpectedConditions.visibilityOfElementLocated(
-				By.cssSelector("#results .notice"))).getText()).contains("No organisation is called");
+		assertThat(RealBrowser.waitUpTo(browser, 5)
+			.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#results .notice")))
+			.getText()).contains("No organisation is called");
 
 		// topics are matched whole, so the field suggests the ones people have
 		filter.clear();
 		filter.sendKeys(Keys.TAB);
 		browser.findElement(By.id("topic")).sendKeys("CLIMATE CH");
-		RealBrowser.waitUpTo(browser, 5).until(driver -> driver.findElements(By.cssSelector("#topic-names option"))
-			.stream().anyMatch(option -> "climate change".equals(option.getAttribute("value"))));
+		RealBrowser.waitUpTo(browser, 5)
+			.until(driver -> driver.findElements(By.cssSelector("#topic-names option"))
+				.stream()
+				.anyMatch(option -> "climate change".equals(option.getAttribute("value"))));
 	}
 
 	@Test
 	void anEditorMovesAnOrganisationInItsTreeButNotUnderItself() {
 		String faculty = editor.post("/api/v1/organisations", "{\"name\": \"Fakultät " + tag + "\"}")
-			.json().get("id").asString();
-		String institute = editor.post("/api/v1/organisations",
-				Http.toJson(Map.of("name", "Institut " + tag, "parentId", faculty))).json().get("id").asString();
+			.json()
+			.get("id")
+			.asString();
+		String institute = editor
+			.post("/api/v1/organisations", Http.toJson(Map.of("name", "Institut " + tag, "parentId", faculty)))
+			.json()
+			.get("id")
+			.asString();
 		RealBrowser.signIn(browser, port, "test-editor", STAFF_PASSWORD);
 
 		browser.get("http://127.0.0.1:" + port + "/organisations/" + faculty + "/edit");
@@ -351,20 +401,25 @@ class StaffPagesBrowserTests extends ApiTestSupport {
 		RealBrowser.submit(browser, By.xpath("//button[text()='Save']"));
 		assertThat(browser.findElement(By.tagName("main")).getText()).contains("Saved.");
 		assertThat(viewer.get("/api/v1/organisations/" + institute).json().get("parentId").isNull())
-			.as("at the top of its own tree now").isTrue();
+			.as("at the top of its own tree now")
+			.isTrue();
 
 		browser.get("http://127.0.0.1:" + port + "/organisations/" + institute + "/edit");
 		browser.findElement(By.id("parent")).sendKeys("FAKULTAT " + tag);
 		RealBrowser.submit(browser, By.xpath("//button[text()='Save']"));
-		assertThat(viewer.get("/api/v1/organisations/" + institute).json().get("parentId").asString()).isEqualTo(faculty);
+		assertThat(viewer.get("/api/v1/organisations/" + institute).json().get("parentId").asString())
+			.isEqualTo(faculty);
 		assertThat(browser.findElement(By.cssSelector("nav[aria-label='Organisation tree']")).getText())
 			.contains("Fakultät " + tag);
 	}
 
 	@Test
 	void anEditorDeletesAPersonOnAPublishedArticleAfterSeeingWhichArticles() {
-		String articleId = editor.post("/api/v1/articles", Http.toJson(Map.of("title", "Erasure day " + tag,
-				"status", "PUBLISHED"))).json().get("id").asString();
+		String articleId = editor
+			.post("/api/v1/articles", Http.toJson(Map.of("title", "Erasure day " + tag, "status", "PUBLISHED")))
+			.json()
+			.get("id")
+			.asString();
 		editor.send("PUT", "/api/v1/articles/" + articleId + "/contacts", "application/json",
 				"[{\"personId\": \"" + personId + "\", \"role\": \"PRESS_CONTACT\"}]");
 		RealBrowser.signIn(browser, port, "test-editor", STAFF_PASSWORD);
@@ -380,7 +435,8 @@ class StaffPagesBrowserTests extends ApiTestSupport {
 		assertThat(viewer.get("/api/v1/people/" + personId).status()).as("only asked so far").isEqualTo(200);
 		RealBrowser.submit(browser, By.xpath("//button[text()='Delete and take them off these articles']"));
 
-		assertThat(browser.findElement(By.cssSelector(".notice.ok")).getText()).isEqualTo("Deleted Zoë Łópez-" + tag + ".");
+		assertThat(browser.findElement(By.cssSelector(".notice.ok")).getText())
+			.isEqualTo("Deleted Zoë Łópez-" + tag + ".");
 		assertThat(viewer.get("/api/v1/people/" + personId).status()).isEqualTo(404);
 		assertThat(viewer.get("/api/v1/articles/" + articleId).json().get("contacts").size()).isZero();
 	}
@@ -388,8 +444,13 @@ class StaffPagesBrowserTests extends ApiTestSupport {
 	@Test
 	void whatPeopleTypedIsShownAsTextNeverRunAsMarkup() {
 		String family = "<img src=x onerror=\"window.ran=1\">" + tag;
-		String id = editor.post("/api/v1/people", Http.toJson(Map.of("givenName", "<b>Bold</b>", "familyName", family,
-				"notes", "<script>window.ran=1</script>", "topics", List.of("<i>topic</i>")))).json().get("id").asString();
+		String id = editor
+			.post("/api/v1/people",
+					Http.toJson(Map.of("givenName", "<b>Bold</b>", "familyName", family, "notes",
+							"<script>window.ran=1</script>", "topics", List.of("<i>topic</i>"))))
+			.json()
+			.get("id")
+			.asString();
 		RealBrowser.signIn(browser, port, "test-editor", STAFF_PASSWORD);
 		browser.get("http://127.0.0.1:" + port + "/?q=" + tag);
 		assertThat(RealBrowser.waitUpTo(browser, 5)
@@ -405,7 +466,10 @@ class StaffPagesBrowserTests extends ApiTestSupport {
 	}
 
 	private JsonNode affiliationTitled(String title) {
-		return viewer.get("/api/v1/people/" + personId).json().get("affiliations").valueStream()
+		return viewer.get("/api/v1/people/" + personId)
+			.json()
+			.get("affiliations")
+			.valueStream()
 			.filter(a -> title.equals(a.get("title").asString()))
 			.findFirst()
 			.orElseThrow(() -> new AssertionError("no affiliation titled " + title));
@@ -415,7 +479,10 @@ class StaffPagesBrowserTests extends ApiTestSupport {
 		return viewer.get("/api/v1/organisations/" + id).json().get("name").asString();
 	}
 
-	/** Sets a date field's value: what Chromium's date field expects to be typed depends on its locale. */
+	/**
+	 * Sets a date field's value: what Chromium's date field expects to be typed depends
+	 * on its locale.
+	 */
 	private void setDate(String id, String isoDate) {
 		((JavascriptExecutor) browser).executeScript("document.getElementById(arguments[0]).value = arguments[1]", id,
 				isoDate);
@@ -425,8 +492,9 @@ class StaffPagesBrowserTests extends ApiTestSupport {
 	void anEditorImportsAFileAfterReadingTheDryRun() throws IOException {
 		String family = "Imported-" + tag;
 		Path file = downloads.resolve("contacts.vcf");
-		Files.writeString(file, "BEGIN:VCARD\r\nVERSION:3.0\r\nN:" + family + ";Ana;;;\r\nFN:Ana " + family
-				+ "\r\nEMAIL;TYPE=work:ana." + tag + "@example.org\r\nTEL;TYPE=cell:+44 7700 900555\r\nEND:VCARD\r\n",
+		Files.writeString(file,
+				"BEGIN:VCARD\r\nVERSION:3.0\r\nN:" + family + ";Ana;;;\r\nFN:Ana " + family + "\r\nEMAIL;TYPE=work:ana."
+						+ tag + "@example.org\r\nTEL;TYPE=cell:+44 7700 900555\r\nEND:VCARD\r\n",
 				StandardCharsets.UTF_8);
 		RealBrowser.signIn(browser, port, "test-editor", STAFF_PASSWORD);
 		browser.findElement(By.linkText("Import")).click();
@@ -446,8 +514,8 @@ class StaffPagesBrowserTests extends ApiTestSupport {
 
 	@Test
 	void anEditorBuildsAnArticlesContactBlockAndPublishesIt() {
-		editor.post("/api/v1/people", Http.toJson(Map.of("givenName", "Bo", "familyName", "Spokes-" + tag,
-				"phones", List.of(Map.of("value", "020 7946 0999", "visibility", "PUBLIC")))));
+		editor.post("/api/v1/people", Http.toJson(Map.of("givenName", "Bo", "familyName", "Spokes-" + tag, "phones",
+				List.of(Map.of("value", "020 7946 0999", "visibility", "PUBLIC")))));
 		RealBrowser.signIn(browser, port, "test-editor", STAFF_PASSWORD);
 		browser.findElement(By.linkText("Articles")).click();
 		browser.findElement(By.id("title")).sendKeys("Ångström day " + tag);
@@ -468,18 +536,21 @@ class StaffPagesBrowserTests extends ApiTestSupport {
 		browser.findElement(By.id("position1")).sendKeys("1");
 		new Select(browser.findElement(By.id("role1"))).selectByValue("SPOKESPERSON");
 		RealBrowser.submit(browser, By.xpath("//button[text()='Save the contact block']"));
-		assertThat(browser.findElements(By.cssSelector("form.block tbody td:nth-child(2) a")).stream()
+		assertThat(browser.findElements(By.cssSelector("form.block tbody td:nth-child(2) a"))
+			.stream()
 			.map(WebElement::getText)).containsExactly("Bo Spokes-" + tag, "Zoë Łópez-" + tag);
-		assertThat(browser.findElement(By.cssSelector(".preview")).getText()).contains("Bo Spokes-" + tag,
-				"+44 20 7946 0999", "Zoë Łópez-" + tag, "Head of Press", tag + "@press.example.org")
+		assertThat(browser.findElement(By.cssSelector(".preview")).getText())
+			.contains("Bo Spokes-" + tag, "+44 20 7946 0999", "Zoë Łópez-" + tag, "Head of Press",
+					tag + "@press.example.org")
 			.doesNotContain("765432");
 		RealBrowser.screenshot(browser, "article");
 
 		new Select(browser.findElement(By.id("status"))).selectByValue("PUBLISHED");
 		RealBrowser.submit(browser, By.xpath("//button[text()='Save the article']"));
 		browser.findElement(By.linkText("Public page")).click();
-		assertThat(browser.findElement(By.tagName("main")).getText()).contains("For further information please contact",
-				"Bo Spokes-" + tag, "Zoë Łópez-" + tag).doesNotContain("765432");
+		assertThat(browser.findElement(By.tagName("main")).getText())
+			.contains("For further information please contact", "Bo Spokes-" + tag, "Zoë Łópez-" + tag)
+			.doesNotContain("765432");
 		RealBrowser.screenshot(browser, "press-page");
 	}
 
@@ -509,8 +580,12 @@ class StaffPagesBrowserTests extends ApiTestSupport {
 
 	@Test
 	void aViewerReadsAnArticleAndItsWholeContactBlockWithoutForms() {
-		String articleId = editor.post("/api/v1/articles", Http.toJson(Map.of("title", "Read-only day " + tag,
-				"summary", "What a viewer reads.", "topics", List.of("optics")))).json().get("id").asString();
+		String articleId = editor
+			.post("/api/v1/articles", Http.toJson(Map.of("title", "Read-only day " + tag, "summary",
+					"What a viewer reads.", "topics", List.of("optics"))))
+			.json()
+			.get("id")
+			.asString();
 		editor.send("PUT", "/api/v1/articles/" + articleId + "/contacts", "application/json",
 				"[{\"personId\": \"" + personId + "\", \"role\": \"QUOTED\"}]");
 		RealBrowser.signIn(browser, port, "test-viewer", STAFF_PASSWORD);
@@ -519,7 +594,8 @@ class StaffPagesBrowserTests extends ApiTestSupport {
 				"Zoë Łópez-" + tag, "Quoted", "Head of Press");
 		assertThat(browser.findElements(By.cssSelector("main form"))).isEmpty();
 		assertThat(browser.findElement(By.cssSelector(".preview")).getText()).as("someone quoted is not a contact")
-			.contains("No one").doesNotContain("Łópez");
+			.contains("No one")
+			.doesNotContain("Łópez");
 	}
 
 	@Test
@@ -535,8 +611,8 @@ class StaffPagesBrowserTests extends ApiTestSupport {
 
 	/** Reads a QR code as the browser shows it, from a screenshot of the element. */
 	private static String decodeQr(WebElement code) throws Exception {
-		java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(
-				new java.io.ByteArrayInputStream(code.getScreenshotAs(org.openqa.selenium.OutputType.BYTES)));
+		java.awt.image.BufferedImage image = javax.imageio.ImageIO
+			.read(new java.io.ByteArrayInputStream(code.getScreenshotAs(org.openqa.selenium.OutputType.BYTES)));
 		int[] pixels = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
 		var bitmap = new com.google.zxing.BinaryBitmap(new com.google.zxing.common.HybridBinarizer(
 				new com.google.zxing.RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels)));

@@ -204,9 +204,12 @@ class PersonApiTests extends ApiTestSupport {
 			.asString();
 		String id = editor.post("/api/v1/people", JANE).json().get("id").asString();
 
-		Response first = editor.post("/api/v1/people/" + id + "/affiliations", """
-				{ "organisationId": "%s", "title": "Chair", "startDate": "2019-01-01", "endDate": "2021-12-31", "primary": true }
-				""".formatted(organisationId), "If-Match", "\"1\"");
+		Response first = editor.post("/api/v1/people/" + id + "/affiliations",
+				"""
+						{ "organisationId": "%s", "title": "Chair", "startDate": "2019-01-01", "endDate": "2021-12-31", "primary": true }
+						"""
+					.formatted(organisationId),
+				"If-Match", "\"1\"");
 		Response second = editor.post("/api/v1/people/" + id + "/affiliations", """
 				{ "organisationId": "%s", "title": "National Technology Adviser", "department": "Science",
 				  "startDate": "2022-01-01", "primary": true }

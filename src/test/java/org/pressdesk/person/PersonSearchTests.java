@@ -42,9 +42,10 @@ class PersonSearchTests extends ApiTestSupport {
 	@Test
 	void findsPhoneticReadingsAndNonLatinNames() {
 		String tag = unique("tag");
-		String id = id(editor.post("/api/v1/people", Http.toJson(Map.of("givenName", "花子", "familyName", "山田",
-				"nameOrder", "FAMILY_FIRST", "phoneticGivenName", "Hanako", "phoneticFamilyName", "Yamada", "topics",
-				List.of(tag))))
+		String id = id(editor
+			.post("/api/v1/people",
+					Http.toJson(Map.of("givenName", "花子", "familyName", "山田", "nameOrder", "FAMILY_FIRST",
+							"phoneticGivenName", "Hanako", "phoneticFamilyName", "Yamada", "topics", List.of(tag))))
 			.json());
 
 		assertThat(search("yamada " + tag)).containsExactly(id);
@@ -54,10 +55,11 @@ class PersonSearchTests extends ApiTestSupport {
 	@Test
 	void findsByEmailPhoneDigitsAndTopic() {
 		String tag = unique("tag");
-		String id = id(editor.post("/api/v1/people", Http.toJson(Map.of("givenName", "Pat", "familyName", "Example",
-				"emails", List.of(Map.of("value", tag + "@example.ac.uk")), "phones",
-				List.of(Map.of("value", "+44 1632 960" + tag.substring(3, 6).replaceAll("\\D", "0"))), "topics",
-				List.of("advanced materials " + tag))))
+		String id = id(editor.post("/api/v1/people",
+				Http.toJson(Map.of("givenName", "Pat", "familyName", "Example", "emails",
+						List.of(Map.of("value", tag + "@example.ac.uk")), "phones",
+						List.of(Map.of("value", "+44 1632 960" + tag.substring(3, 6).replaceAll("\\D", "0"))), "topics",
+						List.of("advanced materials " + tag))))
 			.json());
 		String phone = viewer.get("/api/v1/people/" + id).json().get("phones").get(0).get("value").asString();
 		String national = "0" + phone.substring(3);
@@ -133,7 +135,8 @@ class PersonSearchTests extends ApiTestSupport {
 		String tag = unique("tag");
 		Set<String> created = new HashSet<>();
 		for (int i = 0; i < 23; i++) {
-			// several people share a family name, so the order needs the id as a tie-breaker
+			// several people share a family name, so the order needs the id as a
+			// tie-breaker
 			created.add(person("Person" + i, "Family" + (i % 4), tag));
 		}
 

@@ -31,9 +31,12 @@ class PhoneFormatBackfillTests extends ApiTestSupport {
 
 		backfill.run(null);
 
-		assertThat(db.select(PERSON_PHONE.INTERNATIONAL).from(PERSON_PHONE).where(PERSON_PHONE.PERSON_ID.eq(id)).fetchOne(0))
-			.isEqualTo("+44 1223 000000");
-		assertThat(viewer.get("/api/v1/people/" + id + "/vcard").body()).contains("TEL;TYPE=work,voice,pref:+44 1223 000000");
+		assertThat(db.select(PERSON_PHONE.INTERNATIONAL)
+			.from(PERSON_PHONE)
+			.where(PERSON_PHONE.PERSON_ID.eq(id))
+			.fetchOne(0)).isEqualTo("+44 1223 000000");
+		assertThat(viewer.get("/api/v1/people/" + id + "/vcard").body())
+			.contains("TEL;TYPE=work,voice,pref:+44 1223 000000");
 	}
 
 }

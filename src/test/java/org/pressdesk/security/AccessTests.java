@@ -78,8 +78,11 @@ class AccessTests extends ApiTestSupport {
 		assertThat(editor.post("/api/v1/people", "{\"familyName\": \"Example\"}").status()).isEqualTo(201);
 		assertThat(editor.get("/api/v1/users").status()).isEqualTo(403);
 		assertThat(viewer.get("/api/v1/users").status()).isEqualTo(403);
-		assertThat(editor.post("/api/v1/users", Http.toJson(Map.of("username", unique("u"), "password",
-				"a perfectly fine password", "role", "ADMIN"))).status()).isEqualTo(403);
+		assertThat(editor
+			.post("/api/v1/users",
+					Http.toJson(
+							Map.of("username", unique("u"), "password", "a perfectly fine password", "role", "ADMIN")))
+			.status()).isEqualTo(403);
 	}
 
 	@Test
@@ -92,8 +95,11 @@ class AccessTests extends ApiTestSupport {
 		assertThat(created.body()).doesNotContain("argon2").doesNotContain("password");
 		assertThat(admin.get("/api/v1/users").body()).contains(username).doesNotContain("argon2");
 		assertThat(anonymous.as(username, "a perfectly fine password").get("/api/v1/people").status()).isEqualTo(200);
-		assertThat(admin.post("/api/v1/users", Http.toJson(Map.of("username", username, "password",
-				"a perfectly fine password", "role", "VIEWER"))).status()).isEqualTo(409);
+		assertThat(admin
+			.post("/api/v1/users",
+					Http.toJson(
+							Map.of("username", username, "password", "a perfectly fine password", "role", "VIEWER")))
+			.status()).isEqualTo(409);
 	}
 
 	@Test

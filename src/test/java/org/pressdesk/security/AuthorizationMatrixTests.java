@@ -21,30 +21,30 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
- * Calls every operation of the OpenAPI description, and every other request mapping of the
- * service (the HTML pages), as every kind of caller, and checks each answer against the table
- * below. An operation added without a line here fails the build, and so does one whose rules
- * differ from the table: who may do what is decided here, on purpose.
+ * Calls every operation of the OpenAPI description, and every other request mapping of
+ * the service (the HTML pages), as every kind of caller, and checks each answer against
+ * the table below. An operation added without a line here fails the build, and so does
+ * one whose rules differ from the table: who may do what is decided here, on purpose.
  */
 class AuthorizationMatrixTests extends ApiTestSupport {
 
 	/**
-	 * Callers: the public, staff by role, API clients with one scope each, and one with the two
-	 * scopes that together reach staff-level contact data through articles.
+	 * Callers: the public, staff by role, API clients with one scope each, and one with
+	 * the two scopes that together reach staff-level contact data through articles.
 	 */
 	private static final String ANONYMOUS = "anonymous", VIEWER = "VIEWER", EDITOR = "EDITOR", ADMIN = "ADMIN";
 
 	private static final String PEOPLE_AND_ARTICLES = "people:read articles:read";
 
-	private static final List<String> SCOPES = List.of("people:read", "people:write", "articles:read",
-			"articles:write", "export", "import", PEOPLE_AND_ARTICLES);
+	private static final List<String> SCOPES = List.of("people:read", "people:write", "articles:read", "articles:write",
+			"export", "import", PEOPLE_AND_ARTICLES);
 
 	private static final String EVERYONE = "everyone";
 
 	/**
-	 * Staff pages take a browser session only (see BrowserLoginTests, StaffPagesBrowserTests):
-	 * HTTP Basic and API keys, which every caller here uses, get 401 there, and a form posted
-	 * without the session's CSRF token 403.
+	 * Staff pages take a browser session only (see BrowserLoginTests,
+	 * StaffPagesBrowserTests): HTTP Basic and API keys, which every caller here uses, get
+	 * 401 there, and a form posted without the session's CSRF token 403.
 	 */
 	private static final String BROWSER_SESSION = "browser session";
 
@@ -58,9 +58,8 @@ class AuthorizationMatrixTests extends ApiTestSupport {
 	static {
 		String people = "people:read", peopleWrite = "people:write";
 		for (String read : List.of("GET /api/v1/people", "GET /api/v1/people/{id}", "GET /api/v1/people/{id}/vcard",
-				"GET /api/v1/people/{id}/affiliations/{affiliationId}",
-				"GET /api/v1/organisations", "GET /api/v1/organisations/{id}",
-				"GET /api/v1/organisations/{id}/people")) {
+				"GET /api/v1/people/{id}/affiliations/{affiliationId}", "GET /api/v1/organisations",
+				"GET /api/v1/organisations/{id}", "GET /api/v1/organisations/{id}/people")) {
 			allow(read, VIEWER, people);
 		}
 		for (String write : List.of("POST /api/v1/people", "PATCH /api/v1/people/{id}", "DELETE /api/v1/people/{id}",
@@ -74,7 +73,8 @@ class AuthorizationMatrixTests extends ApiTestSupport {
 		for (String read : List.of("GET /api/v1/articles", "GET /api/v1/articles/{id}")) {
 			allow(read, VIEWER, "articles:read");
 		}
-		// contact details at staff level (INTERNAL ones too) belong to people:read, and which
+		// contact details at staff level (INTERNAL ones too) belong to people:read, and
+		// which
 		// articles someone is on (drafts too) to articles:read: these need both
 		allow("GET /api/v1/articles/{id}/contacts/vcard", VIEWER, PEOPLE_AND_ARTICLES);
 		allow("GET /api/v1/people/{id}/articles", VIEWER, PEOPLE_AND_ARTICLES);
@@ -104,10 +104,11 @@ class AuthorizationMatrixTests extends ApiTestSupport {
 				"POST /admin/api-clients/{id}/rotate", "POST /admin/api-clients/{id}/revoke", "GET /admin/audit",
 				"GET /organisations", "GET /organisations/{id}", "POST /organisations", "GET /organisations/{id}/edit",
 				"POST /organisations/{id}/edit", "POST /people/{id}/affiliations",
-				"POST /people/{id}/affiliations/{affiliationId}/end", "GET /people/{id}/affiliations/{affiliationId}/edit",
+				"POST /people/{id}/affiliations/{affiliationId}/end",
+				"GET /people/{id}/affiliations/{affiliationId}/edit",
 				"POST /people/{id}/affiliations/{affiliationId}/edit",
-				"POST /people/{id}/affiliations/{affiliationId}/delete", "GET /organisations/names", "GET /people/topics",
-				"GET /people/{id}/delete", "POST /people/{id}/delete")) {
+				"POST /people/{id}/affiliations/{affiliationId}/delete", "GET /organisations/names",
+				"GET /people/topics", "GET /people/{id}/delete", "POST /people/{id}/delete")) {
 			allow(page, BROWSER_SESSION);
 		}
 	}
@@ -124,8 +125,12 @@ class AuthorizationMatrixTests extends ApiTestSupport {
 		callers.put(EDITOR, editor);
 		callers.put(ADMIN, admin);
 		for (String scope : SCOPES) {
-			String key = admin.post("/api/v1/api-clients", Http.toJson(Map.of("name", unique("matrix-" + scope.replace(' ', '-')),
-					"scopes", List.of(scope.split(" "))))).json().get("key").asString();
+			String key = admin
+				.post("/api/v1/api-clients", Http.toJson(Map.of("name", unique("matrix-" + scope.replace(' ', '-')),
+						"scopes", List.of(scope.split(" ")))))
+				.json()
+				.get("key")
+				.asString();
 			callers.put(scope, new Http(anonymous.base(), "Bearer " + key));
 		}
 
@@ -137,8 +142,10 @@ class AuthorizationMatrixTests extends ApiTestSupport {
 		mappings.getHandlerMethods().forEach((mapping, handler) -> {
 			String type = handler.getBeanType().getName();
 			if (type.startsWith("org.pressdesk.")) {
-				mapping.getMethodsCondition().getMethods().forEach(method -> mapping.getPatternValues()
-					.forEach(path -> operations.add(method.name() + " " + path)));
+				mapping.getMethodsCondition()
+					.getMethods()
+					.forEach(method -> mapping.getPatternValues()
+						.forEach(path -> operations.add(method.name() + " " + path)));
 			}
 		});
 		List<String> wrong = new ArrayList<>();
@@ -176,7 +183,10 @@ class AuthorizationMatrixTests extends ApiTestSupport {
 		return rank >= 0 && roles.subList(0, rank + 1).stream().anyMatch(allowed::contains);
 	}
 
-	/** The operation with every path variable an id of nothing, and an empty JSON object as the body. */
+	/**
+	 * The operation with every path variable an id of nothing, and an empty JSON object
+	 * as the body.
+	 */
 	private static int call(Http http, String method, String path) {
 		String concrete = path.replaceAll("\\{[^}]+}", "00000000-0000-4000-8000-000000000000");
 		boolean body = method.equals("POST") || method.equals("PUT") || method.equals("PATCH");

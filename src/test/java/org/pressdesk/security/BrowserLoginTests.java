@@ -11,12 +11,16 @@ import org.pressdesk.ApiTestSupport;
 import org.pressdesk.Browser;
 import org.pressdesk.Http;
 
-/** Form login, sessions and CSRF, as a browser speaks to the service (cookies, forms, redirects). */
+/**
+ * Form login, sessions and CSRF, as a browser speaks to the service (cookies, forms,
+ * redirects).
+ */
 class BrowserLoginTests extends ApiTestSupport {
 
 	private String newViewer() {
 		String username = unique("browser").toLowerCase();
-		admin.post("/api/v1/users", Http.toJson(Map.of("username", username, "password", STAFF_PASSWORD, "role", "VIEWER")));
+		admin.post("/api/v1/users",
+				Http.toJson(Map.of("username", username, "password", STAFF_PASSWORD, "role", "VIEWER")));
 		return username;
 	}
 
@@ -30,19 +34,25 @@ class BrowserLoginTests extends ApiTestSupport {
 
 		HttpResponse<String> page = browser.get("/login");
 		assertThat(page.body()).contains("<label for=\"username\">", "autocomplete=\"current-password\"");
-		assertThat(page.headers().firstValue("Content-Security-Policy").orElseThrow()).contains("frame-ancestors 'none'");
+		assertThat(page.headers().firstValue("Content-Security-Policy").orElseThrow())
+			.contains("frame-ancestors 'none'");
 		String before = browser.session();
 
 		assertThat(browser.post("/login", Map.of("username", username, "password", STAFF_PASSWORD)).statusCode())
-			.as("no CSRF token, no login").isEqualTo(403);
+			.as("no CSRF token, no login")
+			.isEqualTo(403);
 		HttpResponse<String> wrong = browser.login(username, "not the right password!");
 		assertThat(wrong.headers().firstValue("Location").orElseThrow()).endsWith("/login?error");
 
 		HttpResponse<String> signedIn = browser.login(username, STAFF_PASSWORD);
 		assertThat(signedIn.statusCode()).isEqualTo(302);
 		assertThat(browser.session()).as("a new session id at login").isNotNull().isNotEqualTo(before);
-		String cookie = signedIn.headers().allValues("Set-Cookie").stream()
-			.filter(c -> c.startsWith("PRESSDESK_SESSION")).findFirst().orElseThrow();
+		String cookie = signedIn.headers()
+			.allValues("Set-Cookie")
+			.stream()
+			.filter(c -> c.startsWith("PRESSDESK_SESSION"))
+			.findFirst()
+			.orElseThrow();
 		assertThat(cookie).contains("HttpOnly", "SameSite=Lax");
 		HttpResponse<String> home = browser.get("/");
 		assertThat(home.statusCode()).isEqualTo(200);
@@ -68,8 +78,14 @@ class BrowserLoginTests extends ApiTestSupport {
 		browser.login(username, STAFF_PASSWORD);
 		assertThat(browser.get("/").statusCode()).isEqualTo(200);
 
-		String id = admin.get("/api/v1/users").json().valueStream()
-			.filter(u -> u.get("username").asString().equals(username)).findFirst().orElseThrow().get("id").asString();
+		String id = admin.get("/api/v1/users")
+			.json()
+			.valueStream()
+			.filter(u -> u.get("username").asString().equals(username))
+			.findFirst()
+			.orElseThrow()
+			.get("id")
+			.asString();
 		admin.patch("/api/v1/users/" + id, "{\"enabled\": false}");
 
 		HttpResponse<String> after = browser.get("/");

@@ -8,9 +8,9 @@ import org.pressdesk.ApiTestSupport;
 import org.pressdesk.Http.Response;
 
 /**
- * A staff member's browser may hold their HTTP Basic credentials; a page of another site must not
- * be able to use them to change anything (the penetration test imported a person with an
- * auto-submitted {@code enctype=text/plain} form).
+ * A staff member's browser may hold their HTTP Basic credentials; a page of another site
+ * must not be able to use them to change anything (the penetration test imported a person
+ * with an auto-submitted {@code enctype=text/plain} form).
  */
 class CrossSiteRequestTests extends ApiTestSupport {
 
@@ -49,16 +49,20 @@ class CrossSiteRequestTests extends ApiTestSupport {
 		assertThat(multipartForm.status()).as("a file upload from another site").isEqualTo(403);
 		assertThat(viewer.get("/api/v1/people?q=" + tag).json().get("items")).isEmpty();
 
-		assertThat(editor.send("POST", "/api/v1/imports", "multipart/form-data; boundary=" + boundary, multipart)
-			.status()).as("the same upload from a program").isEqualTo(200);
-		assertThat(editor.send("POST", "/api/v1/imports", "text/vcard", card, "Sec-Fetch-Site", "same-origin")
-			.status()).as("or from a page of this site").isEqualTo(200);
+		assertThat(
+				editor.send("POST", "/api/v1/imports", "multipart/form-data; boundary=" + boundary, multipart).status())
+			.as("the same upload from a program")
+			.isEqualTo(200);
+		assertThat(editor.send("POST", "/api/v1/imports", "text/vcard", card, "Sec-Fetch-Site", "same-origin").status())
+			.as("or from a page of this site")
+			.isEqualTo(200);
 		assertThat(viewer.get("/api/v1/people?q=" + tag).json().get("items")).hasSize(1);
 	}
 
 	@Test
 	void noWriteIsTakenFromAnotherSite() {
-		String id = editor.post("/api/v1/people", "{\"givenName\": \"Cross\", \"familyName\": \"" + unique("Site") + "\"}")
+		String id = editor
+			.post("/api/v1/people", "{\"givenName\": \"Cross\", \"familyName\": \"" + unique("Site") + "\"}")
 			.json()
 			.get("id")
 			.asString();
@@ -66,7 +70,8 @@ class CrossSiteRequestTests extends ApiTestSupport {
 			.status()).isEqualTo(403);
 		assertThat(editor.delete("/api/v1/people/" + id, "Origin", "null").status()).isEqualTo(403);
 		assertThat(editor.get("/api/v1/people/" + id, "Sec-Fetch-Site", "cross-site").status())
-			.as("reading is not changing (and needs the credentials anyway)").isEqualTo(200);
+			.as("reading is not changing (and needs the credentials anyway)")
+			.isEqualTo(200);
 		assertThat(editor.patch("/api/v1/people/" + id, "{\"pronouns\": \"they/them\"}").status()).isEqualTo(200);
 	}
 

@@ -38,9 +38,10 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The optional identity provider, with a key set generated here: services with JWT bearer tokens
- * it signed, and staff signing in with OIDC. No provider is contacted: the JWT's public key is a
- * local file, and the OIDC login is followed to the redirect and the user mapping.
+ * The optional identity provider, with a key set generated here: services with JWT bearer
+ * tokens it signed, and staff signing in with OIDC. No provider is contacted: the JWT's
+ * public key is a local file, and the OIDC login is followed to the redirect and the user
+ * mapping.
  */
 class IdentityProviderTests extends ApiTestSupport {
 
@@ -51,8 +52,10 @@ class IdentityProviderTests extends ApiTestSupport {
 	@DynamicPropertySource
 	static void identityProvider(DynamicPropertyRegistry registry) throws IOException {
 		Path key = Files.createTempFile("idp-public-key", ".pem");
-		Files.writeString(key, "-----BEGIN PUBLIC KEY-----\n"
-				+ Base64.getMimeEncoder().encodeToString(provider.getPublic().getEncoded()) + "\n-----END PUBLIC KEY-----\n");
+		Files.writeString(key,
+				"-----BEGIN PUBLIC KEY-----\n"
+						+ Base64.getMimeEncoder().encodeToString(provider.getPublic().getEncoded())
+						+ "\n-----END PUBLIC KEY-----\n");
 		key.toFile().deleteOnExit();
 		registry.add("spring.security.oauth2.resourceserver.jwt.public-key-location", () -> "file:" + key);
 		String prefix = "spring.security.oauth2.client.";
@@ -83,37 +86,52 @@ class IdentityProviderTests extends ApiTestSupport {
 		assertThat(cms.get("/api/v1/users").status()).isEqualTo(403);
 
 		assertThat(bearer(jwt(provider, "cms-service", "people:read", Instant.now().minusSeconds(120)))
-			.get("/api/v1/people?limit=1").status()).as("expired").isEqualTo(401);
+			.get("/api/v1/people?limit=1")
+			.status()).as("expired").isEqualTo(401);
 		assertThat(bearer(jwt(stranger, "cms-service", "people:read", Instant.now().plusSeconds(300)))
-			.get("/api/v1/people?limit=1").status()).as("signed by another key").isEqualTo(401);
+			.get("/api/v1/people?limit=1")
+			.status()).as("signed by another key").isEqualTo(401);
 
-		String key = admin.post("/api/v1/api-clients", "{\"name\": \"" + unique("key") + "\", \"scopes\": [\"people:read\"]}")
-			.json().get("key").asString();
+		String key = admin
+			.post("/api/v1/api-clients", "{\"name\": \"" + unique("key") + "\", \"scopes\": [\"people:read\"]}")
+			.json()
+			.get("key")
+			.asString();
 		assertThat(bearer(key).get("/api/v1/people?limit=1").status()).as("API keys still work").isEqualTo(200);
 	}
 
 	@Test
 	void staffSeeTheProviderOnTheLoginPageAndAreSentThere() {
 		Browser browser = new Browser(port);
-		assertThat(browser.get("/login").body()).contains("href=\"/oauth2/authorization/idp\"", "Sign in with Example Identity");
+		assertThat(browser.get("/login").body()).contains("href=\"/oauth2/authorization/idp\"",
+				"Sign in with Example Identity");
 		var redirect = browser.get("/oauth2/authorization/idp");
 		assertThat(redirect.statusCode()).isEqualTo(302);
-		assertThat(redirect.headers().firstValue("Location").orElseThrow()).startsWith("https://idp.example.org/authorize?")
+		assertThat(redirect.headers().firstValue("Location").orElseThrow())
+			.startsWith("https://idp.example.org/authorize?")
 			.contains("response_type=code", "client_id=pressdesk", "scope=openid%20profile", "state=", "nonce=");
 	}
 
 	@Test
 	void theProviderSaysWhoSomeoneIsAndPressdeskWhatTheyMayDo() {
 		String username = unique("oidc").toLowerCase();
-		admin.post("/api/v1/users", Http.toJson(Map.of("username", username, "password", STAFF_PASSWORD, "role", "EDITOR")));
+		admin.post("/api/v1/users",
+				Http.toJson(Map.of("username", username, "password", STAFF_PASSWORD, "role", "EDITOR")));
 
 		var user = oidcUsers.loadUser(request(username));
 		assertThat(user.getName()).isEqualTo(username);
 		assertThat(user.getAuthorities()).extracting(Object::toString).containsExactly("ROLE_EDITOR");
 
-		assertThatThrownBy(() -> oidcUsers.loadUser(request("someone-unknown"))).isInstanceOf(OAuth2AuthenticationException.class);
-		String id = admin.get("/api/v1/users").json().valueStream()
-			.filter(u -> u.get("username").asString().equals(username)).findFirst().orElseThrow().get("id").asString();
+		assertThatThrownBy(() -> oidcUsers.loadUser(request("someone-unknown")))
+			.isInstanceOf(OAuth2AuthenticationException.class);
+		String id = admin.get("/api/v1/users")
+			.json()
+			.valueStream()
+			.filter(u -> u.get("username").asString().equals(username))
+			.findFirst()
+			.orElseThrow()
+			.get("id")
+			.asString();
 		admin.patch("/api/v1/users/" + id, "{\"enabled\": false}");
 		assertThatThrownBy(() -> oidcUsers.loadUser(request(username))).as("disabled in Pressdesk")
 			.isInstanceOf(OAuth2AuthenticationException.class);
@@ -140,11 +158,12 @@ class IdentityProviderTests extends ApiTestSupport {
 
 	private static String jwt(KeyPair key, String subject, String scope, Instant expires) {
 		try {
-			SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), new JWTClaimsSet.Builder().subject(subject)
-				.claim("scope", scope)
-				.issueTime(Date.from(Instant.now().minusSeconds(600)))
-				.expirationTime(Date.from(expires))
-				.build());
+			SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256),
+					new JWTClaimsSet.Builder().subject(subject)
+						.claim("scope", scope)
+						.issueTime(Date.from(Instant.now().minusSeconds(600)))
+						.expirationTime(Date.from(expires))
+						.build());
 			jwt.sign(new RSASSASigner((RSAPrivateKey) key.getPrivate()));
 			return jwt.serialize();
 		}

@@ -30,8 +30,10 @@ class LoginThrottleTests extends ApiTestSupport {
 	@Test
 	void guessingOneAccountFromOneAddressSlowsDownWithoutLockingOutTheRealUser() {
 		String username = unique("target").toLowerCase();
-		assertThat(admin.post("/api/v1/users", Http.toJson(Map.of("username", username, "password", STAFF_PASSWORD,
-				"role", "VIEWER"))).status()).isEqualTo(201);
+		assertThat(admin
+			.post("/api/v1/users",
+					Http.toJson(Map.of("username", username, "password", STAFF_PASSWORD, "role", "VIEWER")))
+			.status()).isEqualTo(201);
 		Http guesser = anonymous.as(username, "a wrong guess of a password");
 		String attacker = "203.0.113.50";
 		for (int i = 0; i < 3; i++) {
@@ -41,17 +43,20 @@ class LoginThrottleTests extends ApiTestSupport {
 		assertThat(throttled.status()).isEqualTo(429);
 		assertThat(throttled.header("Retry-After")).isEqualTo("1");
 		assertThat(get(anonymous.as(username, STAFF_PASSWORD), attacker).status())
-			.as("even the right password waits from that address").isEqualTo(429);
+			.as("even the right password waits from that address")
+			.isEqualTo(429);
 
 		assertThat(get(anonymous.as(username, STAFF_PASSWORD), "198.51.100.20").status())
-			.as("the real user elsewhere is not locked out").isEqualTo(200);
+			.as("the real user elsewhere is not locked out")
+			.isEqualTo(200);
 	}
 
 	@Test
 	void oneAddressCannotSprayManyAccounts() {
 		String sprayer = "203.0.113.77";
 		for (int i = 0; i < 8; i++) {
-			assertThat(get(anonymous.as(unique("nobody"), "a wrong guess of a password"), sprayer).status()).isEqualTo(401);
+			assertThat(get(anonymous.as(unique("nobody"), "a wrong guess of a password"), sprayer).status())
+				.isEqualTo(401);
 		}
 		Response blocked = get(anonymous.as(unique("nobody"), "a wrong guess of a password"), sprayer);
 		assertThat(blocked.status()).isEqualTo(429);
@@ -60,8 +65,9 @@ class LoginThrottleTests extends ApiTestSupport {
 	}
 
 	/**
-	 * Behind a reverse proxy without PRESSDESK_TRUSTED_PROXIES every user shares one address: a
-	 * sprayer's failures there must not lock out the users who have not failed.
+	 * Behind a reverse proxy without PRESSDESK_TRUSTED_PROXIES every user shares one
+	 * address: a sprayer's failures there must not lock out the users who have not
+	 * failed.
 	 */
 	@Test
 	void aKnownUserWhoHasNotFailedGetsInFromAnAddressThatSprayed() {
@@ -69,27 +75,35 @@ class LoginThrottleTests extends ApiTestSupport {
 		String username = newUser("known");
 		String typist = newUser("typist");
 		for (int i = 0; i < 8; i++) {
-			assertThat(get(anonymous.as(unique("nobody"), "a wrong guess of a password"), shared).status()).isEqualTo(401);
+			assertThat(get(anonymous.as(unique("nobody"), "a wrong guess of a password"), shared).status())
+				.isEqualTo(401);
 		}
 		assertThat(get(anonymous.as(unique("nobody"), "a wrong guess of a password"), shared).status())
-			.as("the sprayer, on a name it has not tried").isEqualTo(429);
+			.as("the sprayer, on a name it has not tried")
+			.isEqualTo(429);
 		assertThat(get(anonymous.as(username, STAFF_PASSWORD), shared).status())
-			.as("a user who has not failed, with the right password").isEqualTo(200);
+			.as("a user who has not failed, with the right password")
+			.isEqualTo(200);
 		assertThat(get(anonymous.as(typist, "a wrong guess of a password"), shared).status())
-			.as("a known user's first failure from there is still checked").isEqualTo(401);
+			.as("a known user's first failure from there is still checked")
+			.isEqualTo(401);
 		assertThat(get(anonymous.as(typist, STAFF_PASSWORD), shared).status())
-			.as("but then the account is failing from an address over its limit").isEqualTo(429);
+			.as("but then the account is failing from an address over its limit")
+			.isEqualTo(429);
 	}
 
 	@Test
 	void theNameAsTypedGivesNoExtraGuesses() {
 		String username = newUser("viewer");
 		String attacker = "203.0.113.91";
-		for (String typed : List.of(username.toUpperCase(Locale.ROOT), username.replaceFirst("e", "é"), username + " ")) {
-			assertThat(get(anonymous.as(typed, "a wrong guess of a password"), attacker).status()).as(typed).isEqualTo(401);
+		for (String typed : List.of(username.toUpperCase(Locale.ROOT), username.replaceFirst("e", "é"),
+				username + " ")) {
+			assertThat(get(anonymous.as(typed, "a wrong guess of a password"), attacker).status()).as(typed)
+				.isEqualTo(401);
 		}
 		assertThat(get(anonymous.as(username, "a wrong guess of a password"), attacker).status())
-			.as("the fourth guess, however the name is written").isEqualTo(429);
+			.as("the fourth guess, however the name is written")
+			.isEqualTo(429);
 	}
 
 	@Test
@@ -161,8 +175,10 @@ class LoginThrottleTests extends ApiTestSupport {
 
 	private String newUser(String prefix) {
 		String username = unique(prefix).toLowerCase(Locale.ROOT);
-		assertThat(admin.post("/api/v1/users", Http.toJson(Map.of("username", username, "password", STAFF_PASSWORD,
-				"role", "VIEWER"))).status()).isEqualTo(201);
+		assertThat(admin
+			.post("/api/v1/users",
+					Http.toJson(Map.of("username", username, "password", STAFF_PASSWORD, "role", "VIEWER")))
+			.status()).isEqualTo(201);
 		return username;
 	}
 

@@ -16,12 +16,14 @@ import org.pressdesk.Http;
 import org.pressdesk.Http.Response;
 
 /**
- * The low and informational findings of the penetration test that have no better home, each as
- * it was reproduced.
+ * The low and informational findings of the penetration test that have no better home,
+ * each as it was reproduced.
  */
 class PenetrationTestFindingsTests extends ApiTestSupport {
 
-	/** A cursor whose sort key is not a date made the lists ordered by time answer 500. */
+	/**
+	 * A cursor whose sort key is not a date made the lists ordered by time answer 500.
+	 */
 	@Test
 	void aForgedCursorIsABadRequestNamingTheCursor() {
 		String forged = Base64.getUrlEncoder().withoutPadding().encodeToString("not a date\u0000someid".getBytes());
@@ -35,24 +37,34 @@ class PenetrationTestFindingsTests extends ApiTestSupport {
 		for (String page : List.of("/articles", "/admin/audit")) {
 			HttpResponse<String> answer = browser.get(page + "?cursor=" + forged);
 			assertThat(answer.statusCode()).as(page).isEqualTo(400);
-			assertThat(answer.headers().firstValue("Content-Type").orElse("")).as("a page for a browser").startsWith("text/html");
+			assertThat(answer.headers().firstValue("Content-Type").orElse("")).as("a page for a browser")
+				.startsWith("text/html");
 			assertThat(answer.body()).contains("cursor");
 		}
 	}
 
-	/** A card too big for a QR code (within the API's limits) made the person's page answer 500. */
+	/**
+	 * A card too big for a QR code (within the API's limits) made the person's page
+	 * answer 500.
+	 */
 	@Test
 	void aPersonTooBigForAQrCodeStillHasAPage() {
 		List<Map<String, String>> emails = new ArrayList<>();
 		for (int i = 0; i < 20; i++) {
-			emails.add(Map.of("value", "a-rather-long-address-number-" + i + "-of-many@a-long-domain-name.example.org"));
+			emails
+				.add(Map.of("value", "a-rather-long-address-number-" + i + "-of-many@a-long-domain-name.example.org"));
 		}
 		List<String> topics = new ArrayList<>();
 		for (int i = 0; i < 50; i++) {
 			topics.add("topic number " + i + " of a great many");
 		}
-		String id = editor.post("/api/v1/people", Http.toJson(Map.of("givenName", "Many", "familyName", unique("Addresses"),
-				"emails", emails, "topics", topics))).json().get("id").asString();
+		String id = editor
+			.post("/api/v1/people",
+					Http.toJson(Map.of("givenName", "Many", "familyName", unique("Addresses"), "emails", emails,
+							"topics", topics)))
+			.json()
+			.get("id")
+			.asString();
 		Browser browser = new Browser(port);
 		browser.login("test-viewer", STAFF_PASSWORD);
 		HttpResponse<String> page = browser.get("/people/" + id);
@@ -60,7 +72,10 @@ class PenetrationTestFindingsTests extends ApiTestSupport {
 		assertThat(page.body()).contains("more than a QR code can");
 	}
 
-	/** Staff 404 and 500 answers were JSON in a browser; a failed CSRF check blamed the user's role. */
+	/**
+	 * Staff 404 and 500 answers were JSON in a browser; a failed CSRF check blamed the
+	 * user's role.
+	 */
 	@Test
 	void aBrowserGetsPagesForErrorsAndAStaleFormIsCalledThat() {
 		Browser browser = new Browser(port);
@@ -92,8 +107,12 @@ class PenetrationTestFindingsTests extends ApiTestSupport {
 	@Test
 	void thePublicSideAnswersHeadAndOptionsAndOnlyTheSlugAsWritten() {
 		String tag = unique("Head").toLowerCase();
-		String slug = editor.send("PUT", "/api/v1/articles/by-ref/" + tag, "application/json",
-				Http.toJson(Map.of("title", "Head " + tag, "status", "PUBLISHED"))).json().get("slug").asString();
+		String slug = editor
+			.send("PUT", "/api/v1/articles/by-ref/" + tag, "application/json",
+					Http.toJson(Map.of("title", "Head " + tag, "status", "PUBLISHED")))
+			.json()
+			.get("slug")
+			.asString();
 		assertThat(anonymous.send("HEAD", "/press/" + slug, null, null).status()).isEqualTo(200);
 		Response options = anonymous.send("OPTIONS", "/press/" + slug, null, null);
 		assertThat(options.status()).isEqualTo(200);
@@ -103,15 +122,31 @@ class PenetrationTestFindingsTests extends ApiTestSupport {
 		assertThat(anonymous.get("/press/" + slug).status()).isEqualTo(200);
 	}
 
-	/** An INTERNAL change moved the public ETag on, and the public card's REV told when. */
+	/**
+	 * An INTERNAL change moved the public ETag on, and the public card's REV told when.
+	 */
 	@Test
 	void thePublicCardSaysNothingOfInternalChanges() {
 		String tag = unique("Etag");
-		String id = editor.post("/api/v1/people", Http.toJson(Map.of("givenName", "Public", "familyName", tag, "phones",
-				List.of(Map.of("value", "+44 1223 761000", "visibility", "PUBLIC"))))).json().get("id").asString();
-		String slug = editor.send("PUT", "/api/v1/articles/by-ref/" + tag, "application/json",
-				Http.toJson(Map.of("title", "Etag " + tag, "status", "PUBLISHED"))).json().get("slug").asString();
-		String articleId = viewer.get("/api/v1/articles?externalRef=" + tag).json().get("items").get(0).get("id").asString();
+		String id = editor
+			.post("/api/v1/people",
+					Http.toJson(Map.of("givenName", "Public", "familyName", tag, "phones",
+							List.of(Map.of("value", "+44 1223 761000", "visibility", "PUBLIC")))))
+			.json()
+			.get("id")
+			.asString();
+		String slug = editor
+			.send("PUT", "/api/v1/articles/by-ref/" + tag, "application/json",
+					Http.toJson(Map.of("title", "Etag " + tag, "status", "PUBLISHED")))
+			.json()
+			.get("slug")
+			.asString();
+		String articleId = viewer.get("/api/v1/articles?externalRef=" + tag)
+			.json()
+			.get("items")
+			.get(0)
+			.get("id")
+			.asString();
 		editor.send("PUT", "/api/v1/articles/" + articleId + "/contacts", "application/json",
 				Http.toJson(List.of(Map.of("personId", id, "role", "PRESS_CONTACT"))));
 		String card = "/press/" + slug + "/contacts/" + id + ".vcf";
@@ -124,8 +159,8 @@ class PenetrationTestFindingsTests extends ApiTestSupport {
 		assertThat(afterInternal.header("ETag")).isEqualTo(before.header("ETag"));
 		assertThat(anonymous.get(card, "If-None-Match", before.header("ETag")).status()).isEqualTo(304);
 
-		editor.patch("/api/v1/people/" + id, Http.toJson(Map.of("phones",
-				List.of(Map.of("value", "+44 1223 761001", "visibility", "PUBLIC")))));
+		editor.patch("/api/v1/people/" + id,
+				Http.toJson(Map.of("phones", List.of(Map.of("value", "+44 1223 761001", "visibility", "PUBLIC")))));
 		Response afterPublic = anonymous.get(card);
 		assertThat(afterPublic.header("ETag")).isNotEqualTo(before.header("ETag"));
 		assertThat(afterPublic.body()).contains("761001");
@@ -141,7 +176,10 @@ class PenetrationTestFindingsTests extends ApiTestSupport {
 		assertThat(rejected.header("Content-Type")).startsWith("application/problem+json");
 	}
 
-	/** One card of 100,000 TEL lines cost half a minute and a gigabyte before it was refused. */
+	/**
+	 * One card of 100,000 TEL lines cost half a minute and a gigabyte before it was
+	 * refused.
+	 */
 	@Test
 	void aCardOfThousandsOfLinesIsRefusedBeforeItIsRead() {
 		StringBuilder card = new StringBuilder("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Many Phones\r\n");

@@ -14,17 +14,18 @@ import org.pressdesk.Http.Response;
 import org.springframework.test.context.TestPropertySource;
 
 @TestPropertySource(properties = { "pressdesk.public.rate-limit-per-minute=5", "pressdesk.api.rate-limit-per-minute=30",
-		"pressdesk.pages.rate-limit-per-minute=20",
-		"pressdesk.trusted-proxies=127.0.0.1" })
+		"pressdesk.pages.rate-limit-per-minute=20", "pressdesk.trusted-proxies=127.0.0.1" })
 class RateLimitTests extends ApiTestSupport {
 
 	@Test
 	void anAddressGetsAMinutesAllowanceThen429WithRetryAfterWhileOthersGoOn() {
-		String slug = editor.post("/api/v1/articles", "{\"title\": \"Limited " + unique("r") + "\", \"status\": \"PUBLISHED\"}")
+		String slug = editor
+			.post("/api/v1/articles", "{\"title\": \"Limited " + unique("r") + "\", \"status\": \"PUBLISHED\"}")
 			.json()
 			.get("slug")
 			.asString();
-		// the test talks to the service from 127.0.0.1, configured here as a proxy, so each
+		// the test talks to the service from 127.0.0.1, configured here as a proxy, so
+		// each
 		// forwarded address is a client of its own
 		String scraper = "203.0.113." + (int) (Math.random() * 200);
 		for (int i = 0; i < 5; i++) {
@@ -65,7 +66,10 @@ class RateLimitTests extends ApiTestSupport {
 		assertThat(viewer.get("/api/v1/people?limit=1").status()).as("another user is not affected").isEqualTo(200);
 	}
 
-	/** Sixteen sessions of one user repeating a long search slowed everyone else's searches. */
+	/**
+	 * Sixteen sessions of one user repeating a long search slowed everyone else's
+	 * searches.
+	 */
 	@Test
 	void aUserHasOneAllowanceOnTheStaffPagesHoweverManySessions() {
 		String busy = unique("pages").toLowerCase();

@@ -18,7 +18,8 @@ class SessionTimeoutTests extends ApiTestSupport {
 	@Test
 	void aSessionEndsAtItsAbsoluteTimeoutHoweverActive() throws InterruptedException {
 		String username = unique("timeout").toLowerCase();
-		admin.post("/api/v1/users", Http.toJson(Map.of("username", username, "password", STAFF_PASSWORD, "role", "VIEWER")));
+		admin.post("/api/v1/users",
+				Http.toJson(Map.of("username", username, "password", STAFF_PASSWORD, "role", "VIEWER")));
 		Browser browser = new Browser(port);
 		browser.login(username, STAFF_PASSWORD);
 		long loggedIn = System.currentTimeMillis();

@@ -15,8 +15,8 @@ import org.pressdesk.Http.Response;
 class UserManagementTests extends ApiTestSupport {
 
 	private JsonNode newUser(String role) {
-		Response created = admin.post("/api/v1/users", Http.toJson(Map.of("username", unique("u").toLowerCase(),
-				"password", STAFF_PASSWORD, "role", role)));
+		Response created = admin.post("/api/v1/users",
+				Http.toJson(Map.of("username", unique("u").toLowerCase(), "password", STAFF_PASSWORD, "role", role)));
 		assertThat(created.status()).as(created.body()).isEqualTo(201);
 		return created.json();
 	}
@@ -30,11 +30,13 @@ class UserManagementTests extends ApiTestSupport {
 		JsonNode user = newUser("VIEWER");
 		String id = user.get("id").asString();
 		Http staff = as(user, STAFF_PASSWORD);
-		assertThat(staff.post("/api/v1/organisations", "{\"name\": \"" + unique("Org") + "\"}").status()).isEqualTo(403);
+		assertThat(staff.post("/api/v1/organisations", "{\"name\": \"" + unique("Org") + "\"}").status())
+			.isEqualTo(403);
 
 		assertThat(admin.patch("/api/v1/users/" + id, "{\"role\": \"EDITOR\"}").json().get("role").asString())
 			.isEqualTo("EDITOR");
-		assertThat(staff.post("/api/v1/organisations", "{\"name\": \"" + unique("Org") + "\"}").status()).isEqualTo(201);
+		assertThat(staff.post("/api/v1/organisations", "{\"name\": \"" + unique("Org") + "\"}").status())
+			.isEqualTo(201);
 
 		assertThat(admin.patch("/api/v1/users/" + id, "{\"enabled\": false}").status()).isEqualTo(200);
 		assertThat(staff.get("/api/v1/people?limit=1").status()).as("disabled: refused at once").isEqualTo(401);
@@ -68,10 +70,11 @@ class UserManagementTests extends ApiTestSupport {
 	void usersChangeTheirOwnPasswordKnowingTheCurrentOne() {
 		JsonNode user = newUser("VIEWER");
 		Http staff = as(user, STAFF_PASSWORD);
-		assertThat(staff.get("/api/v1/me").json().get("username").asString()).isEqualTo(user.get("username").asString());
+		assertThat(staff.get("/api/v1/me").json().get("username").asString())
+			.isEqualTo(user.get("username").asString());
 
-		Response wrong = staff.post("/api/v1/me/password",
-				Http.toJson(Map.of("currentPassword", "not it at all, sorry", "newPassword", "my own new password 2024")));
+		Response wrong = staff.post("/api/v1/me/password", Http
+			.toJson(Map.of("currentPassword", "not it at all, sorry", "newPassword", "my own new password 2024")));
 		assertThat(wrong.status()).isEqualTo(400);
 		assertThat(wrong.errorFields()).containsExactly("currentPassword");
 		Response common = staff.post("/api/v1/me/password",
@@ -79,8 +82,9 @@ class UserManagementTests extends ApiTestSupport {
 		assertThat(common.errorFields()).containsExactly("newPassword");
 
 		String mine = "my own new password 2024";
-		assertThat(staff.post("/api/v1/me/password",
-				Http.toJson(Map.of("currentPassword", STAFF_PASSWORD, "newPassword", mine))).status()).isEqualTo(204);
+		assertThat(staff
+			.post("/api/v1/me/password", Http.toJson(Map.of("currentPassword", STAFF_PASSWORD, "newPassword", mine)))
+			.status()).isEqualTo(204);
 		assertThat(staff.get("/api/v1/me").status()).isEqualTo(401);
 		assertThat(as(user, mine).get("/api/v1/me").status()).isEqualTo(200);
 	}
@@ -91,16 +95,19 @@ class UserManagementTests extends ApiTestSupport {
 		String username = unique("jdoe").toLowerCase();
 		for (String password : List.of("pressdeskpressdesk", "My Press-Desk password!", username + " is my password",
 				username.toUpperCase() + "-2024-secret")) {
-			Response refused = admin.post("/api/v1/users", Http.toJson(Map.of("username", username, "password", password,
-					"role", "VIEWER")));
+			Response refused = admin.post("/api/v1/users",
+					Http.toJson(Map.of("username", username, "password", password, "role", "VIEWER")));
 			assertThat(refused.status()).as(password).isEqualTo(400);
 			assertThat(refused.errorFields()).containsExactly("password");
 		}
-		assertThat(admin.post("/api/v1/users", Http.toJson(Map.of("username", username, "password",
-				"correct horse battery staple", "role", "VIEWER"))).status()).isEqualTo(201);
+		assertThat(admin
+			.post("/api/v1/users",
+					Http.toJson(
+							Map.of("username", username, "password", "correct horse battery staple", "role", "VIEWER")))
+			.status()).isEqualTo(201);
 		Http user = anonymous.as(username, "correct horse battery staple");
-		Response own = user.post("/api/v1/me/password", Http.toJson(Map.of("currentPassword",
-				"correct horse battery staple", "newPassword", "pressdesk rules, ok?")));
+		Response own = user.post("/api/v1/me/password", Http
+			.toJson(Map.of("currentPassword", "correct horse battery staple", "newPassword", "pressdesk rules, ok?")));
 		assertThat(own.status()).isEqualTo(400);
 		assertThat(own.errorFields()).containsExactly("newPassword");
 	}

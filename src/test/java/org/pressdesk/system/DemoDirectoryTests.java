@@ -12,7 +12,10 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** The fictional demo directory never lands in an external database unless someone asks for it. */
+/**
+ * The fictional demo directory never lands in an external database unless someone asks
+ * for it.
+ */
 class DemoDirectoryTests {
 
 	private static final String PASSWORD = "demo test chief password";
@@ -40,7 +43,8 @@ class DemoDirectoryTests {
 	}
 
 	private static ConfigurableApplicationContext start(String url, String... more) {
-		String[] args = { "--server.port=0", "--spring.datasource.url=" + url, "--spring.datasource.username=" + TestDatabase.username(),
+		String[] args = { "--server.port=0", "--spring.datasource.url=" + url,
+				"--spring.datasource.username=" + TestDatabase.username(),
 				"--spring.datasource.password=" + TestDatabase.password(), "--pressdesk.admin-password=" + PASSWORD };
 		String[] all = new String[args.length + more.length];
 		System.arraycopy(args, 0, all, 0, args.length);

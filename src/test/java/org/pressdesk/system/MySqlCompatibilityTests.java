@@ -17,8 +17,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The same schema and queries on MySQL 8.4, where Docker is available; skipped without it (as on
- * our build machines, where the suite runs on the embedded MariaDB).
+ * The same schema and queries on MySQL 8.4, where Docker is available; skipped without it
+ * (as on our build machines, where the suite runs on the embedded MariaDB).
  */
 @Testcontainers(disabledWithoutDocker = true)
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,

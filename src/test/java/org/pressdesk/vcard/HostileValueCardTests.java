@@ -14,13 +14,16 @@ import org.pressdesk.Http;
 import org.pressdesk.Http.Response;
 
 /**
- * Every value the API accepts can be written in every card format: the penetration test's one
- * {@code "} in a phonetic name made every vCard 4.0 with that person answer 500, and cut the
- * whole-directory export off mid-card.
+ * Every value the API accepts can be written in every card format: the penetration test's
+ * one {@code "} in a phonetic name made every vCard 4.0 with that person answer 500, and
+ * cut the whole-directory export off mid-card.
  */
 class HostileValueCardTests extends ApiTestSupport {
 
-	/** Quotes, the separators of vCard (; , : \ and ^ of RFC 6868), and a non-Latin letter. */
+	/**
+	 * Quotes, the separators of vCard (; , : \ and ^ of RFC 6868), and a non-Latin
+	 * letter.
+	 */
 	private static final String NASTY = "O\"Brien; Sr, \\ ^ : 'x' の";
 
 	@Test
@@ -30,33 +33,49 @@ class HostileValueCardTests extends ApiTestSupport {
 			.json()
 			.get("id")
 			.asString();
-		String id = editor.post("/api/v1/people", Http.toJson(Map.ofEntries(Map.entry("honorificPrefix", NASTY),
-				Map.entry("givenName", NASTY), Map.entry("additionalNames", NASTY), Map.entry("familyName", tag + NASTY),
-				Map.entry("honorificSuffix", NASTY), Map.entry("phoneticGivenName", NASTY),
-				Map.entry("phoneticFamilyName", NASTY), Map.entry("pronouns", NASTY), Map.entry("topics", List.of(NASTY)),
-				Map.entry("emails", List.of(Map.of("value", tag.toLowerCase() + "@example.org", "label", NASTY,
-						"visibility", "PUBLIC"))),
-				Map.entry("phones", List.of(Map.of("value", "+44 1223 760000", "label", NASTY, "visibility", "PUBLIC"))))))
+		String id = editor
+			.post("/api/v1/people", Http.toJson(Map.ofEntries(Map.entry("honorificPrefix", NASTY),
+					Map.entry("givenName", NASTY), Map.entry("additionalNames", NASTY),
+					Map.entry("familyName", tag + NASTY), Map.entry("honorificSuffix", NASTY),
+					Map.entry("phoneticGivenName", NASTY), Map.entry("phoneticFamilyName", NASTY),
+					Map.entry("pronouns", NASTY), Map.entry("topics", List.of(NASTY)),
+					Map.entry("emails",
+							List.of(Map.of("value", tag.toLowerCase() + "@example.org", "label", NASTY, "visibility",
+									"PUBLIC"))),
+					Map.entry("phones",
+							List.of(Map.of("value", "+44 1223 760000", "label", NASTY, "visibility", "PUBLIC"))))))
 			.json()
 			.get("id")
 			.asString();
-		assertThat(editor.post("/api/v1/people/" + id + "/affiliations", Http.toJson(Map.of("organisationId",
-				organisation, "title", NASTY, "department", NASTY, "role", NASTY, "primary", true))).status())
-			.isEqualTo(201);
-		String slug = editor.send("PUT", "/api/v1/articles/by-ref/" + tag, "application/json",
-				Http.toJson(Map.of("title", "Hostile " + tag, "status", "PUBLISHED")))
+		assertThat(editor
+			.post("/api/v1/people/" + id + "/affiliations",
+					Http.toJson(Map.of("organisationId", organisation, "title", NASTY, "department", NASTY, "role",
+							NASTY, "primary", true)))
+			.status()).isEqualTo(201);
+		String slug = editor
+			.send("PUT", "/api/v1/articles/by-ref/" + tag, "application/json",
+					Http.toJson(Map.of("title", "Hostile " + tag, "status", "PUBLISHED")))
 			.json()
 			.get("slug")
 			.asString();
-		String articleId = viewer.get("/api/v1/articles?externalRef=" + tag).json().get("items").get(0).get("id").asString();
-		assertThat(editor.send("PUT", "/api/v1/articles/" + articleId + "/contacts", "application/json",
-				Http.toJson(List.of(Map.of("personId", id, "role", "PRESS_CONTACT")))).status()).isEqualTo(200);
+		String articleId = viewer.get("/api/v1/articles?externalRef=" + tag)
+			.json()
+			.get("items")
+			.get(0)
+			.get("id")
+			.asString();
+		assertThat(editor
+			.send("PUT", "/api/v1/articles/" + articleId + "/contacts", "application/json",
+					Http.toJson(List.of(Map.of("personId", id, "role", "PRESS_CONTACT"))))
+			.status()).isEqualTo(200);
 
 		for (String variant : List.of("", "?version=4.0", "?target=outlook")) {
 			assertReadable(viewer.get("/api/v1/people/" + id + "/vcard" + variant), 1, "person " + variant);
 			assertReadable(anonymous.get("/press/" + slug + "/contacts.vcf" + variant), 1, "public file " + variant);
-			assertReadable(anonymous.get("/press/" + slug + "/contacts/" + id + ".vcf" + variant), 1, "public card " + variant);
-			assertReadable(viewer.get("/api/v1/articles/" + articleId + "/contacts/vcard" + variant), 1, "article " + variant);
+			assertReadable(anonymous.get("/press/" + slug + "/contacts/" + id + ".vcf" + variant), 1,
+					"public card " + variant);
+			assertReadable(viewer.get("/api/v1/articles/" + articleId + "/contacts/vcard" + variant), 1,
+					"article " + variant);
 		}
 		for (String version : List.of("3.0", "4.0")) {
 			assertReadable(viewer.get("/api/v1/people/export?format=vcard&version=" + version + "&q=" + tag), 1,

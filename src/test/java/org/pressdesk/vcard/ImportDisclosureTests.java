@@ -14,8 +14,8 @@ import org.pressdesk.Http.Response;
 
 /**
  * An API client that may import but not read people learns nothing about who is in the
- * directory from an import (the penetration test used dry runs as an oracle), and a file cannot
- * choose made-up ids for the people it creates.
+ * directory from an import (the penetration test used dry runs as an oracle), and a file
+ * cannot choose made-up ids for the people it creates.
  */
 class ImportDisclosureTests extends ApiTestSupport {
 
@@ -23,10 +23,18 @@ class ImportDisclosureTests extends ApiTestSupport {
 	void anImportOnlyClientIsNotToldWhoIsAlreadyThere() {
 		String tag = unique("Oracle");
 		String email = tag.toLowerCase() + "@example.org";
-		String known = editor.post("/api/v1/people", Http.toJson(Map.of("givenName", "Known", "familyName", tag,
-				"emails", List.of(Map.of("value", email))))).json().get("id").asString();
-		String key = admin.post("/api/v1/api-clients", Http.toJson(Map.of("name", unique("importer"), "scopes",
-				List.of("import")))).json().get("key").asString();
+		String known = editor
+			.post("/api/v1/people",
+					Http.toJson(
+							Map.of("givenName", "Known", "familyName", tag, "emails", List.of(Map.of("value", email)))))
+			.json()
+			.get("id")
+			.asString();
+		String key = admin
+			.post("/api/v1/api-clients", Http.toJson(Map.of("name", unique("importer"), "scopes", List.of("import"))))
+			.json()
+			.get("key")
+			.asString();
 		Http importer = new Http(anonymous.base(), "Bearer " + key);
 		String card = "BEGIN:VCARD\r\nVERSION:3.0\r\nN:" + tag + ";Known;;;\r\nFN:Known " + tag + "\r\nEMAIL:" + email
 				+ "\r\nEND:VCARD\r\nBEGIN:VCARD\r\nVERSION:3.0\r\nN:" + tag + ";Known;;;\r\nFN:Known " + tag
@@ -36,8 +44,10 @@ class ImportDisclosureTests extends ApiTestSupport {
 		assertThat(probe.status()).isEqualTo(200);
 		JsonNode receipt = probe.json();
 		assertThat(receipt.get("accepted").asInt()).isEqualTo(2);
-		assertThat(receipt.has("created") || receipt.has("updated") || receipt.has("unchanged") || receipt.has("duplicates"))
-			.as("created/updated/duplicates in %s", receipt).isFalse();
+		assertThat(receipt.has("created") || receipt.has("updated") || receipt.has("unchanged")
+				|| receipt.has("duplicates"))
+			.as("created/updated/duplicates in %s", receipt)
+			.isFalse();
 		assertThat(probe.body()).doesNotContain(known);
 
 		JsonNode report = editor.send("POST", "/api/v1/imports?dryRun=true", "text/vcard", card).json();
@@ -51,8 +61,8 @@ class ImportDisclosureTests extends ApiTestSupport {
 		String madeUp = "00000000-0000-0000-0000-000000000000";
 		String random = java.util.UUID.randomUUID().toString();
 		String file = "BEGIN:VCARD\r\nVERSION:4.0\r\nUID:urn:uuid:" + madeUp + "\r\nFN:Zero " + tag + "\r\nN:" + tag
-				+ ";Zero;;;\r\nEND:VCARD\r\nBEGIN:VCARD\r\nVERSION:4.0\r\nUID:urn:uuid:" + random + "\r\nFN:Random " + tag
-				+ "\r\nN:" + tag + ";Random;;;\r\nEND:VCARD\r\n";
+				+ ";Zero;;;\r\nEND:VCARD\r\nBEGIN:VCARD\r\nVERSION:4.0\r\nUID:urn:uuid:" + random + "\r\nFN:Random "
+				+ tag + "\r\nN:" + tag + ";Random;;;\r\nEND:VCARD\r\n";
 		assertThat(editor.send("POST", "/api/v1/imports", "text/vcard", file).status()).isEqualTo(200);
 
 		assertThat(viewer.get("/api/v1/people/" + madeUp).status()).isEqualTo(404);

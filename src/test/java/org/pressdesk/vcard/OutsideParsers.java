@@ -15,8 +15,9 @@ import tools.jackson.databind.JsonNode;
 import org.pressdesk.Http;
 
 /**
- * vCard parsers that share no code with ez-vcard, to read what we write as address books would:
- * ical4j-vcard in the JVM, and Debian's python3-vobject (what ../shared/tools/check-vcard uses).
+ * vCard parsers that share no code with ez-vcard, to read what we write as address books
+ * would: ical4j-vcard in the JVM, and Debian's python3-vobject (what
+ * ../shared/tools/check-vcard uses).
  */
 public final class OutsideParsers {
 
@@ -32,7 +33,9 @@ public final class OutsideParsers {
 		}
 	}
 
-	/** Whether python3-vobject can be run here; in CI it must be (.ci/run installs it). */
+	/**
+	 * Whether python3-vobject can be run here; in CI it must be (.ci/run installs it).
+	 */
 	static boolean vobjectAvailable() {
 		try {
 			return new ProcessBuilder("/usr/bin/python3", "-c", "import vobject").start().waitFor() == 0;
@@ -46,7 +49,10 @@ public final class OutsideParsers {
 		}
 	}
 
-	/** The cards as python3-vobject reads them (with validation): per card, property name → values. */
+	/**
+	 * The cards as python3-vobject reads them (with validation): per card, property name
+	 * → values.
+	 */
 	static JsonNode vobject(String text) throws IOException, InterruptedException {
 		Path file = Files.createTempFile("pressdesk", ".vcf");
 		try {

@@ -39,20 +39,24 @@ class VcardExportTests extends ApiTestSupport {
 			.json()
 			.get("id")
 			.asString();
-		personId = editor.post("/api/v1/people", Http.toJson(Map.ofEntries(Map.entry("honorificPrefix", "Professor Sir"),
-				Map.entry("givenName", "José"), Map.entry("familyName", "Núñez-Ørsted"), Map.entry("honorificSuffix", "FRS"),
-				Map.entry("pronouns", "he/him"), Map.entry("linkedinUrl", "https://www.linkedin.com/in/jose-nunez"),
-				Map.entry("emails", List.of(Map.of("value", "jose@example.ac.uk", "visibility", "PUBLIC"))),
-				Map.entry("phones", List.of(Map.of("value", "+44 (0) 1223 000000", "visibility", "PUBLIC"),
-						Map.of("value", "07700 900123", "kind", "MOBILE"))),
-				Map.entry("topics", List.of("industrial policy", tag)),
-				Map.entry("notes", "INTERNAL-NOTE-" + tag + " never leaves"))))
+		personId = editor.post("/api/v1/people",
+				Http.toJson(Map.ofEntries(Map.entry("honorificPrefix", "Professor Sir"), Map.entry("givenName", "José"),
+						Map.entry("familyName", "Núñez-Ørsted"), Map.entry("honorificSuffix", "FRS"),
+						Map.entry("pronouns", "he/him"),
+						Map.entry("linkedinUrl", "https://www.linkedin.com/in/jose-nunez"),
+						Map.entry("emails", List.of(Map.of("value", "jose@example.ac.uk", "visibility", "PUBLIC"))),
+						Map.entry("phones",
+								List.of(Map.of("value", "+44 (0) 1223 000000", "visibility", "PUBLIC"),
+										Map.of("value", "07700 900123", "kind", "MOBILE"))),
+						Map.entry("topics", List.of("industrial policy", tag)),
+						Map.entry("notes", "INTERNAL-NOTE-" + tag + " never leaves"))))
 			.json()
 			.get("id")
 			.asString();
-		editor.post("/api/v1/people/" + personId + "/affiliations", Http.toJson(Map.of("organisationId", institute,
-				"title", "National Technology Adviser and Chair of the Very Long Committee Name for Folding",
-				"department", "Policy Links", "role", "Spokesperson", "primary", true)));
+		editor.post("/api/v1/people/" + personId + "/affiliations",
+				Http.toJson(Map.of("organisationId", institute, "title",
+						"National Technology Adviser and Chair of the Very Long Committee Name for Folding",
+						"department", "Policy Links", "role", "Spokesperson", "primary", true)));
 	}
 
 	@Test
@@ -61,7 +65,8 @@ class VcardExportTests extends ApiTestSupport {
 
 		assertThat(response.status()).isEqualTo(200);
 		assertThat(response.header("Content-Type")).isEqualToIgnoringCase("text/vcard;charset=UTF-8");
-		assertThat(response.header("Content-Disposition")).startsWith("attachment; filename=\"Professor Sir Jose Nunez-")
+		assertThat(response.header("Content-Disposition"))
+			.startsWith("attachment; filename=\"Professor Sir Jose Nunez-")
 			.contains("filename*=UTF-8''Professor%20Sir%20Jos%C3%A9%20N%C3%BA%C3%B1ez-%C3%98rsted%20FRS.vcf");
 		assertWellFormed(response.body());
 		assertThat(response.body()).contains("VERSION:3.0").doesNotContain("INTERNAL-NOTE").doesNotContain("NOTE");
@@ -82,7 +87,8 @@ class VcardExportTests extends ApiTestSupport {
 		assertThat(values(card, Property.Id.EMAIL)).containsExactly("jose@example.ac.uk");
 		assertThat(values(card, Property.Id.URL)).containsExactly("https://www.linkedin.com/in/jose-nunez");
 		assertThat(value(card, Property.Id.UID)).isEqualTo("urn:uuid:" + personId);
-		assertThat(card.getExtendedProperty("X-SOCIALPROFILE").getValue()).isEqualTo("https://www.linkedin.com/in/jose-nunez");
+		assertThat(card.getExtendedProperty("X-SOCIALPROFILE").getValue())
+			.isEqualTo("https://www.linkedin.com/in/jose-nunez");
 		assertThat(response.body()).contains("item1.URL;TYPE=work:https://www.linkedin.com/in/jose-nunez\r\n")
 			.contains("item1.X-ABLabel:LinkedIn\r\n")
 			.contains("TEL;TYPE=work,cell:+44 7700 900123\r\n")
@@ -144,8 +150,10 @@ class VcardExportTests extends ApiTestSupport {
 	@Test
 	void foldsLongNonLatinLinesAt75OctetsWithoutSplittingACharacter() {
 		String longName = "山田太郎".repeat(12);
-		String id = editor.post("/api/v1/people", Http.toJson(Map.of("familyName", longName, "givenName", "花子",
-				"nameOrder", "FAMILY_FIRST", "phoneticFamilyName", "Yamada", "phoneticGivenName", "Hanako")))
+		String id = editor
+			.post("/api/v1/people",
+					Http.toJson(Map.of("familyName", longName, "givenName", "花子", "nameOrder", "FAMILY_FIRST",
+							"phoneticFamilyName", "Yamada", "phoneticGivenName", "Hanako")))
 			.json()
 			.get("id")
 			.asString();
@@ -162,8 +170,9 @@ class VcardExportTests extends ApiTestSupport {
 
 	@Test
 	void exportsEveryoneMatchingASearchAsOneFile() {
-		String second = editor.post("/api/v1/people",
-				Http.toJson(Map.of("givenName", "Ann", "familyName", "Other", "topics", List.of(tag))))
+		String second = editor
+			.post("/api/v1/people",
+					Http.toJson(Map.of("givenName", "Ann", "familyName", "Other", "topics", List.of(tag))))
 			.json()
 			.get("id")
 			.asString();
@@ -175,16 +184,16 @@ class VcardExportTests extends ApiTestSupport {
 		assertWellFormed(vcards.body());
 		List<VCard> cards = OutsideParsers.ical4j(vcards.body());
 		assertThat(cards).hasSize(2);
-		assertThat(cards.stream().map(c -> value(c, Property.Id.UID)))
-			.containsExactlyInAnyOrder("urn:uuid:" + personId, "urn:uuid:" + second);
+		assertThat(cards.stream().map(c -> value(c, Property.Id.UID))).containsExactlyInAnyOrder("urn:uuid:" + personId,
+				"urn:uuid:" + second);
 		assertThat(viewer.get("/api/v1/people/export?format=xml").errorFields()).containsExactly("format");
 	}
 
 	@Test
 	void exportsCsvThatASpreadsheetCannotRunAsFormulas() {
-		String id = editor.post("/api/v1/people",
-				Http.toJson(Map.of("givenName", "=HYPERLINK(\"http://evil.example\")", "familyName", "@SUM(A1)",
-						"topics", List.of(tag + "-csv"), "source", "-2+3")))
+		String id = editor
+			.post("/api/v1/people", Http.toJson(Map.of("givenName", "=HYPERLINK(\"http://evil.example\")", "familyName",
+					"@SUM(A1)", "topics", List.of(tag + "-csv"), "source", "-2+3")))
 			.json()
 			.get("id")
 			.asString();

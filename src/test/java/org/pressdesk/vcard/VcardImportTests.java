@@ -99,21 +99,36 @@ class VcardImportTests extends ApiTestSupport {
 	void exportImportExportGivesTheSameCards() {
 		String tag = unique("tag");
 		String top = editor.post("/api/v1/organisations", Http.toJson(Map.of("name", "Round Trip University " + tag)))
-			.json().get("id").asString();
-		String unit = editor.post("/api/v1/organisations",
-				Http.toJson(Map.of("name", "Institute of Returns " + tag, "parentId", top)))
-			.json().get("id").asString();
-		String id = editor.post("/api/v1/people", Http.toJson(Map.ofEntries(Map.entry("honorificPrefix", "Professor Sir"),
-				Map.entry("givenName", "Éowyn"), Map.entry("familyName", "Ståhlberg-Ng"), Map.entry("pronouns", "she/her"),
-				Map.entry("linkedinUrl", "https://www.linkedin.com/in/eowyn-" + tag),
-				Map.entry("emails", List.of(Map.of("value", tag + "@example.org"), Map.of("value", tag + "@home.example", "label", "home"))),
-				Map.entry("phones", List.of(Map.of("value", "+44 1223 000" + tag.substring(3, 6).replaceAll("\\D", "1")),
-						Map.of("value", "+44 7700 900" + tag.substring(6, 9).replaceAll("\\D", "2"), "kind", "MOBILE", "primary", true))),
-				Map.entry("topics", List.of("materials", tag)))))
-			.json().get("id").asString();
-		editor.post("/api/v1/people/" + id + "/affiliations", Http.toJson(Map.of("organisationId", unit, "title",
-				"Director of Very Long Titles That Need Folding Across Lines", "department", "Press Office", "role", "Spokesperson")));
-		// 4.0 first: it carries PRONOUNS, which a 3.0 round trip would drop before the 4.0 one
+			.json()
+			.get("id")
+			.asString();
+		String unit = editor
+			.post("/api/v1/organisations", Http.toJson(Map.of("name", "Institute of Returns " + tag, "parentId", top)))
+			.json()
+			.get("id")
+			.asString();
+		String id = editor.post("/api/v1/people",
+				Http.toJson(
+						Map.ofEntries(Map.entry("honorificPrefix", "Professor Sir"), Map.entry("givenName", "Éowyn"),
+								Map.entry("familyName", "Ståhlberg-Ng"), Map.entry("pronouns", "she/her"),
+								Map.entry("linkedinUrl", "https://www.linkedin.com/in/eowyn-" + tag),
+								Map.entry("emails",
+										List.of(Map.of("value", tag + "@example.org"),
+												Map.of("value", tag + "@home.example", "label", "home"))),
+								Map.entry("phones", List.of(
+										Map.of("value", "+44 1223 000" + tag.substring(3, 6).replaceAll("\\D", "1")),
+										Map.of("value", "+44 7700 900" + tag.substring(6, 9).replaceAll("\\D", "2"),
+												"kind", "MOBILE", "primary", true))),
+								Map.entry("topics", List.of("materials", tag)))))
+			.json()
+			.get("id")
+			.asString();
+		editor.post("/api/v1/people/" + id + "/affiliations",
+				Http.toJson(Map.of("organisationId", unit, "title",
+						"Director of Very Long Titles That Need Folding Across Lines", "department", "Press Office",
+						"role", "Spokesperson")));
+		// 4.0 first: it carries PRONOUNS, which a 3.0 round trip would drop before the
+		// 4.0 one
 		for (String version : List.of("?version=4.0", "")) {
 			String before = viewer.get("/api/v1/people/" + id + "/vcard" + version).body();
 
@@ -134,9 +149,11 @@ class VcardImportTests extends ApiTestSupport {
 		String tag = unique("tag");
 		String id = editor.post("/api/v1/people", Http.toJson(Map.of("givenName", "Ada", "familyName", "Known" + tag,
 				"emails", List.of(Map.of("value", tag + "@example.org")))))
-			.json().get("id").asString();
-		String card = card("Ada Known" + tag, "EMAIL:" + tag.toUpperCase() + "@EXAMPLE.ORG", "TEL;TYPE=cell:+44 7700 900777",
-				"TITLE:Chair", "ORG:Known Org " + tag);
+			.json()
+			.get("id")
+			.asString();
+		String card = card("Ada Known" + tag, "EMAIL:" + tag.toUpperCase() + "@EXAMPLE.ORG",
+				"TEL;TYPE=cell:+44 7700 900777", "TITLE:Chair", "ORG:Known Org " + tag);
 
 		Response response = importFile(card, false);
 
@@ -152,10 +169,14 @@ class VcardImportTests extends ApiTestSupport {
 	@Test
 	void findsOrganisationsByNameWithoutRegardToCaseOrAccents() {
 		String tag = unique("tag");
-		String organisation = editor.post("/api/v1/organisations", Http.toJson(Map.of("name", "Université Exemple " + tag)))
-			.json().get("id").asString();
+		String organisation = editor
+			.post("/api/v1/organisations", Http.toJson(Map.of("name", "Université Exemple " + tag)))
+			.json()
+			.get("id")
+			.asString();
 
-		importFile(card("Org Matcher", "EMAIL:" + tag + "@example.org", "ORG:UNIVERSITE EXEMPLE " + tag.toUpperCase()), false);
+		importFile(card("Org Matcher", "EMAIL:" + tag + "@example.org", "ORG:UNIVERSITE EXEMPLE " + tag.toUpperCase()),
+				false);
 
 		assertThat(only(tag + "@example.org").get("affiliations").get(0).get("organisationId").asString())
 			.isEqualTo(organisation);
@@ -165,8 +186,8 @@ class VcardImportTests extends ApiTestSupport {
 	@Test
 	void mergesDuplicatesWithinOneFileAndReportsThem() {
 		String tag = unique("tag");
-		String file = card("Twin One", "EMAIL:" + tag + "@example.org") + card("Twin One", "EMAIL:" + tag + "@example.org",
-				"TEL:+44 20 7946 0999");
+		String file = card("Twin One", "EMAIL:" + tag + "@example.org")
+				+ card("Twin One", "EMAIL:" + tag + "@example.org", "TEL:+44 20 7946 0999");
 
 		JsonNode report = importFile(file, false).json();
 
@@ -181,14 +202,27 @@ class VcardImportTests extends ApiTestSupport {
 	void reportsLikelyDuplicatesItDidNotMerge() {
 		String tag = unique("tag");
 		String sameName = editor.post("/api/v1/people", Http.toJson(Map.of("givenName", "Namesake", "familyName", tag)))
-			.json().get("id").asString();
-		String byEmail = editor.post("/api/v1/people", Http.toJson(Map.of("familyName", "First" + tag, "emails",
-				List.of(Map.of("value", tag + "@one.example"))))).json().get("id").asString();
-		String byPhone = editor.post("/api/v1/people", Http.toJson(Map.of("familyName", "Second" + tag, "phones",
-				List.of(Map.of("value", "+44 20 7946 0888"))))).json().get("id").asString();
+			.json()
+			.get("id")
+			.asString();
+		String byEmail = editor
+			.post("/api/v1/people", Http
+				.toJson(Map.of("familyName", "First" + tag, "emails", List.of(Map.of("value", tag + "@one.example")))))
+			.json()
+			.get("id")
+			.asString();
+		String byPhone = editor
+			.post("/api/v1/people", Http
+				.toJson(Map.of("familyName", "Second" + tag, "phones", List.of(Map.of("value", "+44 20 7946 0888")))))
+			.json()
+			.get("id")
+			.asString();
 
-		JsonNode report = importFile(card("Namesake " + tag, "N:" + tag + ";Namesake;;;", "EMAIL:" + tag + "@new.example")
-				+ card("Both", "EMAIL:" + tag + "@one.example", "TEL:+44 20 7946 0888"), false).json();
+		JsonNode report = importFile(
+				card("Namesake " + tag, "N:" + tag + ";Namesake;;;", "EMAIL:" + tag + "@new.example")
+						+ card("Both", "EMAIL:" + tag + "@one.example", "TEL:+44 20 7946 0888"),
+				false)
+			.json();
 
 		assertThat(report.get("created").asInt()).isEqualTo(1);
 		assertThat(report.get("duplicates")).hasSize(2);
@@ -214,9 +248,9 @@ class VcardImportTests extends ApiTestSupport {
 	@Test
 	void aFileWithARejectedCardImportsNothingAndNamesCardFieldAndReason() {
 		String tag = unique("tag");
-		String file = card("Good One", "EMAIL:" + tag + "@one.example")
-				+ "BEGIN:VCARD\r\nVERSION:3.0\r\nEMAIL:" + tag + "@noname.example\r\nEND:VCARD\r\n"
-				+ card("Bad Phone", "TEL:+44 12") + card("Good Two", "EMAIL:" + tag + "@two.example");
+		String file = card("Good One", "EMAIL:" + tag + "@one.example") + "BEGIN:VCARD\r\nVERSION:3.0\r\nEMAIL:" + tag
+				+ "@noname.example\r\nEND:VCARD\r\n" + card("Bad Phone", "TEL:+44 12")
+				+ card("Good Two", "EMAIL:" + tag + "@two.example");
 
 		Response response = importFile(file, false);
 
@@ -233,8 +267,8 @@ class VcardImportTests extends ApiTestSupport {
 	@Test
 	void rejectsBrokenFiles() {
 		String tag = unique("tag");
-		Response noEnd = importFile(card("Fine", "EMAIL:" + tag + "@example.org") + "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Cut Off\r\n",
-				false);
+		Response noEnd = importFile(
+				card("Fine", "EMAIL:" + tag + "@example.org") + "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Cut Off\r\n", false);
 		Response huge = importFile(card("Huge", "NOTE:" + "x".repeat(30_000)), false);
 		Response neither = editor.send("POST", "/api/v1/imports", "application/octet-stream", "just some text");
 		Response empty = editor.send("POST", "/api/v1/imports", "text/vcard", "");
@@ -252,8 +286,10 @@ class VcardImportTests extends ApiTestSupport {
 
 	@Test
 	void refusesInvalidUtf8() throws Exception {
-		byte[] latin1 = "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:L\u00f3pez\r\nEND:VCARD\r\n".getBytes(StandardCharsets.ISO_8859_1);
-		var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/api/v1/imports"))
+		byte[] latin1 = "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:L\u00f3pez\r\nEND:VCARD\r\n"
+			.getBytes(StandardCharsets.ISO_8859_1);
+		var request = java.net.http.HttpRequest
+			.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/api/v1/imports"))
 			.header("Authorization", editor.authorization())
 			.header("Content-Type", "text/vcard")
 			.POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(latin1))
@@ -268,9 +304,9 @@ class VcardImportTests extends ApiTestSupport {
 	@Test
 	void importsCsvWithTheDocumentedHeader() {
 		String tag = unique("tag");
-		String csv = "givenName,familyName,emails,phones,organisation,title,topics,source\r\n"
-				+ "Cora,Csv" + tag + ",\"" + tag + "@csv.example; other" + tag + "@csv.example\",'+44 20 7946 0111,"
-				+ "CSV Org " + tag + ",Editor,\"trade; " + tag + "\",'=spreadsheet\r\n";
+		String csv = "givenName,familyName,emails,phones,organisation,title,topics,source\r\n" + "Cora,Csv" + tag
+				+ ",\"" + tag + "@csv.example; other" + tag + "@csv.example\",'+44 20 7946 0111," + "CSV Org " + tag
+				+ ",Editor,\"trade; " + tag + "\",'=spreadsheet\r\n";
 
 		Response response = editor.send("POST", "/api/v1/imports", "text/csv", csv);
 
@@ -304,8 +340,8 @@ class VcardImportTests extends ApiTestSupport {
 	}
 
 	static String card(String fn, String... lines) {
-		return "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:" + fn + "\r\n" + String.join("\r\n", lines) + (lines.length > 0 ? "\r\n" : "")
-				+ "END:VCARD\r\n";
+		return "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:" + fn + "\r\n" + String.join("\r\n", lines)
+				+ (lines.length > 0 ? "\r\n" : "") + "END:VCARD\r\n";
 	}
 
 	private static String withoutRev(String card) {
