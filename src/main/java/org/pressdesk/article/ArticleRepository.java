@@ -410,8 +410,7 @@ class ArticleRepository {
 		ArticleStatus status = ArticleStatus.valueOf(r.get(ARTICLE.STATUS));
 		List<ArticleContact> stored = r.get(CONTACTS);
 		// positions are shown from 0 without the gaps a removed person leaves; what was
-		// shown at
-		// publication exists only for an article that has been published
+		// shown at publication exists only for an article that has been published
 		List<ArticleContact> contacts = IntStream.range(0, stored.size()).mapToObj(i -> {
 			ArticleContact c = stored.get(i);
 			return new ArticleContact(c.personId(), c.role(), c.affiliationId(), i, c.displayName(), c.title(),

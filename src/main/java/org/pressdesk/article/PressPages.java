@@ -106,8 +106,7 @@ class PressPages {
 			Function<PublicBlock, Optional<Rendered>> render) {
 		if (!ArticleInput.isSlug(slug)) {
 			// "Some-Slug " would find some-slug (the database compares without case or
-			// trailing
-			// spaces) and be cached once more under each spelling
+			// trailing spaces) and be cached once more under each spelling
 			return notFound(!variant.equals("page"));
 		}
 		Optional<PublicBlock.Version> version = articles.publicVersion(slug)

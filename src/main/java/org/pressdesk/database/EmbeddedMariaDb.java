@@ -337,8 +337,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
 				// large directory
 				"--innodb-buffer-pool-size=512M", "--max-allowed-packet=64M",
 				// every committed transaction survives a crash of the server or the
-				// machine (the
-				// defaults, stated so that nobody tunes them away)
+				// machine (the defaults, stated so that nobody tunes them away)
 				"--innodb-flush-log-at-trx-commit=1", "--innodb-doublewrite=ON"));
 		command.addAll(runAs());
 		Process process = new ProcessBuilder(command).directory(files.home().toFile())

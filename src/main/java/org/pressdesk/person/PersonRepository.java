@@ -49,8 +49,7 @@ import org.springframework.stereotype.Repository;
 public class PersonRepository {
 
 	// MULTISET_AGG in a scalar subquery rather than MULTISET: MariaDB cannot see the
-	// outer
-	// row from the derived table jOOQ builds to order a MULTISET
+	// outer row from the derived table jOOQ builds to order a MULTISET
 	private static final Field<List<Email>> EMAILS = field(select(multisetAgg(PERSON_EMAIL.VALUE, PERSON_EMAIL.LABEL,
 			PERSON_EMAIL.VISIBILITY.convertFrom(Visibility::valueOf), PERSON_EMAIL.IS_PRIMARY)
 		.orderBy(PERSON_EMAIL.POSITION)).from(PERSON_EMAIL).where(PERSON_EMAIL.PERSON_ID.eq(PERSON.ID))).as("emails")
@@ -142,16 +141,12 @@ public class PersonRepository {
 	private Condition conditionOf(PersonQuery query, LocalDate today) {
 		Condition condition = DSL.noCondition();
 		// How a query finds its people, measured on 100,000 of them: the rarest word is
-		// looked up
-		// by term, and each other word is checked per person found. The check is a scalar
-		// subquery
-		// with LIMIT, which neither MariaDB nor MySQL turns into a semi-join that builds
-		// the set of
-		// everyone matching the word (as they do with EXISTS or IN, which took up to a
-		// second).
-		// Reading people in page order and checking each fails where the words follow the
-		// order:
-		// every Smith sorts under S.
+		// looked up by term, and each other word is checked per person found. The check
+		// is a scalar subquery with LIMIT, which neither MariaDB nor MySQL turns into a
+		// semi-join that builds the set of everyone matching the word (as they do with
+		// EXISTS or IN, which took up to a second). Reading people in page order and
+		// checking each fails where the words follow the order: every Smith sorts under
+		// S.
 		List<Condition> words = query.words().stream().map(word -> matchesWord(word, today)).toList();
 		int driver = 0;
 		int fewest = Integer.MAX_VALUE;

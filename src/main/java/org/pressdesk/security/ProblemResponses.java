@@ -54,11 +54,9 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
 			return;
 		}
 		// a browser answered with a Basic challenge would offer its password prompt and
-		// then keep
-		// the credentials, sending them along with any other site's form: browsers are
-		// challenged
-		// for an API key only; programs (which send no Fetch Metadata) may use Basic as
-		// well
+		// then keep the credentials, sending them along with any other site's form:
+		// browsers are challenged for an API key only; programs (which send no Fetch
+		// Metadata) may use Basic as well
 		response.setHeader("WWW-Authenticate", request.getHeader("Sec-Fetch-Mode") != null
 				? "Bearer realm=\"Pressdesk API\"" : "Basic realm=\"Pressdesk\", charset=\"UTF-8\"");
 		write(response, HttpStatus.UNAUTHORIZED,

@@ -78,8 +78,7 @@ class SecurityConfiguration {
 		JwtDecoder jwt = jwtDecoder.getIfAvailable();
 		if (jwt != null) {
 			// services may also bring a JWT from the organisation's identity provider;
-			// its scope
-			// claim grants the same SCOPE_ authorities as an API key's scopes
+			// its scope claim grants the same SCOPE_ authorities as an API key's scopes
 			DefaultBearerTokenResolver bearer = new DefaultBearerTokenResolver();
 			http.oauth2ResourceServer(resource -> resource.bearerTokenResolver(request -> {
 				String token = bearer.resolve(request);
@@ -98,8 +97,7 @@ class SecurityConfiguration {
 				.requestMatchers(HttpMethod.POST, "/api/v1/imports")
 				.hasAnyAuthority(role(Role.EDITOR), ApiScope.IMPORT.authority())
 				// staff-level contact details (INTERNAL ones too) through an article, and
-				// the articles
-				// (drafts too) someone is on: a service needs both scopes
+				// the articles (drafts too) someone is on: a service needs both scopes
 				.requestMatchers(HttpMethod.GET, "/api/v1/articles/*/contacts/vcard", "/api/v1/people/*/articles")
 				.access(AuthorizationManagers.anyOf(staff(Role.VIEWER),
 						AuthorizationManagers.allOf(
@@ -126,8 +124,8 @@ class SecurityConfiguration {
 			.exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
 			.sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			// no cookies are read on this chain; Basic credentials a browser keeps are
-			// refused to
-			// other sites' pages by CrossSiteWrites, and browsers are not asked for them
+			// refused to other sites' pages by CrossSiteWrites, and browsers are not
+			// asked for them
 			.csrf(csrf -> csrf.disable())
 			// JSON and files, never a page: nothing may run, load or frame; no-store (the
 			// default) on all

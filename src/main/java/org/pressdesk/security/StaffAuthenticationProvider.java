@@ -93,8 +93,7 @@ class StaffAuthenticationProvider implements AuthenticationProvider {
 			return authenticated(user, false);
 		}
 		// the account as the lookup found it, however the name was typed; an unknown name
-		// as the
-		// lookup would have matched it
+		// as the lookup would have matched it
 		String account = user != null ? user.id() : "unknown:" + Folding.fold(username).strip();
 		LoginThrottle.Attempt attempt = throttle.begin(account, user != null, address);
 		if (attempt.refused()) {

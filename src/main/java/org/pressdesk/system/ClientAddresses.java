@@ -35,8 +35,7 @@ public class ClientAddresses {
 			return address;
 		}
 		// each proxy appends the address it received the request from: read from the
-		// right, and
-		// stop at the first hop that is not one of ours
+		// right, and stop at the first hop that is not one of ours
 		String[] hops = forwarded.split(",");
 		for (int i = hops.length - 1; i >= 0; i--) {
 			String hop = hops[i].strip();

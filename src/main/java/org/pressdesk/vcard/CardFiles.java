@@ -37,20 +37,16 @@ public final class CardFiles {
 		writer.setAddProdId(false);
 		writer.setIncludeTrailingSemicolons(true);
 		// a parameter value may hold any text a person typed (a phonetic name in N's
-		// SORT-AS): in
-		// 4.0, RFC 6868 writes the characters it cannot hold (" and line breaks) as ^'
-		// and ^n;
-		// without it ez-vcard refuses the whole card
+		// SORT-AS): in 4.0, RFC 6868 writes the characters it cannot hold (" and line
+		// breaks) as ^' and ^n; without it ez-vcard refuses the whole card
 		writer.setCaretEncodingEnabled(format.version() == VCardVersion.V4_0);
 		if (outlook) {
 			writer.setTargetApplication(TargetApplication.OUTLOOK);
 		}
 		// 3.0 and 4.0 are folded by OctetFoldingWriter. A 2.1 card is not folded at all:
-		// a long
-		// quoted-printable value would be split with soft line breaks, which several
-		// parsers
-		// (python-vobject among them) do not join, while Outlook reads long lines as they
-		// are.
+		// a long quoted-printable value would be split with soft line breaks, which
+		// several parsers (python-vobject among them) do not join, while Outlook reads
+		// long lines as they are.
 		writer.getVObjectWriter().getFoldedLineWriter().setLineLength(null);
 		return writer;
 	}

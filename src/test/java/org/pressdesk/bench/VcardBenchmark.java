@@ -52,8 +52,7 @@ public final class VcardBenchmark {
 			HeapWatch heap = new HeapWatch();
 
 			// each side is timed a few times and its best run counts, so a collection of
-			// the
-			// other's garbage or a cold JIT does not decide the ratio
+			// the other's garbage or a cold JIT does not decide the ratio
 			String firstCards = null;
 			double exportSeconds = Double.MAX_VALUE;
 			for (int run = 1; run <= RUNS; run++) {

@@ -74,8 +74,7 @@ class AuthorizationMatrixTests extends ApiTestSupport {
 			allow(read, VIEWER, "articles:read");
 		}
 		// contact details at staff level (INTERNAL ones too) belong to people:read, and
-		// which
-		// articles someone is on (drafts too) to articles:read: these need both
+		// which articles someone is on (drafts too) to articles:read: these need both
 		allow("GET /api/v1/articles/{id}/contacts/vcard", VIEWER, PEOPLE_AND_ARTICLES);
 		allow("GET /api/v1/people/{id}/articles", VIEWER, PEOPLE_AND_ARTICLES);
 		for (String write : List.of("POST /api/v1/articles", "PATCH /api/v1/articles/{id}",

@@ -25,8 +25,7 @@ class RateLimitTests extends ApiTestSupport {
 			.get("slug")
 			.asString();
 		// the test talks to the service from 127.0.0.1, configured here as a proxy, so
-		// each
-		// forwarded address is a client of its own
+		// each forwarded address is a client of its own
 		String scraper = "203.0.113." + (int) (Math.random() * 200);
 		for (int i = 0; i < 5; i++) {
 			assertThat(anonymous.get("/press/" + slug, "X-Forwarded-For", scraper).status()).isEqualTo(200);
