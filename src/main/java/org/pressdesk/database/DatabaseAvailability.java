@@ -15,6 +15,8 @@ import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.pressdesk.system.Outages;
+
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.availability.AvailabilityChangeEvent;
 import org.springframework.boot.availability.ReadinessState;
@@ -29,7 +31,7 @@ import org.springframework.transaction.TransactionSystemException;
  * it is back. An outage is logged when it starts and when it ends, not once per request.
  */
 @Component
-public class DatabaseAvailability implements DisposableBean {
+public class DatabaseAvailability implements Outages, DisposableBean {
 
 	static final Duration PROBE_INTERVAL = Duration.ofMillis(500);
 
@@ -62,6 +64,7 @@ public class DatabaseAvailability implements DisposableBean {
 	 * Whether this failure means the database could not be used: it cannot be reached
 	 * (then it is marked down), or no connection was free in time.
 	 */
+	@Override
 	public boolean isOutage(Throwable failure) {
 		if (cannotReach(failure)) {
 			markDown(failure);

@@ -8,11 +8,10 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import tools.jackson.databind.json.JsonMapper;
+
+import org.pressdesk.system.Problems;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -24,15 +23,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 class CrossSiteWrites extends OncePerRequestFilter {
 
-	static final URI TYPE = URI.create("urn:pressdesk:problem:cross-site-request");
+	static final String TYPE = "urn:pressdesk:problem:cross-site-request";
 
 	private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
-
-	private final JsonMapper mapper;
-
-	CrossSiteWrites(JsonMapper mapper) {
-		this.mapper = mapper;
-	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -41,13 +34,8 @@ class CrossSiteWrites extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 			return;
 		}
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
-				"A page of another site cannot change anything here. Call the API from a program, with credentials.");
-		problem.setType(TYPE);
-		problem.setInstance(URI.create(request.getRequestURI()));
-		response.setStatus(HttpStatus.FORBIDDEN.value());
-		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-		mapper.writeValue(response.getOutputStream(), problem);
+		Problems.write(request, response, Problems.of(HttpStatus.FORBIDDEN, "cross-site-request",
+				"A page of another site cannot change anything here. Call the API from a program, with credentials."));
 	}
 
 	static boolean fromAnotherSite(HttpServletRequest request) {

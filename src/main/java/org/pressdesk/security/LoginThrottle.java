@@ -81,6 +81,8 @@ class LoginThrottle {
 
 	private final Map<String, Failures> byAddress = new HashMap<>();
 
+	private Instant lastSweep = Instant.EPOCH;
+
 	LoginThrottle(LoginThrottleSettings settings, Clock clock) {
 		this.settings = settings;
 		this.clock = clock;
@@ -129,7 +131,9 @@ class LoginThrottle {
 	}
 
 	private void forgetOldOnes(Instant now) {
-		if (byAccountAndAddress.size() + byAddress.size() > MAX_TRACKED) {
+		// at most once a minute, not at every attempt while many are tracked
+		if (byAccountAndAddress.size() + byAddress.size() > MAX_TRACKED && lastSweep.plusSeconds(60).isBefore(now)) {
+			lastSweep = now;
 			byAccountAndAddress.values().removeIf(f -> f.last().plus(LONGEST_WAIT).isBefore(now));
 			byAddress.values().removeIf(f -> f.since().plus(ADDRESS_WINDOW).isBefore(now));
 		}

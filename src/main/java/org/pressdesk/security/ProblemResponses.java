@@ -5,17 +5,15 @@ import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.pressdesk.audit.AuditTrail;
 import org.pressdesk.audit.AuditTrail.Action;
 import org.pressdesk.database.DatabaseAvailability;
-import org.pressdesk.database.UnavailableResponses;
+import org.pressdesk.system.UnavailableResponses;
 import org.pressdesk.system.ErrorPages;
+import org.pressdesk.system.Problems;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -27,14 +25,11 @@ import org.springframework.stereotype.Component;
 @Component
 class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
 
-	private final JsonMapper mapper;
-
 	private final AuditTrail audit;
 
 	private final DatabaseAvailability database;
 
-	ProblemResponses(JsonMapper mapper, AuditTrail audit, DatabaseAvailability database) {
-		this.mapper = mapper;
+	ProblemResponses(AuditTrail audit, DatabaseAvailability database) {
 		this.audit = audit;
 		this.database = database;
 	}
@@ -49,8 +44,9 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
 		}
 		if (ex instanceof LoginThrottled throttled) {
 			response.setHeader("Retry-After", Long.toString(throttled.retryAfterSeconds()));
-			write(response, HttpStatus.TOO_MANY_REQUESTS, "Too many failed logins from your address. Try again in "
-					+ throttled.retryAfterSeconds() + " seconds.");
+			write(request, response, HttpStatus.TOO_MANY_REQUESTS,
+					"Too many failed logins from your address. Try again in " + throttled.retryAfterSeconds()
+							+ " seconds.");
 			return;
 		}
 		// a browser answered with a Basic challenge would offer its password prompt and
@@ -59,7 +55,7 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
 		// Metadata) may use Basic as well
 		response.setHeader("WWW-Authenticate", request.getHeader("Sec-Fetch-Mode") != null
 				? "Bearer realm=\"Pressdesk API\"" : "Basic realm=\"Pressdesk\", charset=\"UTF-8\"");
-		write(response, HttpStatus.UNAUTHORIZED,
+		write(request, response, HttpStatus.UNAUTHORIZED,
 				request.getHeader("Authorization") == null
 						? "Authentication is required: staff credentials (HTTP Basic) or an API key (Bearer)."
 						: "The credentials are not valid.");
@@ -83,18 +79,21 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
 			return;
 		}
 		if (staleForm) {
-			write(response, HttpStatus.FORBIDDEN,
+			write(request, response, HttpStatus.FORBIDDEN,
 					"The form's CSRF token is missing or no longer valid; reload the page.");
 			return;
 		}
-		write(response, HttpStatus.FORBIDDEN, "Your role or your API key's scopes do not allow this request.");
+		write(request, response, HttpStatus.FORBIDDEN, "Your role or your API key's scopes do not allow this request.");
 	}
 
-	private void write(HttpServletResponse response, HttpStatus status, String detail) throws IOException {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-		response.setStatus(status.value());
-		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-		mapper.writeValue(response.getOutputStream(), problem);
+	private static void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status,
+			String detail) throws IOException {
+		String kind = switch (status) {
+			case UNAUTHORIZED -> "unauthorized";
+			case TOO_MANY_REQUESTS -> "too-many-requests";
+			default -> "forbidden";
+		};
+		Problems.write(request, response, Problems.of(status, kind, detail));
 	}
 
 }

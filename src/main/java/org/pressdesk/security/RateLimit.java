@@ -9,14 +9,13 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.pressdesk.system.ClientAddresses;
 import org.pressdesk.system.ErrorPages;
+import org.pressdesk.system.Problems;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -46,34 +45,33 @@ class RateLimit extends OncePerRequestFilter {
 
 	private final String who;
 
-	private final JsonMapper mapper;
-
 	private final ConcurrentHashMap<String, Bucket> buckets = new ConcurrentHashMap<>();
+
+	private volatile long lastSweep = System.nanoTime();
 
 	/**
 	 * @param perMinute requests per minute per client; 0 turns the limit off
 	 * @param client what counts as one client
 	 * @param who the client in the answer's words ("your address")
 	 */
-	RateLimit(int perMinute, Function<HttpServletRequest, String> client, String who, JsonMapper mapper) {
+	RateLimit(int perMinute, Function<HttpServletRequest, String> client, String who) {
 		this.perMinute = perMinute;
 		this.client = client;
 		this.who = who;
-		this.mapper = mapper;
 	}
 
 	/** Per address, for anonymous clients. */
-	static RateLimit perAddress(int perMinute, ClientAddresses addresses, JsonMapper mapper) {
-		return new RateLimit(perMinute, addresses::of, "your address", mapper);
+	static RateLimit perAddress(int perMinute, ClientAddresses addresses) {
+		return new RateLimit(perMinute, addresses::of, "your address");
 	}
 
 	/** Per authenticated user or API client (per address before authentication). */
-	static RateLimit perPrincipal(int perMinute, ClientAddresses addresses, JsonMapper mapper) {
+	static RateLimit perPrincipal(int perMinute, ClientAddresses addresses) {
 		return new RateLimit(perMinute, request -> {
 			Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
 			return authentication != null && authentication.isAuthenticated() ? "principal:" + authentication.getName()
 					: "address:" + addresses.of(request);
-		}, "you", mapper);
+		}, "you");
 	}
 
 	private RequestMatcher free = request -> false;
@@ -92,7 +90,9 @@ class RateLimit extends OncePerRequestFilter {
 			return;
 		}
 		long now = System.nanoTime();
-		if (buckets.size() > MAX_TRACKED) {
+		if (buckets.size() > MAX_TRACKED && now - lastSweep > MINUTE) {
+			// at most once a minute: a bucket left alone for a minute is full again
+			lastSweep = now;
 			buckets.values().removeIf(bucket -> bucket.isFull(now));
 		}
 		long wait = buckets.computeIfAbsent(client.apply(request), key -> new Bucket(now)).take(now);
@@ -101,7 +101,7 @@ class RateLimit extends OncePerRequestFilter {
 			return;
 		}
 		long seconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(wait + TimeUnit.SECONDS.toNanos(1) - 1));
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS,
+		ProblemDetail problem = Problems.of(HttpStatus.TOO_MANY_REQUESTS, "too-many-requests",
 				"Too many requests from " + who + ". Try again in " + seconds + " seconds.");
 		response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
 		response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
@@ -110,8 +110,7 @@ class RateLimit extends OncePerRequestFilter {
 			response.getWriter().write(ErrorPages.page("Too many requests", problem.getDetail()));
 			return;
 		}
-		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-		mapper.writeValue(response.getOutputStream(), problem);
+		Problems.write(request, response, problem);
 	}
 
 	/** Holds up to a minute's allowance of requests, refilled evenly over the minute. */

@@ -6,11 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import tools.jackson.databind.json.JsonMapper;
-
 import org.pressdesk.database.DatabaseAvailability;
-import org.pressdesk.database.UnavailableResponses;
+import org.pressdesk.system.UnavailableResponses;
 import org.pressdesk.system.ClientAddresses;
+import org.pressdesk.system.Problems;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
@@ -67,7 +66,7 @@ class SecurityConfiguration {
 	@Order(1)
 	SecurityFilterChain apiChain(HttpSecurity http, StaffAuthenticationProvider staff, ApiKeyAuthentication apiKeys,
 			ProblemResponses problems, ObjectProvider<JwtDecoder> jwtDecoder, ApiSettings settings,
-			ClientAddresses addresses, JsonMapper mapper) throws Exception {
+			ClientAddresses addresses) throws Exception {
 		AuthenticationFilter keys = new AuthenticationFilter(new ProviderManager(apiKeys), apiKeys);
 		keys.setSuccessHandler((request, response, authentication) -> {
 			// go on to the endpoint; nothing to redirect to
@@ -114,11 +113,11 @@ class SecurityConfiguration {
 				.anyRequest()
 				.denyAll())
 			.authenticationProvider(staff)
-			.addFilterBefore(new CrossSiteWrites(mapper), DisableEncodeUrlFilter.class)
+			.addFilterBefore(new CrossSiteWrites(), DisableEncodeUrlFilter.class)
 			.addFilterBefore(keys, BasicAuthenticationFilter.class)
 			// after authentication, so that each user and API client has its own
 			// allowance
-			.addFilterBefore(RateLimit.perPrincipal(settings.rateLimitPerMinute(), addresses, mapper),
+			.addFilterBefore(RateLimit.perPrincipal(settings.rateLimitPerMinute(), addresses),
 					AuthorizationFilter.class)
 			.httpBasic(basic -> basic.authenticationEntryPoint(problems))
 			.exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
@@ -166,8 +165,8 @@ class SecurityConfiguration {
 	 */
 	@Bean
 	@Order(2)
-	SecurityFilterChain publicChain(HttpSecurity http, PublicAccessSettings settings, ClientAddresses addresses,
-			JsonMapper mapper) throws Exception {
+	SecurityFilterChain publicChain(HttpSecurity http, PublicAccessSettings settings, ClientAddresses addresses)
+			throws Exception {
 		return http.securityMatcher("/press/**")
 			.authorizeHttpRequests(requests -> requests.requestMatchers(HttpMethod.GET, "/press/**")
 				.permitAll()
@@ -179,7 +178,7 @@ class SecurityConfiguration {
 				.permitAll()
 				.anyRequest()
 				.denyAll())
-			.addFilterBefore(RateLimit.perAddress(settings.rateLimitPerMinute(), addresses, mapper),
+			.addFilterBefore(RateLimit.perAddress(settings.rateLimitPerMinute(), addresses),
 					DisableEncodeUrlFilter.class)
 			.sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.requestCache(cache -> cache.disable())
@@ -222,8 +221,7 @@ class SecurityConfiguration {
 	SecurityFilterChain browserChain(HttpSecurity http, StaffAuthenticationProvider staff, ProblemResponses problems,
 			StaffSessions sessions, SessionSettings settings,
 			ObjectProvider<ClientRegistrationRepository> identityProviders, StaffOidcUserService oidcUsers,
-			DatabaseAvailability database, PagesSettings pages, ClientAddresses addresses, JsonMapper mapper)
-			throws Exception {
+			DatabaseAvailability database, PagesSettings pages, ClientAddresses addresses) throws Exception {
 		var html = new MediaTypeRequestMatcher(MediaType.TEXT_HTML);
 		html.setIgnoredMediaTypes(Set.of(MediaType.ALL));
 		var loginPage = new LoginUrlAuthenticationEntryPoint("/login");
@@ -274,7 +272,7 @@ class SecurityConfiguration {
 			// per user, however many sessions they open (the style sheet and scripts are
 			// free)
 			.addFilterBefore(
-					RateLimit.perPrincipal(pages.rateLimitPerMinute(), addresses, mapper)
+					RateLimit.perPrincipal(pages.rateLimitPerMinute(), addresses)
 						.except(PathPatternRequestMatcher.withDefaults().matcher("/assets/**")),
 					AuthorizationFilter.class)
 			.exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(loginPage, html)
@@ -292,17 +290,14 @@ class SecurityConfiguration {
 	 * path…) gets a problem with the same protective headers as every other answer.
 	 */
 	@Bean
-	RequestRejectedHandler requestRejectedHandler(JsonMapper mapper) {
+	RequestRejectedHandler requestRejectedHandler() {
 		return (request, response, ex) -> {
-			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-					"The request's address is not one this service accepts.");
-			response.setStatus(HttpStatus.BAD_REQUEST.value());
 			response.setHeader("Cache-Control", "no-store");
 			response.setHeader("X-Content-Type-Options", "nosniff");
 			response.setHeader("Content-Security-Policy", API_CSP);
 			response.setHeader("Referrer-Policy", "no-referrer");
-			response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-			mapper.writeValue(response.getOutputStream(), problem);
+			Problems.write(request, response, Problems.of(HttpStatus.BAD_REQUEST, "rejected-request",
+					"The request's address is not one this service accepts."));
 		};
 	}
 

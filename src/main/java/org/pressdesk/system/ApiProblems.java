@@ -11,9 +11,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
 
-import org.pressdesk.database.DatabaseAvailability;
-import org.pressdesk.database.UnavailableResponses;
-
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.PessimisticLockingFailureException;
@@ -43,10 +40,10 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
 	static final URI INVALID_INPUT = URI.create("urn:pressdesk:problem:invalid-input");
 
-	private final DatabaseAvailability availability;
+	private final Outages outages;
 
-	ApiProblems(DatabaseAvailability availability) {
-		this.availability = availability;
+	ApiProblems(Outages outages) {
+		this.outages = outages;
 	}
 
 	@ExceptionHandler
@@ -90,13 +87,13 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
 	/**
 	 * A database that cannot be reached is a 503 (a page for a browser), logged once per
-	 * outage by {@link DatabaseAvailability}; anything else unexpected is a 500 with the
+	 * outage by {@code DatabaseAvailability}; anything else unexpected is a 500 with the
 	 * details in the log only.
 	 */
 	@ExceptionHandler
 	ResponseEntity<?> unexpected(RuntimeException ex, HttpServletRequest request, HttpServletResponse response)
 			throws IOException {
-		if (availability.isOutage(ex)) {
+		if (outages.isOutage(ex)) {
 			UnavailableResponses.write(request, response);
 			return null;
 		}

@@ -1,12 +1,10 @@
 package org.pressdesk.system;
 
-import java.math.BigInteger;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.springframework.security.web.util.matcher.IpAddressMatcher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,14 +15,14 @@ import org.springframework.stereotype.Component;
 @Component
 public class ClientAddresses {
 
-	private final List<Range> trusted;
+	private final List<IpAddressMatcher> trusted;
 
 	ClientAddresses(ProxySettings settings) {
 		this.trusted = settings.trustedProxies()
 			.stream()
 			.map(String::strip)
 			.filter(s -> !s.isEmpty())
-			.map(Range::of)
+			.map(ClientAddresses::range)
 			.toList();
 	}
 
@@ -51,50 +49,26 @@ public class ClientAddresses {
 	}
 
 	private boolean isTrusted(String address) {
-		if (trusted.isEmpty()) {
+		// an IP address literal only: nothing else in a header is ever looked up as a
+		// name
+		if (trusted.isEmpty() || address == null || !address.matches("[0-9a-fA-F:.]+")) {
 			return false;
 		}
-		byte[] bytes = literal(address);
-		return bytes != null && trusted.stream().anyMatch(range -> range.contains(bytes));
-	}
-
-	/**
-	 * The bytes of an IP address literal; null for anything else (no name is ever looked
-	 * up).
-	 */
-	private static byte[] literal(String address) {
-		if (address == null || !address.matches("[0-9a-fA-F:.]+")) {
-			return null;
-		}
 		try {
-			return InetAddress.getByName(address).getAddress();
+			return trusted.stream().anyMatch(range -> range.matches(address));
 		}
-		catch (UnknownHostException ex) {
-			return null;
+		catch (IllegalArgumentException notAnAddress) {
+			return false;
 		}
 	}
 
-	private record Range(byte[] network, int prefixLength) {
-
-		static Range of(String text) {
-			String[] parts = text.split("/", 2);
-			byte[] network = literal(parts[0]);
-			if (network == null) {
-				throw new IllegalArgumentException(
-						"pressdesk.trusted-proxies: not an IP address or CIDR range: " + text);
-			}
-			int prefix = parts.length == 2 ? Integer.parseInt(parts[1]) : network.length * 8;
-			return new Range(network, prefix);
+	private static IpAddressMatcher range(String text) {
+		try {
+			return new IpAddressMatcher(text);
 		}
-
-		boolean contains(byte[] address) {
-			if (address.length != network.length) {
-				return false;
-			}
-			int shift = address.length * 8 - prefixLength;
-			return new BigInteger(1, address).shiftRight(shift).equals(new BigInteger(1, network).shiftRight(shift));
+		catch (IllegalArgumentException ex) {
+			throw new IllegalArgumentException("pressdesk.trusted-proxies: not an IP address or CIDR range: " + text);
 		}
-
 	}
 
 }

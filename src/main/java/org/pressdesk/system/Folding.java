@@ -18,20 +18,34 @@ public final class Folding {
 	}
 
 	public static String fold(String text) {
+		return unaccented(text).toLowerCase(Locale.ROOT);
+	}
+
+	/**
+	 * The text without accents, in its own case, the undecomposable Latin letters spelled
+	 * out ("Søren Łódź" → "Soren Lodz"): for an ASCII file name as well as for matching.
+	 */
+	public static String unaccented(String text) {
 		if (text == null) {
 			return "";
 		}
 		String decomposed = Normalizer.normalize(text, Normalizer.Form.NFKD);
 		String unmarked = COMBINING_MARKS.matcher(decomposed).replaceAll("");
 		StringBuilder folded = new StringBuilder(unmarked.length());
-		unmarked.toLowerCase(Locale.ROOT).codePoints().forEach(c -> folded.append(switch (c) {
+		unmarked.codePoints().forEach(c -> folded.append(switch (c) {
 			case 'ß' -> "ss";
 			case 'æ' -> "ae";
+			case 'Æ' -> "AE";
 			case 'œ' -> "oe";
+			case 'Œ' -> "OE";
 			case 'ø' -> "o";
+			case 'Ø' -> "O";
 			case 'ł' -> "l";
+			case 'Ł' -> "L";
 			case 'đ', 'ð' -> "d";
+			case 'Đ', 'Ð' -> "D";
 			case 'þ' -> "th";
+			case 'Þ' -> "Th";
 			case 'ı' -> "i";
 			default -> Character.toString(c);
 		}));

@@ -11,7 +11,6 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -37,11 +36,8 @@ class RequestBodyLimit extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		if (request.getContentLengthLong() > MAX_BYTES) {
-			response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
-			response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-			response.getWriter()
-				.write("{\"type\":\"about:blank\",\"title\":\"Content Too Large\",\"status\":413,"
-						+ "\"detail\":\"The request body is larger than " + MAX_BYTES / 1024 + " KB.\"}");
+			Problems.write(request, response, Problems.of(HttpStatus.CONTENT_TOO_LARGE, "too-large",
+					"The request body is larger than " + MAX_BYTES / 1024 + " KB."));
 			return;
 		}
 		chain.doFilter(new HttpServletRequestWrapper(request) {

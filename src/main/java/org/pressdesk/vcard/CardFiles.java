@@ -6,13 +6,14 @@ import java.io.StringWriter;
 import java.io.Writer;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.text.Normalizer;
 import java.util.List;
 
 import ezvcard.VCard;
 import ezvcard.VCardVersion;
 import ezvcard.io.text.TargetApplication;
 import ezvcard.io.text.VCardWriter;
+
+import org.pressdesk.system.Folding;
 
 import org.springframework.http.MediaType;
 
@@ -80,26 +81,7 @@ public final class CardFiles {
 	 * fallback and the UTF-8 name (RFC 6266).
 	 */
 	public static String attachment(String name) {
-		String ascii = Normalizer.normalize(name, Normalizer.Form.NFKD)
-			.replaceAll("\\p{M}+", "")
-			// letters Unicode does not decompose, spelled as people without the letter
-			// write them
-			.replace("ø", "o")
-			.replace("Ø", "O")
-			.replace("ł", "l")
-			.replace("Ł", "L")
-			.replace("ß", "ss")
-			.replace("æ", "ae")
-			.replace("Æ", "AE")
-			.replace("œ", "oe")
-			.replace("Œ", "OE")
-			.replace("đ", "d")
-			.replace("Đ", "D")
-			.replace("þ", "th")
-			.replace("Þ", "Th")
-			.replaceAll("[^A-Za-z0-9._ -]+", "-")
-			.replaceAll("-{2,}", "-")
-			.strip();
+		String ascii = Folding.unaccented(name).replaceAll("[^A-Za-z0-9._ -]+", "-").replaceAll("-{2,}", "-").strip();
 		String fallback = ascii.isEmpty() ? "contact" : ascii;
 		String encoded = URLEncoder.encode(name.strip(), StandardCharsets.UTF_8).replace("+", "%20");
 		return "attachment; filename=\"" + fallback + ".vcf\"; filename*=UTF-8''" + encoded + ".vcf";

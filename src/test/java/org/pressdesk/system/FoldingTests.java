@@ -19,4 +19,10 @@ class FoldingTests {
 		assertThat(Folding.fold("Ελένη")).isEqualTo("ελενη");
 	}
 
+	@Test
+	void unaccentedKeepsTheCaseForFileNames() {
+		assertThat(Folding.unaccented("Søren Łódź-Æsir Þór")).isEqualTo("Soren Lodz-AEsir Thor");
+		assertThat(Folding.unaccented("José Núñez")).isEqualTo("Jose Nunez");
+	}
+
 }

@@ -1,4 +1,4 @@
-package org.pressdesk.database;
+package org.pressdesk.system;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -6,21 +6,18 @@ import java.nio.charset.StandardCharsets;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.http.HttpStatus;
+
 /**
  * The answer while the database is away: 503 with {@code Retry-After}, as a problem for
  * programs and as a plain page for people (staff pages and the public press pages alike).
- * Written by hand: it must not need anything that might itself be failing.
+ * It needs nothing that might itself be failing.
  */
 public final class UnavailableResponses {
 
-	static final String TYPE = "urn:pressdesk:problem:unavailable";
+	public static final String TYPE = "urn:pressdesk:problem:unavailable";
 
 	static final String RETRY_AFTER_SECONDS = "5";
-
-	private static final String PROBLEM = """
-			{"type":"%s","title":"Service Unavailable","status":503,\
-			"detail":"The directory is unavailable for a moment: its database cannot be reached. Try again shortly.",\
-			"instance":"%s"}""";
 
 	private static final String PAGE = """
 			<!DOCTYPE html>
@@ -44,31 +41,15 @@ public final class UnavailableResponses {
 		response.setHeader("Content-Security-Policy",
 				person ? "default-src 'none'; style-src 'self'; frame-ancestors 'none'"
 						: "default-src 'none'; frame-ancestors 'none'");
-		byte[] body;
-		if (person) {
-			response.setContentType("text/html;charset=UTF-8");
-			body = PAGE.getBytes(StandardCharsets.UTF_8);
+		if (!person) {
+			Problems.write(request, response, Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "unavailable",
+					"The directory is unavailable for a moment: its database cannot be reached. Try again shortly."));
+			return;
 		}
-		else {
-			response.setContentType("application/problem+json");
-			body = PROBLEM.formatted(TYPE, jsonString(request.getRequestURI())).getBytes(StandardCharsets.UTF_8);
-		}
+		byte[] body = PAGE.getBytes(StandardCharsets.UTF_8);
+		response.setContentType("text/html;charset=UTF-8");
 		response.setContentLength(body.length);
 		response.getOutputStream().write(body);
-	}
-
-	/** The path, safe inside a JSON string (it came from the request line). */
-	private static String jsonString(String path) {
-		StringBuilder safe = new StringBuilder();
-		for (char c : path.toCharArray()) {
-			if (c == '"' || c == '\\' || c < 0x20) {
-				safe.append(String.format("\\u%04x", (int) c));
-			}
-			else {
-				safe.append(c);
-			}
-		}
-		return safe.toString();
 	}
 
 }

@@ -1,0 +1,11 @@
+package org.pressdesk.system;
+
+/**
+ * Tells a failure to use the database (unreachable, or no connection free in time) from
+ * any other: such a request is answered 503 by {@link UnavailableResponses}, not 500.
+ */
+public interface Outages {
+
+	boolean isOutage(Throwable failure);
+
+}
