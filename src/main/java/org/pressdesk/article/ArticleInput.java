@@ -3,9 +3,7 @@ package org.pressdesk.article;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Pattern;
 
 import jakarta.validation.constraints.NotBlank;
@@ -16,6 +14,7 @@ import org.pressdesk.system.FieldProblem;
 import org.pressdesk.system.Folding;
 import org.pressdesk.system.InvalidInput;
 import org.pressdesk.system.Texts;
+import org.pressdesk.system.Topics;
 
 /**
  * What a client may write about an article (create, create-or-update by reference, or the
@@ -53,14 +52,9 @@ public record ArticleInput(@Size(max = 120) String slug, @NotBlank @Size(max = 5
 		}
 		String cleanUrl = checks.has("url") ? null : checks.check(() -> webAddress(Texts.blankToNull(url)));
 		checks.throwIfAny();
-		List<String> distinctTopics = topics == null ? List.of() : List.copyOf(topics.stream()
-			.map(String::strip)
-			.collect(LinkedHashMap<String, String>::new,
-					(seen, topic) -> seen.putIfAbsent(topic.toLowerCase(Locale.ROOT), topic), LinkedHashMap::putAll)
-			.values());
 		return new ArticleInput(cleanSlug, title.strip(), Texts.blankToNull(summary), cleanUrl,
 				status == null ? ArticleStatus.DRAFT : status, publishedAt, Texts.blankToNull(externalRef),
-				distinctTopics);
+				Topics.distinct(topics));
 	}
 
 	/**

@@ -1,9 +1,7 @@
 package org.pressdesk.person;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -17,6 +15,7 @@ import org.pressdesk.system.FieldChecks;
 import org.pressdesk.system.FieldProblem;
 import org.pressdesk.system.Folding;
 import org.pressdesk.system.LinkedIn;
+import org.pressdesk.system.Topics;
 
 /** What a client may write about a person (create, or the result of a merge patch). */
 public record PersonInput(@Size(max = 100) String honorificPrefix, @Size(max = 200) String givenName,
@@ -100,26 +99,13 @@ public record PersonInput(@Size(max = 100) String honorificPrefix, @Size(max = 2
 				withOnePrimary(phoneValues, Phone::primary,
 						(p, primary) -> new Phone(p.value(), p.international(), p.kind(), p.label(), p.visibility(),
 								primary)),
-				distinctTopics(), notes == null || notes.isBlank() ? null : notes.strip(), lawfulBasis, clean(source),
-				sortName);
+				Topics.distinct(topics), notes == null || notes.isBlank() ? null : notes.strip(), lawfulBasis,
+				clean(source), sortName);
 	}
 
 	/** Contact points are INTERNAL unless someone decides they may be published. */
 	private static Visibility visibilityOf(Visibility visibility) {
 		return visibility == null ? Visibility.INTERNAL : visibility;
-	}
-
-	private List<String> distinctTopics() {
-		if (topics == null) {
-			return List.of();
-		}
-		// topics equal when folded are one topic; the first spelling wins
-		Map<String, String> byFolded = new LinkedHashMap<>();
-		topics.stream()
-			.filter(t -> t != null && !t.isBlank())
-			.map(String::strip)
-			.forEach(t -> byFolded.putIfAbsent(Folding.fold(t), t));
-		return List.copyOf(byFolded.values());
 	}
 
 	private static void checkDistinct(FieldChecks checks, String field, Stream<String> values) {

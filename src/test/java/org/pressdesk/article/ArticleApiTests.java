@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.pressdesk.ApiTestSupport;
+import org.pressdesk.Http;
 import org.pressdesk.Http.Response;
 
 class ArticleApiTests extends ApiTestSupport {
@@ -263,6 +264,16 @@ class ArticleApiTests extends ApiTestSupport {
 		assertThat(patched.status()).as("contacts changed the version").isEqualTo(412);
 		assertThat(editor.delete("/api/v1/articles/" + id).status()).isEqualTo(204);
 		assertThat(viewer.get("/api/v1/articles/" + id).status()).isEqualTo(404);
+	}
+
+	/** Articles folded their topics for case only; people for accents too. */
+	@Test
+	void anArticlesTopicsAreOneWhenTheyDifferOnlyInAccentsOrCase() {
+		Response created = editor.post("/api/v1/articles", Http.toJson(java.util.Map.of("title",
+				"Topics " + unique("t"), "topics", List.of("Économie", "economie", "ÉCONOMIE", "Trade"))));
+		assertThat(created.status()).isEqualTo(201);
+		assertThat(created.json().get("topics").valueStream().map(JsonNode::asString).toList())
+			.containsExactly("Économie", "Trade");
 	}
 
 }

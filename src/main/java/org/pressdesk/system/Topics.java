@@ -1,0 +1,28 @@
+package org.pressdesk.system;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Topics, on people and articles alike: two that are equal when folded ("Économie",
+ * "economie") are one topic, and the first spelling wins.
+ */
+public final class Topics {
+
+	private Topics() {
+	}
+
+	public static List<String> distinct(List<String> topics) {
+		if (topics == null) {
+			return List.of();
+		}
+		Map<String, String> byFolded = new LinkedHashMap<>();
+		topics.stream()
+			.filter(topic -> topic != null && !topic.isBlank())
+			.map(String::strip)
+			.forEach(topic -> byFolded.putIfAbsent(Folding.fold(topic), topic));
+		return List.copyOf(byFolded.values());
+	}
+
+}
