@@ -73,7 +73,7 @@ class ArticleApi {
 
 	@GetMapping("/articles/{id}")
 	ResponseEntity<Article> get(@PathVariable String id, WebRequest request) {
-		Article article = repository.find(id).orElseThrow(() -> new NotFound("article", id));
+		Article article = repository.get(id);
 		if (request.checkNotModified(ETags.of(article.version()))) {
 			return null;
 		}
@@ -125,7 +125,7 @@ class ArticleApi {
 			@RequestParam(required = false) String target,
 			@RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
 		CardFormat format = CardFormat.of(version, target, accept);
-		Article article = repository.find(id).orElseThrow(() -> new NotFound("article", id));
+		Article article = repository.get(id);
 		audit.record(Action.EXPORTED, "article", id, List.of(), "contacts vCard " + format);
 		return ResponseEntity.ok()
 			.contentType(CardFiles.VCARD)

@@ -38,6 +38,7 @@ import org.pressdesk.person.PhoneKind;
 import org.pressdesk.person.Visibility;
 import org.pressdesk.system.Cursor;
 import org.pressdesk.system.Like;
+import org.pressdesk.system.NotFound;
 import org.pressdesk.system.Page;
 
 import org.springframework.stereotype.Repository;
@@ -90,6 +91,11 @@ class ArticleRepository {
 
 	ArticleRepository(DSLContext db) {
 		this.db = db;
+	}
+
+	/** The article, or {@link NotFound}. */
+	Article get(String id) {
+		return find(id).orElseThrow(() -> new NotFound("article", id));
 	}
 
 	Optional<Article> find(String id) {

@@ -8,7 +8,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -145,8 +144,9 @@ public class Articles {
 		});
 	}
 
-	public Optional<Article> find(String id) {
-		return articles.find(id);
+	/** The article, or {@link NotFound}. */
+	public Article get(String id) {
+		return articles.get(id);
 	}
 
 	/** Newest first; see {@code GET /articles}. */

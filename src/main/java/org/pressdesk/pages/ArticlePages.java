@@ -23,7 +23,6 @@ import org.pressdesk.person.PersonRepository;
 import org.pressdesk.person.PersonSearch;
 import org.pressdesk.system.ETags;
 import org.pressdesk.system.InvalidInput;
-import org.pressdesk.system.NotFound;
 import org.pressdesk.system.StaleVersion;
 
 import org.springframework.stereotype.Controller;
@@ -152,7 +151,7 @@ class ArticlePages {
 	}
 
 	private Article article(String id) {
-		return articles.find(id).orElseThrow(() -> new NotFound("article", id));
+		return articles.get(id);
 	}
 
 	private String page(Model model, Article article, String find, Map<String, String> errors, boolean conflict) {

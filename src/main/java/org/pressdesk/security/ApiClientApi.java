@@ -1,9 +1,8 @@
 package org.pressdesk.security;
 
 import java.net.URI;
-import java.util.List;
 
-import org.pressdesk.system.NotFound;
+import org.pressdesk.system.Page;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -31,9 +30,10 @@ class ApiClientApi {
 		this.clients = clients;
 	}
 
+	/** Every one of them, as one page: a list like every other ({@code next} is null). */
 	@GetMapping
-	List<ApiClient> list() {
-		return repository.list();
+	Page<ApiClient> list() {
+		return new Page<>(repository.list(), null);
 	}
 
 	@PostMapping
@@ -44,7 +44,7 @@ class ApiClientApi {
 
 	@GetMapping("/{id}")
 	ApiClient get(@PathVariable String id) {
-		return repository.find(id).orElseThrow(() -> new NotFound("API client", id));
+		return repository.get(id);
 	}
 
 	/** Issues a new key; the old one stops working at once. */

@@ -10,6 +10,8 @@ import java.util.Optional;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 
+import org.pressdesk.system.NotFound;
+
 import org.springframework.stereotype.Repository;
 
 @Repository
@@ -37,6 +39,11 @@ class ApiClientRepository {
 			.where(API_CLIENT.KEY_ID.eq(keyId))
 			.fetchOptional(r -> new StoredKey(r.get(API_CLIENT.ID), r.get(API_CLIENT.NAME), scopes(r),
 					r.get(API_CLIENT.SECRET_HASH), r.get(API_CLIENT.EXPIRES_AT), r.get(API_CLIENT.REVOKED_AT)));
+	}
+
+	/** The API client, or {@link NotFound}. */
+	ApiClient get(String id) {
+		return find(id).orElseThrow(() -> new NotFound("API client", id));
 	}
 
 	Optional<ApiClient> find(String id) {

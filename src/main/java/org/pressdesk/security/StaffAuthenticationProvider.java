@@ -61,6 +61,9 @@ class StaffAuthenticationProvider implements AuthenticationProvider {
 
 	private final Map<String, Verified> verified = new ConcurrentHashMap<>();
 
+	/** Locks for checking passwords, one of them per account and address. */
+	private final Object[] checking = java.util.stream.Stream.generate(Object::new).limit(64).toArray();
+
 	/**
 	 * A hash to check against when the user does not exist, so that the answer takes as
 	 * long.
@@ -95,6 +98,21 @@ class StaffAuthenticationProvider implements AuthenticationProvider {
 		// the account as the lookup found it, however the name was typed; an unknown name
 		// as the lookup would have matched it
 		String account = user != null ? user.id() : "unknown:" + Folding.fold(username).strip();
+		// one check at a time per account and address: a burst of guesses is counted one
+		// by
+		// one, and a burst of requests with the right password (a client's first,
+		// parallel
+		// calls) is checked once, the others finding it remembered
+		synchronized (checking[Math.floorMod((account + address).hashCode(), checking.length)]) {
+			if (user != null && remembered(user, password)) {
+				return authenticated(user, false);
+			}
+			return checkAfresh(user, username, password, account, address);
+		}
+	}
+
+	private Authentication checkAfresh(StaffUser user, String username, String password, String account,
+			String address) {
 		LoginThrottle.Attempt attempt = throttle.begin(account, user != null, address);
 		if (attempt.refused()) {
 			if (attempt.firstRefusal()) {

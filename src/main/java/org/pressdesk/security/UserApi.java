@@ -1,11 +1,10 @@
 package org.pressdesk.security;
 
 import java.net.URI;
-import java.util.List;
 
 import org.pressdesk.system.ETags;
 import org.pressdesk.system.MergePatch;
-import org.pressdesk.system.NotFound;
+import org.pressdesk.system.Page;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -32,9 +31,10 @@ class UserApi {
 		this.users = users;
 	}
 
+	/** Every one of them, as one page: a list like every other ({@code next} is null). */
 	@GetMapping
-	List<StaffUser> list() {
-		return repository.list();
+	Page<StaffUser> list() {
+		return new Page<>(repository.list(), null);
 	}
 
 	@PostMapping
@@ -47,7 +47,7 @@ class UserApi {
 
 	@GetMapping("/{id}")
 	ResponseEntity<StaffUser> get(@PathVariable String id) {
-		StaffUser user = repository.findById(id).orElseThrow(() -> new NotFound("user", id));
+		StaffUser user = repository.get(id);
 		return ResponseEntity.ok().eTag(ETags.of(user.version())).body(user);
 	}
 

@@ -11,6 +11,8 @@ import org.jooq.DSLContext;
 import org.jooq.Record8;
 import org.jooq.SelectJoinStep;
 
+import org.pressdesk.system.NotFound;
+
 import org.springframework.stereotype.Repository;
 
 /** Reads and writes staff accounts. */
@@ -25,6 +27,11 @@ class UserRepository {
 
 	Optional<StaffUser> findByUsername(String username) {
 		return selectUsers().where(APP_USER.USERNAME.eq(username)).fetchOptional(mapping(StaffUser::new));
+	}
+
+	/** The user, or {@link NotFound}. */
+	StaffUser get(String id) {
+		return findById(id).orElseThrow(() -> new NotFound("user", id));
 	}
 
 	Optional<StaffUser> findById(String id) {

@@ -80,6 +80,7 @@ class BrowserLoginTests extends ApiTestSupport {
 
 		String id = admin.get("/api/v1/users")
 			.json()
+			.get("items")
 			.valueStream()
 			.filter(u -> u.get("username").asString().equals(username))
 			.findFirst()

@@ -126,6 +126,7 @@ class IdentityProviderTests extends ApiTestSupport {
 			.isInstanceOf(OAuth2AuthenticationException.class);
 		String id = admin.get("/api/v1/users")
 			.json()
+			.get("items")
 			.valueStream()
 			.filter(u -> u.get("username").asString().equals(username))
 			.findFirst()

@@ -147,6 +147,28 @@ class LoginThrottleTests extends ApiTestSupport {
 		}
 	}
 
+	/**
+	 * Counting attempts before checking them must not refuse a client's parallel first
+	 * calls.
+	 */
+	@Test
+	void aClientsFirstParallelCallsWithTheRightPasswordAllGetIn() throws Exception {
+		Http client = anonymous.as(newUser("parallel"), STAFF_PASSWORD);
+		ExecutorService threads = Executors.newFixedThreadPool(12);
+		try {
+			List<Future<Integer>> answers = new ArrayList<>();
+			for (int i = 0; i < 12; i++) {
+				answers.add(threads.submit(() -> get(client, "198.51.100.60").status()));
+			}
+			for (Future<Integer> answer : answers) {
+				assertThat(answer.get()).isEqualTo(200);
+			}
+		}
+		finally {
+			threads.shutdownNow();
+		}
+	}
+
 	/** Each refused API key used to write an audit row, without limit. */
 	@Test
 	void madeUpApiKeysAreThrottledAndDoNotFillTheAuditTrail() {

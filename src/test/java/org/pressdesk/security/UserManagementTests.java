@@ -112,4 +112,16 @@ class UserManagementTests extends ApiTestSupport {
 		assertThat(own.errorFields()).containsExactly("newPassword");
 	}
 
+	/** Users and API clients were the only lists answered as bare arrays. */
+	@Test
+	void usersAndApiClientsAreListedLikeEveryOtherList() {
+		for (String list : List.of("/api/v1/users", "/api/v1/api-clients")) {
+			var page = admin.get(list).json();
+			assertThat(page.get("items").isArray()).as(list).isTrue();
+			assertThat(page.get("next").isNull()).as(list).isTrue();
+		}
+		assertThat(admin.get("/api/v1/users").json().get("items").valueStream().map(u -> u.get("username").asString()))
+			.contains("admin");
+	}
+
 }
