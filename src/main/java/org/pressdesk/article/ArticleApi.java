@@ -7,6 +7,7 @@ import tools.jackson.databind.JsonNode;
 
 import org.pressdesk.audit.AuditTrail;
 import org.pressdesk.audit.AuditTrail.Action;
+import org.pressdesk.audit.AuditTrail.Entity;
 import org.pressdesk.person.PersonRepository;
 import org.pressdesk.system.Cursor;
 import org.pressdesk.system.ETags;
@@ -126,7 +127,7 @@ class ArticleApi {
 			@RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
 		CardFormat format = CardFormat.of(version, target, accept);
 		Article article = repository.get(id);
-		audit.record(Action.EXPORTED, "article", id, List.of(), "contacts vCard " + format);
+		audit.record(Action.EXPORTED, Entity.ARTICLE, id, List.of(), "contacts vCard " + format);
 		return ResponseEntity.ok()
 			.contentType(CardFiles.VCARD)
 			.header(HttpHeaders.CONTENT_DISPOSITION, CardFiles.attachment(article.slug() + "-contacts"))

@@ -21,6 +21,7 @@ import org.pressdesk.article.ArticleRepository.AffiliationNow;
 import org.pressdesk.article.ArticleRepository.StoredContact;
 import org.pressdesk.audit.AuditTrail;
 import org.pressdesk.audit.AuditTrail.Action;
+import org.pressdesk.audit.AuditTrail.Entity;
 import org.pressdesk.organisation.OrganisationRepository;
 import org.pressdesk.person.Person;
 import org.pressdesk.person.PersonRepository;
@@ -138,7 +139,7 @@ public class Articles {
 			List<StoredContact> stored = article.status() == ArticleStatus.DRAFT ? contacts
 					: asPublished(contacts, before);
 			articles.replaceContacts(id, stored);
-			audit.record(Action.UPDATED, "article", id, List.of("contacts"), null);
+			audit.record(Action.UPDATED, Entity.ARTICLE, id, List.of("contacts"), null);
 			articles.touch(List.of(id), Instant.now(clock));
 			return articles.find(id).orElseThrow();
 		});
@@ -191,7 +192,7 @@ public class Articles {
 		transaction.executeWithoutResult(status -> {
 			lockedForWrite(id, ifMatch);
 			articles.delete(id);
-			audit.record(Action.DELETED, "article", id);
+			audit.record(Action.DELETED, Entity.ARTICLE, id);
 		});
 	}
 
@@ -215,7 +216,7 @@ public class Articles {
 		if (!appearances.isEmpty()) {
 			List<String> articleIds = articles.removeFromArticles(deletion.personId());
 			articles.touch(articleIds, Instant.now(clock));
-			articleIds.forEach(articleId -> audit.record(Action.UPDATED, "article", articleId, List.of("contacts"),
+			articleIds.forEach(articleId -> audit.record(Action.UPDATED, Entity.ARTICLE, articleId, List.of("contacts"),
 					"person " + deletion.personId() + " deleted" + (deletion.force() ? " with force" : "")));
 			if (!published.isEmpty()) {
 				log.info("Person {} deleted with force: taken off the published articles {}", deletion.personId(),
@@ -237,7 +238,7 @@ public class Articles {
 		String id = Ids.newId();
 		String slug = input.slug() != null ? requireFree(input.slug()) : freeSlug(input.slugFromTitle());
 		articles.insert(id, withPublication(input, slug, null), Instant.now(clock));
-		audit.record(Action.CREATED, "article", id);
+		audit.record(Action.CREATED, Entity.ARTICLE, id);
 		return articles.find(id).orElseThrow();
 	}
 
@@ -251,7 +252,8 @@ public class Articles {
 			return current;
 		}
 		articles.update(current.id(), changed, Instant.now(clock));
-		audit.record(Action.UPDATED, "article", current.id(), audit.changedFields(current.toInput(), changed), null);
+		audit.record(Action.UPDATED, Entity.ARTICLE, current.id(), audit.changedFields(current.toInput(), changed),
+				null);
 		if (input.status() == ArticleStatus.DRAFT && current.status() != ArticleStatus.DRAFT) {
 			// back to a draft: a later publication is a new one, with its own "as
 			// published"

@@ -40,6 +40,27 @@ public class AuditTrail {
 
 	}
 
+	/**
+	 * What an entry is about; the names clients filter {@code GET /audit} by
+	 * ({@code entity}).
+	 */
+	public enum Entity {
+
+		PERSON("person"), AFFILIATION("affiliation"), ORGANISATION("organisation"), ARTICLE("article"), USER("user"),
+		API_CLIENT("api-client"), IMPORT("import");
+
+		private final String value;
+
+		Entity(String value) {
+			this.value = value;
+		}
+
+		public String value() {
+			return value;
+		}
+
+	}
+
 	private final AuditRepository events;
 
 	private final ClientAddresses addresses;
@@ -55,27 +76,28 @@ public class AuditTrail {
 		this.clock = clock;
 	}
 
-	public void record(Action action, String entityType, String entityId, Collection<String> changedFields,
+	public void record(Action action, Entity entityType, String entityId, Collection<String> changedFields,
 			String detail) {
 		record(actor(), action, entityType, entityId, changedFields, detail);
 	}
 
-	public void record(Action action, String entityType, String entityId) {
+	public void record(Action action, Entity entityType, String entityId) {
 		record(action, entityType, entityId, List.of(), null);
 	}
 
 	/**
 	 * For events whose actor is not (yet) the authenticated one: a login names who tried.
 	 */
-	public void record(String actor, Action action, String entityType, String entityId,
+	public void record(String actor, Action action, Entity entityType, String entityId,
 			Collection<String> changedFields, String detail) {
-		events.insert(new AuditEvent(Ids.newId(), Instant.now(clock), truncate(actor, 250), action.name(), entityType,
-				entityId, List.copyOf(changedFields), truncate(detail, 1000), clientAddress()));
+		events.insert(new AuditEvent(Ids.newId(), Instant.now(clock), truncate(actor, 250), action.name(),
+				entityType == null ? null : entityType.value(), entityId, List.copyOf(changedFields),
+				truncate(detail, 1000), clientAddress()));
 	}
 
 	/** The newest entries about one record, for its page. */
-	public List<AuditEvent> historyOf(String entityType, String entityId, int limit) {
-		return events.list(new AuditQuery(entityType, entityId, null, null, null, null), null, limit).items();
+	public List<AuditEvent> historyOf(Entity entityType, String entityId, int limit) {
+		return events.list(new AuditQuery(entityType.value(), entityId, null, null, null, null), null, limit).items();
 	}
 
 	/**

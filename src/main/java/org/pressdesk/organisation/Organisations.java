@@ -9,6 +9,7 @@ import tools.jackson.databind.JsonNode;
 
 import org.pressdesk.audit.AuditTrail;
 import org.pressdesk.audit.AuditTrail.Action;
+import org.pressdesk.audit.AuditTrail.Entity;
 import org.pressdesk.system.Conflict;
 import org.pressdesk.system.ETags;
 import org.pressdesk.system.Ids;
@@ -51,7 +52,7 @@ public class Organisations {
 			requireParentOutsideOf(id, input.parentId());
 		}
 		organisations.insert(id, input, Instant.now(clock));
-		audit.record(Action.CREATED, "organisation", id);
+		audit.record(Action.CREATED, Entity.ORGANISATION, id);
 		return organisations.find(id).orElseThrow();
 	}
 
@@ -84,7 +85,7 @@ public class Organisations {
 			requireParentOutsideOf(id, input.parentId());
 		}
 		organisations.update(id, input, Instant.now(clock));
-		audit.record(Action.UPDATED, "organisation", id, audit.changedFields(current.toInput(), input), null);
+		audit.record(Action.UPDATED, Entity.ORGANISATION, id, audit.changedFields(current.toInput(), input), null);
 		if (!Objects.equals(input.name(), current.name()) || !Objects.equals(input.shortName(), current.shortName())) {
 			events.publishEvent(new OrganisationRenamed(id));
 		}
@@ -103,7 +104,7 @@ public class Organisations {
 					+ "remove those affiliations first, so that no one's history is lost silently.");
 		}
 		organisations.delete(id);
-		audit.record(Action.DELETED, "organisation", id);
+		audit.record(Action.DELETED, Entity.ORGANISATION, id);
 	}
 
 	/**

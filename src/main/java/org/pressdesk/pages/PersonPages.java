@@ -9,6 +9,7 @@ import java.util.Map;
 import org.pressdesk.article.ArticleStatus;
 import org.pressdesk.article.Articles;
 import org.pressdesk.audit.AuditTrail;
+import org.pressdesk.audit.AuditTrail.Entity;
 import org.pressdesk.organisation.Organisation;
 import org.pressdesk.organisation.OrganisationRepository;
 import org.pressdesk.person.Affiliation;
@@ -151,7 +152,7 @@ class PersonPages {
 				StandardCharsets.UTF_8);
 		model.addAttribute("qr", QrCodes.svg(card).orElse(null));
 		model.addAttribute("articles", articles.appearancesOf(id));
-		model.addAttribute("history", audit.historyOf("person", id, 20));
+		model.addAttribute("history", audit.historyOf(Entity.PERSON, id, 20));
 		return "person/show";
 	}
 

@@ -9,6 +9,7 @@ import tools.jackson.databind.JsonNode;
 
 import org.pressdesk.audit.AuditTrail;
 import org.pressdesk.audit.AuditTrail.Action;
+import org.pressdesk.audit.AuditTrail.Entity;
 import org.pressdesk.organisation.OrganisationRenamed;
 import org.pressdesk.organisation.OrganisationRepository;
 import org.pressdesk.system.ETags;
@@ -68,7 +69,7 @@ public class People {
 	@Transactional
 	public Person create(String id, PersonInput request) {
 		people.insert(id, check(request), Instant.now(clock));
-		audit.record(Action.CREATED, "person", id);
+		audit.record(Action.CREATED, Entity.PERSON, id);
 		return reindexed(id);
 	}
 
@@ -78,7 +79,7 @@ public class People {
 		PersonInput merged = bodies.merged(current.toInput(), patch, PersonInput.class);
 		PersonDraft draft = check(merged);
 		people.update(id, draft, Instant.now(clock));
-		audit.record(Action.UPDATED, "person", id, audit.changedFields(current.toInput(), merged), null);
+		audit.record(Action.UPDATED, Entity.PERSON, id, audit.changedFields(current.toInput(), merged), null);
 		return reindexed(id);
 	}
 
@@ -96,7 +97,7 @@ public class People {
 	public Person replace(String id, PersonInput request, String ifMatch) {
 		Person current = lockedForWrite(id, ifMatch);
 		people.update(id, check(request), Instant.now(clock));
-		audit.record(Action.UPDATED, "person", id, audit.changedFields(current.toInput(), request), null);
+		audit.record(Action.UPDATED, Entity.PERSON, id, audit.changedFields(current.toInput(), request), null);
 		return reindexed(id);
 	}
 
@@ -119,7 +120,7 @@ public class People {
 		lockedForWrite(id, ifMatch);
 		events.publishEvent(new PersonToBeDeleted(id, force));
 		people.delete(id);
-		audit.record(Action.DELETED, "person", id);
+		audit.record(Action.DELETED, Entity.PERSON, id);
 	}
 
 	@Transactional
@@ -129,7 +130,7 @@ public class People {
 		String id = Ids.newId();
 		Instant now = Instant.now(clock);
 		people.insertAffiliation(personId, id, input, now);
-		audit.record(Action.CREATED, "affiliation", id, List.of(), "of person " + personId);
+		audit.record(Action.CREATED, Entity.AFFILIATION, id, List.of(), "of person " + personId);
 		return afterAffiliationChange(personId, id, input, now);
 	}
 
@@ -137,7 +138,7 @@ public class People {
 	public AffiliationOfPerson patchAffiliation(String personId, String affiliationId, JsonNode patch, String ifMatch) {
 		Affiliation current = lockedForWrite(personId, ifMatch).affiliation(affiliationId);
 		AffiliationInput patched = bodies.patched(current.toInput(), patch, AffiliationInput.class);
-		audit.record(Action.UPDATED, "affiliation", affiliationId, audit.changedFields(current.toInput(), patched),
+		audit.record(Action.UPDATED, Entity.AFFILIATION, affiliationId, audit.changedFields(current.toInput(), patched),
 				"of person " + personId);
 		return writeAffiliation(personId, affiliationId, patched);
 	}
@@ -150,7 +151,7 @@ public class People {
 	public AffiliationOfPerson replaceAffiliation(String personId, String affiliationId, AffiliationInput request,
 			String ifMatch) {
 		Affiliation current = lockedForWrite(personId, ifMatch).affiliation(affiliationId);
-		audit.record(Action.UPDATED, "affiliation", affiliationId, audit.changedFields(current.toInput(), request),
+		audit.record(Action.UPDATED, Entity.AFFILIATION, affiliationId, audit.changedFields(current.toInput(), request),
 				"of person " + personId);
 		return writeAffiliation(personId, affiliationId, request);
 	}
@@ -165,7 +166,7 @@ public class People {
 	public void deleteAffiliation(String personId, String affiliationId, String ifMatch) {
 		lockedForWrite(personId, ifMatch).affiliation(affiliationId);
 		people.deleteAffiliation(affiliationId);
-		audit.record(Action.DELETED, "affiliation", affiliationId, List.of(), "of person " + personId);
+		audit.record(Action.DELETED, Entity.AFFILIATION, affiliationId, List.of(), "of person " + personId);
 		people.touch(List.of(personId), Instant.now(clock));
 		reindexed(personId);
 	}

@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Size;
 
 import org.pressdesk.audit.AuditTrail;
 import org.pressdesk.audit.AuditTrail.Action;
+import org.pressdesk.audit.AuditTrail.Entity;
 import org.pressdesk.system.FieldChecks;
 import org.pressdesk.system.Ids;
 import org.pressdesk.system.NotFound;
@@ -63,7 +64,7 @@ class ApiClients {
 		String id = Ids.newId();
 		ApiKeys.Issued key = ApiKeys.issue();
 		clients.insert(id, request.name().strip(), scopes, request.expiresAt(), key.keyId(), key.secretHash(), now);
-		audit.record(Action.CREATED, "api-client", id, List.of(), "scopes " + String.join(" ", scopes));
+		audit.record(Action.CREATED, Entity.API_CLIENT, id, List.of(), "scopes " + String.join(" ", scopes));
 		return clients.find(id).orElseThrow().withKey(key.key());
 	}
 
@@ -74,14 +75,14 @@ class ApiClients {
 		if (!clients.replaceKey(id, key.keyId(), key.secretHash(), Instant.now(clock))) {
 			throw new NotFound("active API client", id);
 		}
-		audit.record(Action.KEY_ROTATED, "api-client", id);
+		audit.record(Action.KEY_ROTATED, Entity.API_CLIENT, id);
 		return clients.find(id).orElseThrow().withKey(key.key());
 	}
 
 	@Transactional
 	public void revoke(String id) {
 		if (clients.revoke(id, Instant.now(clock))) {
-			audit.record(Action.REVOKED, "api-client", id);
+			audit.record(Action.REVOKED, Entity.API_CLIENT, id);
 		}
 		else if (clients.find(id).isEmpty()) {
 			throw new NotFound("API client", id);

@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import org.pressdesk.audit.AuditTrail;
 import org.pressdesk.audit.AuditTrail.Action;
+import org.pressdesk.audit.AuditTrail.Entity;
 import org.pressdesk.system.ClientAddresses;
 
 import org.springframework.http.HttpHeaders;
@@ -143,13 +144,13 @@ class ApiKeyAuthentication implements AuthenticationConverter, AuthenticationPro
 		LoginThrottle.Attempt attempt = throttle.begin("api-key:" + keyName, false, token.address);
 		if (attempt.refused()) {
 			if (attempt.firstRefusal()) {
-				audit.record(keyName, Action.LOGIN_FAILED, "api-client", null, List.of(), "throttled");
+				audit.record(keyName, Action.LOGIN_FAILED, Entity.API_CLIENT, null, List.of(), "throttled");
 			}
 			throw new LoginThrottled(attempt.retryAfter().get());
 		}
 		String reason = found.isEmpty() ? "unknown API key"
 				: found.get().revokedAt() != null ? "revoked API key" : "expired API key";
-		audit.record(keyName, Action.LOGIN_FAILED, "api-client",
+		audit.record(keyName, Action.LOGIN_FAILED, Entity.API_CLIENT,
 				found.map(ApiClientRepository.StoredKey::clientId).orElse(null), List.of(), reason);
 		throw new BadCredentialsException("The API key is not valid.");
 	}

@@ -16,6 +16,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 import org.pressdesk.audit.AuditTrail;
 import org.pressdesk.audit.AuditTrail.Action;
+import org.pressdesk.audit.AuditTrail.Entity;
 import org.pressdesk.system.ClientAddresses;
 import org.pressdesk.system.Folding;
 
@@ -116,18 +117,18 @@ class StaffAuthenticationProvider implements AuthenticationProvider {
 		LoginThrottle.Attempt attempt = throttle.begin(account, user != null, address);
 		if (attempt.refused()) {
 			if (attempt.firstRefusal()) {
-				audit.record(username, Action.LOGIN_FAILED, "user", user == null ? null : user.id(), List.of(),
+				audit.record(username, Action.LOGIN_FAILED, Entity.USER, user == null ? null : user.id(), List.of(),
 						"throttled");
 			}
 			throw new LoginThrottled(attempt.retryAfter().get());
 		}
 		if (user == null) {
 			passwordEncoder.matches(password, unknownUserHash);
-			audit.record(username, Action.LOGIN_FAILED, "user", null, List.of(), "no such user");
+			audit.record(username, Action.LOGIN_FAILED, Entity.USER, null, List.of(), "no such user");
 			throw new BadCredentialsException("Bad credentials");
 		}
 		if (!passwordEncoder.matches(password, user.passwordHash())) {
-			audit.record(username, Action.LOGIN_FAILED, "user", user.id(), List.of(), "wrong password");
+			audit.record(username, Action.LOGIN_FAILED, Entity.USER, user.id(), List.of(), "wrong password");
 			throw new BadCredentialsException("Bad credentials");
 		}
 		throttle.succeeded(account, address);
@@ -142,11 +143,11 @@ class StaffAuthenticationProvider implements AuthenticationProvider {
 	 */
 	private Authentication authenticated(StaffUser user, boolean checkedAfresh) {
 		if (!user.enabled()) {
-			audit.record(user.username(), Action.LOGIN_FAILED, "user", user.id(), List.of(), "user disabled");
+			audit.record(user.username(), Action.LOGIN_FAILED, Entity.USER, user.id(), List.of(), "user disabled");
 			throw new DisabledException("User is disabled");
 		}
 		if (checkedAfresh) {
-			audit.record(user.username(), Action.LOGIN_SUCCEEDED, "user", user.id(), List.of(), null);
+			audit.record(user.username(), Action.LOGIN_SUCCEEDED, Entity.USER, user.id(), List.of(), null);
 		}
 		StaffPrincipal principal = new StaffPrincipal(user.id(), user.username(), user.role());
 		return UsernamePasswordAuthenticationToken.authenticated(principal, null,

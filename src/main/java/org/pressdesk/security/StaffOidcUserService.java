@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.pressdesk.audit.AuditTrail;
 import org.pressdesk.audit.AuditTrail.Action;
+import org.pressdesk.audit.AuditTrail.Entity;
 
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
@@ -40,12 +41,12 @@ class StaffOidcUserService extends OidcUserService {
 		StaffUser staff = username == null ? null
 				: users.findByUsername(username).filter(StaffUser::enabled).orElse(null);
 		if (staff == null) {
-			audit.record(username == null ? "oidc:" + user.getSubject() : username, Action.LOGIN_FAILED, "user", null,
-					List.of(), "identity provider login without an enabled Pressdesk user");
+			audit.record(username == null ? "oidc:" + user.getSubject() : username, Action.LOGIN_FAILED, Entity.USER,
+					null, List.of(), "identity provider login without an enabled Pressdesk user");
 			throw new OAuth2AuthenticationException(new OAuth2Error("access_denied",
 					"No enabled Pressdesk user has this username; ask an administrator.", null));
 		}
-		audit.record(staff.username(), Action.LOGIN_SUCCEEDED, "user", staff.id(), List.of(), "identity provider");
+		audit.record(staff.username(), Action.LOGIN_SUCCEEDED, Entity.USER, staff.id(), List.of(), "identity provider");
 		return new StaffOidcUser(user, new StaffPrincipal(staff.id(), staff.username(), staff.role()));
 	}
 

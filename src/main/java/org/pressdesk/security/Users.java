@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 
 import org.pressdesk.audit.AuditTrail;
 import org.pressdesk.audit.AuditTrail.Action;
+import org.pressdesk.audit.AuditTrail.Entity;
 import org.pressdesk.system.Conflict;
 import org.pressdesk.system.ETags;
 import org.pressdesk.system.InvalidInput;
@@ -70,7 +71,7 @@ class Users {
 		String id = Ids.newId();
 		users.insert(id, request.username(), passwordEncoder.encode(request.password()), request.role(),
 				Instant.now(clock));
-		audit.record(Action.CREATED, "user", id, List.of(), "role " + request.role());
+		audit.record(Action.CREATED, Entity.USER, id, List.of(), "role " + request.role());
 		return users.findByUsername(request.username()).orElseThrow();
 	}
 
@@ -115,7 +116,7 @@ class Users {
 		if (change.password() != null) {
 			changed.add("password");
 		}
-		audit.record(Action.UPDATED, "user", id, changed, null);
+		audit.record(Action.UPDATED, Entity.USER, id, changed, null);
 		sessions.endAllOf(user.username());
 		return users.findById(id).orElseThrow();
 	}
@@ -132,7 +133,7 @@ class Users {
 			throw new InvalidInput("newPassword", "must differ from the current one");
 		}
 		users.update(userId, user.role(), user.enabled(), passwordEncoder.encode(newPassword), Instant.now(clock));
-		audit.record(Action.UPDATED, "user", userId, List.of("password"), "own password");
+		audit.record(Action.UPDATED, Entity.USER, userId, List.of("password"), "own password");
 		sessions.endAllOf(user.username());
 	}
 

@@ -23,6 +23,7 @@ import java.util.stream.Stream;
 
 import org.pressdesk.audit.AuditTrail;
 import org.pressdesk.audit.AuditTrail.Action;
+import org.pressdesk.audit.AuditTrail.Entity;
 import org.pressdesk.organisation.Organisation;
 import org.pressdesk.organisation.OrganisationInput;
 import org.pressdesk.organisation.OrganisationKind;
@@ -100,13 +101,13 @@ class Imports {
 				status.setRollbackOnly();
 			}
 			else {
-				audit.record(Action.IMPORTED, "import", null, List.of(), summary(run.report()));
+				audit.record(Action.IMPORTED, Entity.IMPORT, null, List.of(), summary(run.report()));
 			}
 		});
 		ImportReport report = run.report();
 		if (dryRun || !report.errors().isEmpty()) {
 			// nothing was written, and the rolled-back transaction took its entry with it
-			audit.record(Action.IMPORTED, "import", null, List.of(),
+			audit.record(Action.IMPORTED, Entity.IMPORT, null, List.of(),
 					(dryRun ? "dry run: " : "rejected, nothing written: ") + summary(report));
 		}
 		return report;

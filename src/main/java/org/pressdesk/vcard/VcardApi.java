@@ -12,6 +12,7 @@ import ezvcard.io.text.VCardWriter;
 
 import org.pressdesk.audit.AuditTrail;
 import org.pressdesk.audit.AuditTrail.Action;
+import org.pressdesk.audit.AuditTrail.Entity;
 import org.pressdesk.organisation.OrganisationRepository;
 import org.pressdesk.person.Affiliation;
 import org.pressdesk.person.Person;
@@ -77,7 +78,7 @@ class VcardApi {
 	 */
 	ResponseEntity<byte[]> cardOf(String id, CardFormat format) {
 		Person person = people.get(id);
-		audit.record(Action.EXPORTED, "person", id, List.of(), "vCard " + format);
+		audit.record(Action.EXPORTED, Entity.PERSON, id, List.of(), "vCard " + format);
 		var card = cards.toCard(person, organisations.namesFromTop(organisationIdsOf(List.of(person))), Audience.STAFF,
 				format, LocalDate.now(clock));
 		return ResponseEntity.ok()
@@ -97,7 +98,7 @@ class VcardApi {
 			@RequestParam(name = "organisation", required = false) String organisationId,
 			@RequestParam(required = false) String topic, @RequestParam(required = false) String version) {
 		LocalDate today = LocalDate.now(clock);
-		audit.record(Action.EXPORTED, "person", null, List.of(),
+		audit.record(Action.EXPORTED, Entity.PERSON, null, List.of(),
 				"export format=" + format + (q == null ? "" : " q=" + q)
 						+ (organisationId == null ? "" : " organisation=" + organisationId)
 						+ (topic == null ? "" : " topic=" + topic));
