@@ -41,13 +41,14 @@ import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The changes to articles and their contact blocks, each one transaction. When an article
  * is published, the title and organisation of each contact are kept as they are then ("as
- * published").
+ * published"). Transactions are the injected {@link TransactionTemplate} rather than
+ * {@code @Transactional} because a create-or-update by reference retries the whole
+ * transaction when a concurrent one took the reference first.
  */
 @Service
 public class Articles {
@@ -72,12 +73,12 @@ public class Articles {
 	private final Clock clock;
 
 	Articles(ArticleRepository articles, PersonRepository people, OrganisationRepository organisations,
-			RequestBodies bodies, PlatformTransactionManager transactions, AuditTrail audit, Clock clock) {
+			RequestBodies bodies, TransactionTemplate transaction, AuditTrail audit, Clock clock) {
 		this.articles = articles;
 		this.people = people;
 		this.organisations = organisations;
 		this.bodies = bodies;
-		this.transaction = new TransactionTemplate(transactions);
+		this.transaction = transaction;
 		this.audit = audit;
 		this.clock = clock;
 	}
