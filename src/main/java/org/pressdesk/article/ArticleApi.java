@@ -9,13 +9,13 @@ import org.pressdesk.audit.AuditTrail;
 import org.pressdesk.audit.AuditTrail.Action;
 import org.pressdesk.audit.AuditTrail.Entity;
 import org.pressdesk.person.PersonRepository;
-import org.pressdesk.system.Cursor;
-import org.pressdesk.system.ETags;
-import org.pressdesk.system.MergePatch;
 import org.pressdesk.system.NotFound;
-import org.pressdesk.system.Page;
 import org.pressdesk.vcard.CardFiles;
 import org.pressdesk.vcard.CardFormat;
+import org.pressdesk.web.Cursor;
+import org.pressdesk.web.ETags;
+import org.pressdesk.web.MergePatch;
+import org.pressdesk.web.Page;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;

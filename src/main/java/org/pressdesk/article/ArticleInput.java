@@ -11,10 +11,10 @@ import jakarta.validation.constraints.Size;
 
 import org.pressdesk.system.FieldChecks;
 import org.pressdesk.system.FieldProblem;
-import org.pressdesk.system.Folding;
 import org.pressdesk.system.InvalidInput;
-import org.pressdesk.system.Texts;
-import org.pressdesk.system.Topics;
+import org.pressdesk.text.Folding;
+import org.pressdesk.text.Texts;
+import org.pressdesk.text.Topics;
 
 /**
  * What a client may write about an article (create, create-or-update by reference, or the

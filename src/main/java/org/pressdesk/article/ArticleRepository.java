@@ -36,10 +36,10 @@ import org.pressdesk.person.Person;
 import org.pressdesk.person.Phone;
 import org.pressdesk.person.PhoneKind;
 import org.pressdesk.person.Visibility;
-import org.pressdesk.system.Cursor;
 import org.pressdesk.system.Like;
 import org.pressdesk.system.NotFound;
-import org.pressdesk.system.Page;
+import org.pressdesk.web.Cursor;
+import org.pressdesk.web.Page;
 
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;

@@ -2,8 +2,8 @@ package org.pressdesk.audit;
 
 import java.time.Instant;
 
-import org.pressdesk.system.Cursor;
-import org.pressdesk.system.Page;
+import org.pressdesk.web.Cursor;
+import org.pressdesk.web.Page;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;

@@ -1,7 +1,7 @@
 package org.pressdesk.audit;
 
-import org.pressdesk.system.Cursor;
-import org.pressdesk.system.Texts;
+import org.pressdesk.text.Texts;
+import org.pressdesk.web.Cursor;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

@@ -11,8 +11,8 @@ import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.impl.DSL;
 
-import org.pressdesk.system.Cursor;
-import org.pressdesk.system.Page;
+import org.pressdesk.web.Cursor;
+import org.pressdesk.web.Page;
 
 import org.springframework.stereotype.Repository;
 

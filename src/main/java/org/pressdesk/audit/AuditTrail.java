@@ -13,8 +13,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.pressdesk.system.ClientAddresses;
 import org.pressdesk.system.Ids;
+import org.pressdesk.web.ClientAddresses;
 
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;

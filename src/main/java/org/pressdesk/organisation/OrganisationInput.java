@@ -10,8 +10,8 @@ import jakarta.validation.constraints.Size;
 
 import org.pressdesk.system.FieldChecks;
 import org.pressdesk.system.InvalidInput;
-import org.pressdesk.system.LinkedIn;
-import org.pressdesk.system.Texts;
+import org.pressdesk.text.LinkedIn;
+import org.pressdesk.text.Texts;
 
 /**
  * What a client may write about an organisation (create, or the result of a merge patch).

@@ -24,10 +24,10 @@ import org.jooq.SelectJoinStep;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 
-import org.pressdesk.system.Cursor;
 import org.pressdesk.system.Like;
 import org.pressdesk.system.NotFound;
-import org.pressdesk.system.Page;
+import org.pressdesk.web.Cursor;
+import org.pressdesk.web.Page;
 
 import org.springframework.stereotype.Repository;
 

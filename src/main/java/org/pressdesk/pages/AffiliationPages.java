@@ -8,9 +8,9 @@ import org.pressdesk.person.Affiliation;
 import org.pressdesk.person.People;
 import org.pressdesk.person.Person;
 import org.pressdesk.person.PersonRepository;
-import org.pressdesk.system.ETags;
 import org.pressdesk.system.InvalidInput;
 import org.pressdesk.system.StaleVersion;
+import org.pressdesk.web.ETags;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

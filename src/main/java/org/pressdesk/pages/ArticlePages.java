@@ -21,9 +21,9 @@ import org.pressdesk.article.ContactRole;
 import org.pressdesk.person.Person;
 import org.pressdesk.person.PersonRepository;
 import org.pressdesk.person.PersonSearch;
-import org.pressdesk.system.ETags;
 import org.pressdesk.system.InvalidInput;
 import org.pressdesk.system.StaleVersion;
+import org.pressdesk.web.ETags;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

@@ -13,11 +13,11 @@ import org.pressdesk.organisation.OrganisationRepository;
 import org.pressdesk.organisation.Organisations;
 import org.pressdesk.person.PersonSearch;
 import org.pressdesk.system.Conflict;
-import org.pressdesk.system.Cursor;
-import org.pressdesk.system.ETags;
 import org.pressdesk.system.InvalidInput;
 import org.pressdesk.system.StaleVersion;
-import org.pressdesk.system.Texts;
+import org.pressdesk.text.Texts;
+import org.pressdesk.web.Cursor;
+import org.pressdesk.web.ETags;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

@@ -5,7 +5,7 @@ import java.util.List;
 import org.pressdesk.organisation.Organisation;
 import org.pressdesk.organisation.OrganisationRepository;
 import org.pressdesk.system.InvalidInput;
-import org.pressdesk.system.Texts;
+import org.pressdesk.text.Texts;
 
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;

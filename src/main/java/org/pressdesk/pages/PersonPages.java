@@ -19,15 +19,15 @@ import org.pressdesk.person.Person;
 import org.pressdesk.person.PersonRepository;
 import org.pressdesk.person.PersonSearch;
 import org.pressdesk.system.Conflict;
-import org.pressdesk.system.ETags;
 import org.pressdesk.system.InvalidInput;
-import org.pressdesk.system.Page;
 import org.pressdesk.system.StaleVersion;
-import org.pressdesk.system.Texts;
+import org.pressdesk.text.Texts;
 import org.pressdesk.vcard.Audience;
 import org.pressdesk.vcard.CardFiles;
 import org.pressdesk.vcard.CardFormat;
 import org.pressdesk.vcard.PersonCards;
+import org.pressdesk.web.ETags;
+import org.pressdesk.web.Page;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

@@ -4,10 +4,10 @@ import java.net.URI;
 import tools.jackson.databind.JsonNode;
 
 import org.pressdesk.organisation.OrganisationRepository;
-import org.pressdesk.system.ETags;
-import org.pressdesk.system.MergePatch;
 import org.pressdesk.system.NotFound;
-import org.pressdesk.system.Page;
+import org.pressdesk.web.ETags;
+import org.pressdesk.web.MergePatch;
+import org.pressdesk.web.Page;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;

@@ -13,9 +13,10 @@ import jakarta.validation.constraints.Size;
 
 import org.pressdesk.system.FieldChecks;
 import org.pressdesk.system.FieldProblem;
-import org.pressdesk.system.Folding;
-import org.pressdesk.system.LinkedIn;
-import org.pressdesk.system.Topics;
+import org.pressdesk.system.InvalidInput;
+import org.pressdesk.text.Folding;
+import org.pressdesk.text.LinkedIn;
+import org.pressdesk.text.Topics;
 
 /** What a client may write about a person (create, or the result of a merge patch). */
 public record PersonInput(@Size(max = 100) String honorificPrefix, @Size(max = 200) String givenName,

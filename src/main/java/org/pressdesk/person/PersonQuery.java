@@ -2,7 +2,7 @@ package org.pressdesk.person;
 
 import java.util.List;
 
-import org.pressdesk.system.Cursor;
+import org.pressdesk.web.Cursor;
 
 /**
  * A search over people, resolved: for each query word the prefixes that may match it, the

@@ -33,10 +33,12 @@ import org.jooq.SelectField;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 
-import org.pressdesk.system.Cursor;
 import org.pressdesk.system.Like;
 import org.pressdesk.system.NotFound;
-import org.pressdesk.system.Page;
+import org.pressdesk.text.LinkedIn;
+import org.pressdesk.text.Topics;
+import org.pressdesk.web.Cursor;
+import org.pressdesk.web.Page;
 
 import org.springframework.stereotype.Repository;
 

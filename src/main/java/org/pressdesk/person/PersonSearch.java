@@ -8,8 +8,8 @@ import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
 import org.pressdesk.organisation.OrganisationRepository;
-import org.pressdesk.system.Cursor;
-import org.pressdesk.system.Page;
+import org.pressdesk.web.Cursor;
+import org.pressdesk.web.Page;
 
 import org.springframework.core.task.AsyncTaskExecutor;
 import org.springframework.stereotype.Component;

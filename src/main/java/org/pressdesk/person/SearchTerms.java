@@ -10,7 +10,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-import org.pressdesk.system.Folding;
+import org.pressdesk.text.Folding;
 
 import org.springframework.stereotype.Component;
 

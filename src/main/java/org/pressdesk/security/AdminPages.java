@@ -6,8 +6,8 @@ import java.time.ZoneOffset;
 import java.util.List;
 
 import org.pressdesk.system.Conflict;
-import org.pressdesk.system.ETags;
 import org.pressdesk.system.InvalidInput;
+import org.pressdesk.web.ETags;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

@@ -2,7 +2,7 @@ package org.pressdesk.security;
 
 import java.net.URI;
 
-import org.pressdesk.system.Page;
+import org.pressdesk.web.Page;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;

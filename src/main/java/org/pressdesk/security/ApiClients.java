@@ -14,7 +14,7 @@ import org.pressdesk.audit.AuditTrail.Entity;
 import org.pressdesk.system.FieldChecks;
 import org.pressdesk.system.Ids;
 import org.pressdesk.system.NotFound;
-import org.pressdesk.system.RequestBodies;
+import org.pressdesk.web.RequestBodies;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

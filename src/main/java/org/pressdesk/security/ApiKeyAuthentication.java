@@ -12,7 +12,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.pressdesk.audit.AuditTrail;
 import org.pressdesk.audit.AuditTrail.Action;
 import org.pressdesk.audit.AuditTrail.Entity;
-import org.pressdesk.system.ClientAddresses;
+import org.pressdesk.web.ClientAddresses;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.AbstractAuthenticationToken;

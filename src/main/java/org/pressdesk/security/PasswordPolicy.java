@@ -10,8 +10,8 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import org.pressdesk.system.Folding;
 import org.pressdesk.system.InvalidInput;
+import org.pressdesk.text.Folding;
 
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;

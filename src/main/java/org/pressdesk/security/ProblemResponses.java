@@ -9,9 +9,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.pressdesk.audit.AuditTrail;
 import org.pressdesk.audit.AuditTrail.Action;
 import org.pressdesk.database.DatabaseAvailability;
-import org.pressdesk.system.UnavailableResponses;
-import org.pressdesk.system.ErrorPages;
-import org.pressdesk.system.Problems;
+import org.pressdesk.web.ErrorPages;
+import org.pressdesk.web.Problems;
+import org.pressdesk.web.UnavailableResponses;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;

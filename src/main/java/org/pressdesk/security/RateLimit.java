@@ -10,9 +10,9 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.pressdesk.system.ClientAddresses;
-import org.pressdesk.system.ErrorPages;
-import org.pressdesk.system.Problems;
+import org.pressdesk.web.ClientAddresses;
+import org.pressdesk.web.ErrorPages;
+import org.pressdesk.web.Problems;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;

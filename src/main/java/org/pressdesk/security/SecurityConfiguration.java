@@ -7,9 +7,9 @@ import java.util.Map;
 import java.util.Set;
 
 import org.pressdesk.database.DatabaseAvailability;
-import org.pressdesk.system.UnavailableResponses;
-import org.pressdesk.system.ClientAddresses;
-import org.pressdesk.system.Problems;
+import org.pressdesk.web.ClientAddresses;
+import org.pressdesk.web.Problems;
+import org.pressdesk.web.UnavailableResponses;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;

@@ -17,8 +17,8 @@ import javax.crypto.spec.SecretKeySpec;
 import org.pressdesk.audit.AuditTrail;
 import org.pressdesk.audit.AuditTrail.Action;
 import org.pressdesk.audit.AuditTrail.Entity;
-import org.pressdesk.system.ClientAddresses;
-import org.pressdesk.system.Folding;
+import org.pressdesk.text.Folding;
+import org.pressdesk.web.ClientAddresses;
 
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;

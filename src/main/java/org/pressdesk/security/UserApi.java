@@ -2,9 +2,9 @@ package org.pressdesk.security;
 
 import java.net.URI;
 
-import org.pressdesk.system.ETags;
-import org.pressdesk.system.MergePatch;
-import org.pressdesk.system.Page;
+import org.pressdesk.web.ETags;
+import org.pressdesk.web.MergePatch;
+import org.pressdesk.web.Page;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;

@@ -10,11 +10,11 @@ import org.pressdesk.audit.AuditTrail;
 import org.pressdesk.audit.AuditTrail.Action;
 import org.pressdesk.audit.AuditTrail.Entity;
 import org.pressdesk.system.Conflict;
-import org.pressdesk.system.ETags;
-import org.pressdesk.system.InvalidInput;
-import org.pressdesk.system.NotFound;
 import org.pressdesk.system.FieldChecks;
 import org.pressdesk.system.Ids;
+import org.pressdesk.system.InvalidInput;
+import org.pressdesk.system.NotFound;
+import org.pressdesk.web.ETags;
 
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;

@@ -1,5 +1,6 @@
 /**
- * What every feature shares: settings, error responses, ids, ETags, merge patches and
- * cursor pagination.
+ * The shared kernel every feature builds on: the exceptions that name what went wrong (invalid
+ * fields, not found, conflicts, stale versions), ids, the LIKE pattern of a search word, and the
+ * service's own settings.
  */
 package org.pressdesk.system;

@@ -13,7 +13,7 @@ import ezvcard.VCardVersion;
 import ezvcard.io.text.TargetApplication;
 import ezvcard.io.text.VCardWriter;
 
-import org.pressdesk.system.Folding;
+import org.pressdesk.text.Folding;
 
 import org.springframework.http.MediaType;
 

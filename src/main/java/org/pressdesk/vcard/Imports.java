@@ -36,9 +36,10 @@ import org.pressdesk.person.Person;
 import org.pressdesk.person.PersonDraft;
 import org.pressdesk.person.PersonInput;
 import org.pressdesk.person.PersonRepository;
-import org.pressdesk.system.Folding;
 import org.pressdesk.system.Ids;
 import org.pressdesk.system.InvalidInput;
+import org.pressdesk.text.Folding;
+import org.pressdesk.text.LinkedIn;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;

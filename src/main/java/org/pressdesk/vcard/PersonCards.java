@@ -26,6 +26,7 @@ import org.pressdesk.person.NameOrder;
 import org.pressdesk.person.Person;
 import org.pressdesk.person.PhoneNumbers;
 import org.pressdesk.person.Visibility;
+import org.pressdesk.text.LinkedIn;
 
 import org.springframework.stereotype.Component;
 

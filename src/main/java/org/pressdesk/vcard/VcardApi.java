@@ -18,8 +18,8 @@ import org.pressdesk.person.Affiliation;
 import org.pressdesk.person.Person;
 import org.pressdesk.person.PersonRepository;
 import org.pressdesk.person.PersonSearch;
-import org.pressdesk.system.ETags;
 import org.pressdesk.system.InvalidInput;
+import org.pressdesk.web.ETags;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;

@@ -20,13 +20,13 @@ import ezvcard.property.StructuredName;
 import ezvcard.property.Telephone;
 
 import org.pressdesk.person.NameOrder;
+import org.pressdesk.person.PersonInput;
 import org.pressdesk.person.PersonInput.EmailInput;
 import org.pressdesk.person.PersonInput.PhoneInput;
-import org.pressdesk.person.PersonInput;
 import org.pressdesk.person.PhoneKind;
 import org.pressdesk.system.InvalidInput;
-import org.pressdesk.system.LinkedIn;
-import org.pressdesk.system.Texts;
+import org.pressdesk.text.LinkedIn;
+import org.pressdesk.text.Texts;
 
 /**
  * Reads a .vcf file (vCard 2.1, 3.0 or 4.0, one or many cards, as Apple, Google, Outlook,

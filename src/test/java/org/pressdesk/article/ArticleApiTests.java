@@ -16,6 +16,7 @@ import tools.jackson.databind.JsonNode;
 import org.pressdesk.ApiTestSupport;
 import org.pressdesk.Http;
 import org.pressdesk.Http.Response;
+import org.pressdesk.text.Topics;
 
 class ArticleApiTests extends ApiTestSupport {
 

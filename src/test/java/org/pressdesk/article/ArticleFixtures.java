@@ -5,6 +5,7 @@ import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
 import org.pressdesk.Http;
+import org.pressdesk.text.LinkedIn;
 
 /** People, organisations and articles made through the API for the article tests. */
 record ArticleFixtures(Http editor, String tag) {

@@ -28,7 +28,7 @@ import org.pressdesk.person.PersonInput.EmailInput;
 import org.pressdesk.person.PersonInput.PhoneInput;
 import org.pressdesk.person.PhoneKind;
 import org.pressdesk.person.Visibility;
-import org.pressdesk.system.Folding;
+import org.pressdesk.text.Folding;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;

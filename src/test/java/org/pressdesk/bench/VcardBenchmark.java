@@ -22,6 +22,7 @@ import ezvcard.io.text.VCardWriter;
 
 import org.pressdesk.organisation.OrganisationRepository;
 import org.pressdesk.person.PersonSearch;
+import org.pressdesk.text.LinkedIn;
 import org.pressdesk.vcard.Audience;
 import org.pressdesk.vcard.CardFiles;
 import org.pressdesk.vcard.CardFormat;

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.pressdesk.Http;
 import org.pressdesk.PressdeskApplication;
 import org.pressdesk.TestDatabase;
-import org.pressdesk.system.UnavailableResponses;
+import org.pressdesk.web.UnavailableResponses;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.pressdesk.ApiTestSupport;
 import org.pressdesk.Browser;
 import org.pressdesk.Http;
+import org.pressdesk.web.Page;
 
 /**
  * "More results" on the staff pages leads to the next people of the same list: of the

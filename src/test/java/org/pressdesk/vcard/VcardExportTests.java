@@ -17,6 +17,8 @@ import tools.jackson.databind.JsonNode;
 import org.pressdesk.ApiTestSupport;
 import org.pressdesk.Http;
 import org.pressdesk.Http.Response;
+import org.pressdesk.text.Folding;
+import org.pressdesk.text.LinkedIn;
 
 /** What address books get: checked with parsers that share no code with ez-vcard. */
 class VcardExportTests extends ApiTestSupport {

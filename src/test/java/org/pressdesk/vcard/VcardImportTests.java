@@ -14,6 +14,7 @@ import tools.jackson.databind.JsonNode;
 import org.pressdesk.ApiTestSupport;
 import org.pressdesk.Http;
 import org.pressdesk.Http.Response;
+import org.pressdesk.text.Folding;
 
 class VcardImportTests extends ApiTestSupport {
 

@@ -1,6 +1,8 @@
-package org.pressdesk.system;
+package org.pressdesk.web;
 
 import java.util.Arrays;
+
+import org.pressdesk.system.StaleVersion;
 
 /**
  * Strong ETags made from a resource's version, and the {@code If-Match} check for writes.

@@ -1,4 +1,4 @@
-package org.pressdesk.system;
+package org.pressdesk.web;
 
 import java.io.IOException;
 import java.net.URI;
@@ -10,6 +10,12 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
+
+import org.pressdesk.system.Conflict;
+import org.pressdesk.system.FieldProblem;
+import org.pressdesk.system.InvalidInput;
+import org.pressdesk.system.NotFound;
+import org.pressdesk.system.StaleVersion;
 
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;

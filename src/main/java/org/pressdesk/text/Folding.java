@@ -1,4 +1,4 @@
-package org.pressdesk.system;
+package org.pressdesk.text;
 
 import java.text.Normalizer;
 import java.util.Locale;

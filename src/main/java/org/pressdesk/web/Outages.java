@@ -1,4 +1,4 @@
-package org.pressdesk.system;
+package org.pressdesk.web;
 
 /**
  * Tells a failure to use the database (unreachable, or no connection free in time) from

@@ -1,4 +1,4 @@
-package org.pressdesk.system;
+package org.pressdesk.text;
 
 import java.util.LinkedHashMap;
 import java.util.List;

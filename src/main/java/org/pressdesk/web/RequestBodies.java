@@ -1,4 +1,4 @@
-package org.pressdesk.system;
+package org.pressdesk.web;
 
 import java.util.Arrays;
 import java.util.Comparator;
@@ -12,6 +12,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import tools.jackson.databind.json.JsonMapper;
+
+import org.pressdesk.system.FieldProblem;
+import org.pressdesk.system.InvalidInput;
 
 import org.springframework.stereotype.Component;
 

@@ -1,4 +1,4 @@
-package org.pressdesk.system;
+package org.pressdesk.text;
 
 /** Small things done to text from forms and files everywhere. */
 public final class Texts {

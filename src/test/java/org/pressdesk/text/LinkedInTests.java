@@ -1,10 +1,12 @@
-package org.pressdesk.system;
+package org.pressdesk.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+
+import org.pressdesk.system.InvalidInput;
 
 class LinkedInTests {
 

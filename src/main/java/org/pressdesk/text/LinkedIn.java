@@ -1,4 +1,4 @@
-package org.pressdesk.system;
+package org.pressdesk.text;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
+
+import org.pressdesk.system.InvalidInput;
 
 /**
  * Canonical LinkedIn links. People paste them in many shapes

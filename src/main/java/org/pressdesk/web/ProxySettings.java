@@ -1,4 +1,4 @@
-package org.pressdesk.system;
+package org.pressdesk.web;
 
 import java.util.List;
 

@@ -1,9 +1,11 @@
-package org.pressdesk.system;
+package org.pressdesk.web;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Base64;
+
+import org.pressdesk.system.InvalidInput;
 
 /**
  * Where a page ended: the sort key and id of its last item, opaque to clients. Keyset
