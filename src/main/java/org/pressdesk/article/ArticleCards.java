@@ -9,14 +9,14 @@ import java.util.stream.Collectors;
 import ezvcard.VCard;
 
 import org.pressdesk.article.ArticleRepository.StoredContact;
+import org.pressdesk.exchange.Audience;
+import org.pressdesk.exchange.CardFormat;
+import org.pressdesk.exchange.PersonCards;
+import org.pressdesk.exchange.PersonCards.Workplace;
 import org.pressdesk.organisation.OrganisationRepository;
 import org.pressdesk.person.Affiliation;
 import org.pressdesk.person.Person;
 import org.pressdesk.person.PersonRepository;
-import org.pressdesk.vcard.Audience;
-import org.pressdesk.vcard.CardFormat;
-import org.pressdesk.vcard.PersonCards;
-import org.pressdesk.vcard.PersonCards.Workplace;
 
 import org.springframework.stereotype.Component;
 

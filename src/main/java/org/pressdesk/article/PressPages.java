@@ -8,8 +8,8 @@ import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
 
 import org.pressdesk.article.RenderedResponses.Rendered;
-import org.pressdesk.vcard.CardFiles;
-import org.pressdesk.vcard.CardFormat;
+import org.pressdesk.exchange.CardFiles;
+import org.pressdesk.exchange.CardFormat;
 
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;

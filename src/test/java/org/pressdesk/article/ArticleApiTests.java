@@ -254,7 +254,7 @@ class ArticleApiTests extends ApiTestSupport {
 
 		Response cards = viewer.get("/api/v1/articles/" + id + "/contacts/vcard");
 		assertThat(cards.status()).isEqualTo(200);
-		var card = org.pressdesk.vcard.OutsideParsers.ical4j(cards.body()).get(0);
+		var card = org.pressdesk.exchange.OutsideParsers.ical4j(cards.body()).get(0);
 		assertThat(card.getProperty(net.fortuna.ical4j.vcard.Property.Id.FN).getValue()).isEqualTo("Dan Example");
 		String internalPhone = dan.get("phones").get(1).get("value").asString();
 		assertThat(cards.body()).as("staff see INTERNAL values")

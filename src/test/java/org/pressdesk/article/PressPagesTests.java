@@ -12,7 +12,7 @@ import tools.jackson.databind.JsonNode;
 
 import org.pressdesk.ApiTestSupport;
 import org.pressdesk.Http.Response;
-import org.pressdesk.vcard.OutsideParsers;
+import org.pressdesk.exchange.OutsideParsers;
 
 class PressPagesTests extends ApiTestSupport {
 

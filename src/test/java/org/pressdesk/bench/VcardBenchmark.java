@@ -20,13 +20,13 @@ import java.util.stream.Collectors;
 import ezvcard.VCard;
 import ezvcard.io.text.VCardWriter;
 
+import org.pressdesk.exchange.Audience;
+import org.pressdesk.exchange.CardFiles;
+import org.pressdesk.exchange.CardFormat;
+import org.pressdesk.exchange.PersonCards;
 import org.pressdesk.organisation.OrganisationRepository;
 import org.pressdesk.person.PersonSearch;
 import org.pressdesk.text.LinkedIn;
-import org.pressdesk.vcard.Audience;
-import org.pressdesk.vcard.CardFiles;
-import org.pressdesk.vcard.CardFormat;
-import org.pressdesk.vcard.PersonCards;
 
 import org.springframework.context.ConfigurableApplicationContext;
 

@@ -1,4 +1,4 @@
-package org.pressdesk.vcard;
+package org.pressdesk.exchange;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;

@@ -1,4 +1,4 @@
-package org.pressdesk.vcard;
+package org.pressdesk.exchange;
 
 /** Names a field of our person model the way a vCard calls it, for import reports. */
 final class VcardFields {

@@ -1,4 +1,4 @@
-package org.pressdesk.vcard;
+package org.pressdesk.exchange;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;

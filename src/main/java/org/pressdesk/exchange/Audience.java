@@ -1,4 +1,4 @@
-package org.pressdesk.vcard;
+package org.pressdesk.exchange;
 
 /**
  * Who a card is for: staff see every contact point, the public only PUBLIC ones. Notes go

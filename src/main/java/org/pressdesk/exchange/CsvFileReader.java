@@ -1,4 +1,4 @@
-package org.pressdesk.vcard;
+package org.pressdesk.exchange;
 
 import java.io.IOException;
 import java.io.StringReader;

@@ -1,4 +1,4 @@
-package org.pressdesk.vcard;
+package org.pressdesk.exchange;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -41,7 +41,7 @@ class ImportPages {
 
 	@GetMapping("/imports")
 	String form() {
-		return "vcard/import";
+		return "exchange/import";
 	}
 
 	@PostMapping("/imports")
@@ -59,19 +59,19 @@ class ImportPages {
 		catch (InvalidInput ex) {
 			model.addAttribute("fileError", ex.problems().get(0).message());
 		}
-		return "vcard/import";
+		return "exchange/import";
 	}
 
 	@PostMapping("/imports/confirm")
 	String confirm(@RequestParam String token, HttpSession session, Model model) {
 		if (!(session.getAttribute(PENDING) instanceof Pending pending) || !pending.token().equals(token)) {
 			model.addAttribute("fileError", "That upload is no longer waiting; please upload the file again.");
-			return "vcard/import";
+			return "exchange/import";
 		}
 		session.removeAttribute(PENDING);
 		model.addAttribute("report", imports.run(pending.file(), false));
 		model.addAttribute("fileName", pending.name());
-		return "vcard/import";
+		return "exchange/import";
 	}
 
 }

@@ -1,4 +1,4 @@
-package org.pressdesk.vcard;
+package org.pressdesk.exchange;
 
 import jakarta.validation.constraints.Positive;
 

@@ -1,5 +1,0 @@
-/**
- * vCards: a person as every address book reads them, bulk export (vCard, CSV), and
- * imports.
- */
-package org.pressdesk.vcard;
