@@ -10,13 +10,10 @@ import static org.pressdesk.db.Tables.ARTICLE_CONTACT;
 import static org.pressdesk.db.Tables.ARTICLE_TOPIC;
 import static org.pressdesk.db.Tables.ORGANISATION;
 import static org.pressdesk.db.Tables.PERSON;
-import static org.pressdesk.db.Tables.PERSON_EMAIL;
-import static org.pressdesk.db.Tables.PERSON_PHONE;
 
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,12 +27,11 @@ import org.jooq.Record1;
 import org.jooq.SelectField;
 import org.jooq.impl.DSL;
 
+import org.pressdesk.db.tables.records.ArticleRecord;
+import org.pressdesk.person.ContactPointFields;
 import org.pressdesk.person.Email;
-import org.pressdesk.person.NameOrder;
 import org.pressdesk.person.Person;
 import org.pressdesk.person.Phone;
-import org.pressdesk.person.PhoneKind;
-import org.pressdesk.person.Visibility;
 import org.pressdesk.system.Like;
 import org.pressdesk.system.NotFound;
 import org.pressdesk.web.Cursor;
@@ -65,9 +61,9 @@ class ArticleRepository {
 		.convertFrom(r -> r == null ? List.of() : r.map(Record1::value1));
 
 	private static final Field<List<ArticleContact>> CONTACTS = field(
-			select(multisetAgg(ARTICLE_CONTACT.PERSON_ID, ARTICLE_CONTACT.ROLE.convertFrom(ContactRole::valueOf),
-					ARTICLE_CONTACT.AFFILIATION_ID, ARTICLE_CONTACT.POSITION, PERSON.DISPLAY_NAME, AFFILIATION.TITLE,
-					ORGANISATION.NAME, ARTICLE_CONTACT.PUBLISHED_TITLE, ARTICLE_CONTACT.PUBLISHED_ORGANISATION)
+			select(multisetAgg(ARTICLE_CONTACT.PERSON_ID, ARTICLE_CONTACT.ROLE, ARTICLE_CONTACT.AFFILIATION_ID,
+					ARTICLE_CONTACT.POSITION, PERSON.DISPLAY_NAME, AFFILIATION.TITLE, ORGANISATION.NAME,
+					ARTICLE_CONTACT.PUBLISHED_TITLE, ARTICLE_CONTACT.PUBLISHED_ORGANISATION)
 				.orderBy(ARTICLE_CONTACT.POSITION)).from(ARTICLE_CONTACT)
 				.join(PERSON)
 				.on(PERSON.ID.eq(ARTICLE_CONTACT.PERSON_ID))
@@ -140,7 +136,7 @@ class ArticleRepository {
 			}
 		}
 		if (status != null) {
-			condition = condition.and(ARTICLE.STATUS.eq(status.name()));
+			condition = condition.and(ARTICLE.STATUS.eq(status));
 		}
 		if (externalRef != null) {
 			condition = condition.and(ARTICLE.EXTERNAL_REF.eq(externalRef));
@@ -216,7 +212,7 @@ class ArticleRepository {
 				ARTICLE_CONTACT.PUBLISHED_TITLE, ARTICLE_CONTACT.PUBLISHED_ORGANISATION);
 		for (int i = 0; i < contacts.size(); i++) {
 			StoredContact c = contacts.get(i);
-			insert = insert.values(articleId, i, c.personId(), c.role().name(), c.affiliationId(), c.publishedTitle(),
+			insert = insert.values(articleId, i, c.personId(), c.role(), c.affiliationId(), c.publishedTitle(),
 					c.publishedOrganisation() == null ? null : String.join(UNIT_SEPARATOR, c.publishedOrganisation()));
 		}
 		insert.execute();
@@ -229,9 +225,9 @@ class ArticleRepository {
 			.from(ARTICLE_CONTACT)
 			.where(ARTICLE_CONTACT.ARTICLE_ID.eq(articleId))
 			.orderBy(ARTICLE_CONTACT.POSITION)
-			.fetch(r -> new StoredContact(r.get(ARTICLE_CONTACT.PERSON_ID),
-					ContactRole.valueOf(r.get(ARTICLE_CONTACT.ROLE)), r.get(ARTICLE_CONTACT.AFFILIATION_ID),
-					r.get(ARTICLE_CONTACT.PUBLISHED_TITLE), r.get(ARTICLE_CONTACT.PUBLISHED_ORGANISATION) == null ? null
+			.fetch(r -> new StoredContact(r.get(ARTICLE_CONTACT.PERSON_ID), r.get(ARTICLE_CONTACT.ROLE),
+					r.get(ARTICLE_CONTACT.AFFILIATION_ID), r.get(ARTICLE_CONTACT.PUBLISHED_TITLE),
+					r.get(ARTICLE_CONTACT.PUBLISHED_ORGANISATION) == null ? null
 							: units(r.get(ARTICLE_CONTACT.PUBLISHED_ORGANISATION))));
 	}
 
@@ -249,8 +245,7 @@ class ArticleRepository {
 
 	List<PersonArticle> articlesOf(String personId) {
 		return db
-			.select(ARTICLE.ID, ARTICLE.SLUG, ARTICLE.TITLE, ARTICLE.STATUS.convertFrom(ArticleStatus::valueOf),
-					ARTICLE.PUBLISHED_AT, ARTICLE_CONTACT.ROLE.convertFrom(ContactRole::valueOf))
+			.select(ARTICLE.ID, ARTICLE.SLUG, ARTICLE.TITLE, ARTICLE.STATUS, ARTICLE.PUBLISHED_AT, ARTICLE_CONTACT.ROLE)
 			.from(ARTICLE_CONTACT)
 			.join(ARTICLE)
 			.on(ARTICLE.ID.eq(ARTICLE_CONTACT.ARTICLE_ID))
@@ -273,22 +268,11 @@ class ArticleRepository {
 	// ---- the public side: the rule (published, public roles, PUBLIC values) is in every
 	// statement
 
-	private static final Condition PUBLISHED = ARTICLE.STATUS.eq(ArticleStatus.PUBLISHED.name());
+	private static final Condition PUBLISHED = ARTICLE.STATUS.eq(ArticleStatus.PUBLISHED);
 
-	private static final Field<List<Email>> PUBLIC_EMAILS = field(select(multisetAgg(PERSON_EMAIL.VALUE,
-			PERSON_EMAIL.LABEL, PERSON_EMAIL.VISIBILITY.convertFrom(Visibility::valueOf), PERSON_EMAIL.IS_PRIMARY)
-		.orderBy(PERSON_EMAIL.POSITION)).from(PERSON_EMAIL)
-		.where(PERSON_EMAIL.PERSON_ID.eq(PERSON.ID))
-		.and(PERSON_EMAIL.VISIBILITY.eq(Visibility.PUBLIC.name()))).as("emails")
-		.convertFrom(r -> r == null ? List.of() : r.map(mapping(Email::new)));
+	private static final Field<List<Email>> PUBLIC_EMAILS = ContactPointFields.PUBLIC_EMAILS;
 
-	private static final Field<List<Phone>> PUBLIC_PHONES = field(select(multisetAgg(PERSON_PHONE.VALUE,
-			PERSON_PHONE.INTERNATIONAL, PERSON_PHONE.KIND.convertFrom(PhoneKind::valueOf), PERSON_PHONE.LABEL,
-			PERSON_PHONE.VISIBILITY.convertFrom(Visibility::valueOf), PERSON_PHONE.IS_PRIMARY)
-		.orderBy(PERSON_PHONE.POSITION)).from(PERSON_PHONE)
-		.where(PERSON_PHONE.PERSON_ID.eq(PERSON.ID))
-		.and(PERSON_PHONE.VISIBILITY.eq(Visibility.PUBLIC.name()))).as("phones")
-		.convertFrom(r -> r == null ? List.of() : r.map(mapping(Phone::new)));
+	private static final Field<List<Phone>> PUBLIC_PHONES = ContactPointFields.PUBLIC_PHONES;
 
 	/**
 	 * The public contact block of a published article. Its two statements run in one
@@ -368,15 +352,13 @@ class ArticleRepository {
 			.and(articleRule)
 			.and(ARTICLE_CONTACT.ROLE.in(ContactRole.PUBLIC))
 			.orderBy(ARTICLE_CONTACT.POSITION)
-			.fetch(r -> new PublicBlock.Contact(
-					new Person(r.get(PERSON.ID), r.get(PERSON.HONORIFIC_PREFIX), r.get(PERSON.GIVEN_NAME),
-							r.get(PERSON.ADDITIONAL_NAMES), r.get(PERSON.FAMILY_NAME), r.get(PERSON.HONORIFIC_SUFFIX),
-							r.get(PERSON.DISPLAY_NAME), false, NameOrder.valueOf(r.get(PERSON.NAME_ORDER)),
-							r.get(PERSON.PHONETIC_GIVEN_NAME), r.get(PERSON.PHONETIC_FAMILY_NAME),
-							r.get(PERSON.PRONOUNS), r.get(PERSON.LINKEDIN_URL), r.get(PUBLIC_EMAILS),
-							r.get(PUBLIC_PHONES), List.of(), List.of(), null, null, null, null, null,
-							r.get(PERSON.UPDATED_AT), r.get(PERSON.VERSION)),
-					ContactRole.valueOf(r.get(ARTICLE_CONTACT.ROLE)), r.get(ARTICLE_CONTACT.PUBLISHED_TITLE),
+			.fetch(r -> new PublicBlock.Contact(new Person(r.get(PERSON.ID), r.get(PERSON.HONORIFIC_PREFIX),
+					r.get(PERSON.GIVEN_NAME), r.get(PERSON.ADDITIONAL_NAMES), r.get(PERSON.FAMILY_NAME),
+					r.get(PERSON.HONORIFIC_SUFFIX), r.get(PERSON.DISPLAY_NAME), false, r.get(PERSON.NAME_ORDER),
+					r.get(PERSON.PHONETIC_GIVEN_NAME), r.get(PERSON.PHONETIC_FAMILY_NAME), r.get(PERSON.PRONOUNS),
+					r.get(PERSON.LINKEDIN_URL), r.get(PUBLIC_EMAILS), r.get(PUBLIC_PHONES), List.of(), List.of(), null,
+					null, null, null, null, r.get(PERSON.UPDATED_AT), r.get(PERSON.VERSION)),
+					r.get(ARTICLE_CONTACT.ROLE), r.get(ARTICLE_CONTACT.PUBLISHED_TITLE),
 					units(r.get(ARTICLE_CONTACT.PUBLISHED_ORGANISATION))));
 	}
 
@@ -400,20 +382,21 @@ class ArticleRepository {
 		insert.execute();
 	}
 
-	private static Map<Field<?>, Object> columnsOf(ArticleInput input) {
-		var columns = new LinkedHashMap<Field<?>, Object>();
-		columns.put(ARTICLE.SLUG, input.slug());
-		columns.put(ARTICLE.TITLE, input.title());
-		columns.put(ARTICLE.SUMMARY, input.summary());
-		columns.put(ARTICLE.URL, input.url());
-		columns.put(ARTICLE.STATUS, input.status().name());
-		columns.put(ARTICLE.PUBLISHED_AT, input.publishedAt());
-		columns.put(ARTICLE.EXTERNAL_REF, input.externalRef());
+	/** The columns a write sets, typed: a value of the wrong type does not compile. */
+	private static ArticleRecord columnsOf(ArticleInput input) {
+		ArticleRecord columns = new ArticleRecord();
+		columns.setSlug(input.slug());
+		columns.setTitle(input.title());
+		columns.setSummary(input.summary());
+		columns.setUrl(input.url());
+		columns.setStatus(input.status());
+		columns.setPublishedAt(input.publishedAt());
+		columns.setExternalRef(input.externalRef());
 		return columns;
 	}
 
 	private static Article toArticle(Record r) {
-		ArticleStatus status = ArticleStatus.valueOf(r.get(ARTICLE.STATUS));
+		ArticleStatus status = r.get(ARTICLE.STATUS);
 		List<ArticleContact> stored = r.get(CONTACTS);
 		// positions are shown from 0 without the gaps a removed person leaves; what was
 		// shown at publication exists only for an article that has been published

@@ -7,7 +7,6 @@ import static org.pressdesk.db.Tables.ORGANISATION;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedList;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +23,7 @@ import org.jooq.SelectJoinStep;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 
+import org.pressdesk.db.tables.records.OrganisationRecord;
 import org.pressdesk.system.Like;
 import org.pressdesk.system.NotFound;
 import org.pressdesk.web.Cursor;
@@ -52,9 +52,10 @@ public class OrganisationRepository {
 
 	private SelectJoinStep<Record11<String, String, String, String, OrganisationKind, String, String, String, Instant, Instant, Integer>> //
 			selectOrganisations() {
-		return db.select(ORGANISATION.ID, ORGANISATION.NAME, ORGANISATION.SHORT_NAME, ORGANISATION.PARENT_ID,
-				ORGANISATION.KIND.convertFrom(OrganisationKind::valueOf), ORGANISATION.COUNTRY, ORGANISATION.WEBSITE,
-				ORGANISATION.LINKEDIN_URL, ORGANISATION.CREATED_AT, ORGANISATION.UPDATED_AT, ORGANISATION.VERSION)
+		return db
+			.select(ORGANISATION.ID, ORGANISATION.NAME, ORGANISATION.SHORT_NAME, ORGANISATION.PARENT_ID,
+					ORGANISATION.KIND, ORGANISATION.COUNTRY, ORGANISATION.WEBSITE, ORGANISATION.LINKEDIN_URL,
+					ORGANISATION.CREATED_AT, ORGANISATION.UPDATED_AT, ORGANISATION.VERSION)
 			.from(ORGANISATION);
 	}
 
@@ -115,15 +116,16 @@ public class OrganisationRepository {
 			.execute();
 	}
 
-	private static Map<Field<?>, Object> columnsOf(OrganisationInput input) {
-		Map<Field<?>, Object> columns = new LinkedHashMap<>();
-		columns.put(ORGANISATION.NAME, input.name());
-		columns.put(ORGANISATION.SHORT_NAME, input.shortName());
-		columns.put(ORGANISATION.PARENT_ID, input.parentId());
-		columns.put(ORGANISATION.KIND, input.kind().name());
-		columns.put(ORGANISATION.COUNTRY, input.country());
-		columns.put(ORGANISATION.WEBSITE, input.website());
-		columns.put(ORGANISATION.LINKEDIN_URL, input.linkedinUrl());
+	/** The columns a write sets, typed: a value of the wrong type does not compile. */
+	private static OrganisationRecord columnsOf(OrganisationInput input) {
+		OrganisationRecord columns = new OrganisationRecord();
+		columns.setName(input.name());
+		columns.setShortName(input.shortName());
+		columns.setParentId(input.parentId());
+		columns.setKind(input.kind());
+		columns.setCountry(input.country());
+		columns.setWebsite(input.website());
+		columns.setLinkedinUrl(input.linkedinUrl());
 		return columns;
 	}
 

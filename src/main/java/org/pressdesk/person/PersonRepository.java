@@ -15,7 +15,6 @@ import static org.pressdesk.db.Tables.PERSON_TOPIC;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,6 +32,8 @@ import org.jooq.SelectField;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 
+import org.pressdesk.db.tables.records.AffiliationRecord;
+import org.pressdesk.db.tables.records.PersonRecord;
 import org.pressdesk.system.Like;
 import org.pressdesk.system.NotFound;
 import org.pressdesk.text.LinkedIn;
@@ -50,18 +51,9 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class PersonRepository {
 
-	// MULTISET_AGG in a scalar subquery rather than MULTISET: MariaDB cannot see the
-	// outer row from the derived table jOOQ builds to order a MULTISET
-	private static final Field<List<Email>> EMAILS = field(select(multisetAgg(PERSON_EMAIL.VALUE, PERSON_EMAIL.LABEL,
-			PERSON_EMAIL.VISIBILITY.convertFrom(Visibility::valueOf), PERSON_EMAIL.IS_PRIMARY)
-		.orderBy(PERSON_EMAIL.POSITION)).from(PERSON_EMAIL).where(PERSON_EMAIL.PERSON_ID.eq(PERSON.ID))).as("emails")
-		.convertFrom(r -> r == null ? List.of() : r.map(mapping(Email::new)));
+	private static final Field<List<Email>> EMAILS = ContactPointFields.EMAILS;
 
-	private static final Field<List<Phone>> PHONES = field(select(multisetAgg(PERSON_PHONE.VALUE,
-			PERSON_PHONE.INTERNATIONAL, PERSON_PHONE.KIND.convertFrom(PhoneKind::valueOf), PERSON_PHONE.LABEL,
-			PERSON_PHONE.VISIBILITY.convertFrom(Visibility::valueOf), PERSON_PHONE.IS_PRIMARY)
-		.orderBy(PERSON_PHONE.POSITION)).from(PERSON_PHONE).where(PERSON_PHONE.PERSON_ID.eq(PERSON.ID))).as("phones")
-		.convertFrom(r -> r == null ? List.of() : r.map(mapping(Phone::new)));
+	private static final Field<List<Phone>> PHONES = ContactPointFields.PHONES;
 
 	/** Current affiliations first, then the most recent. */
 	private static final List<OrderField<?>> AFFILIATIONS_CURRENT_FIRST = List.of(AFFILIATION.END_DATE.isNull().desc(),
@@ -241,9 +233,8 @@ public class PersonRepository {
 			.from(PERSON_EMAIL)
 			.where(ofBatch.apply(PERSON_EMAIL.PERSON_ID))
 			.orderBy(PERSON_EMAIL.PERSON_ID, PERSON_EMAIL.POSITION)
-			.fetchGroups(r -> r.get(PERSON_EMAIL.PERSON_ID),
-					r -> new Email(r.get(PERSON_EMAIL.VALUE), r.get(PERSON_EMAIL.LABEL),
-							Visibility.valueOf(r.get(PERSON_EMAIL.VISIBILITY)), r.get(PERSON_EMAIL.IS_PRIMARY)));
+			.fetchGroups(r -> r.get(PERSON_EMAIL.PERSON_ID), r -> new Email(r.get(PERSON_EMAIL.VALUE),
+					r.get(PERSON_EMAIL.LABEL), r.get(PERSON_EMAIL.VISIBILITY), r.get(PERSON_EMAIL.IS_PRIMARY)));
 		Map<String, List<Phone>> phones = db
 			.select(PERSON_PHONE.PERSON_ID, PERSON_PHONE.VALUE, PERSON_PHONE.INTERNATIONAL, PERSON_PHONE.KIND,
 					PERSON_PHONE.LABEL, PERSON_PHONE.VISIBILITY, PERSON_PHONE.IS_PRIMARY)
@@ -252,8 +243,8 @@ public class PersonRepository {
 			.orderBy(PERSON_PHONE.PERSON_ID, PERSON_PHONE.POSITION)
 			.fetchGroups(r -> r.get(PERSON_PHONE.PERSON_ID),
 					r -> new Phone(r.get(PERSON_PHONE.VALUE), r.get(PERSON_PHONE.INTERNATIONAL),
-							PhoneKind.valueOf(r.get(PERSON_PHONE.KIND)), r.get(PERSON_PHONE.LABEL),
-							Visibility.valueOf(r.get(PERSON_PHONE.VISIBILITY)), r.get(PERSON_PHONE.IS_PRIMARY)));
+							r.get(PERSON_PHONE.KIND), r.get(PERSON_PHONE.LABEL), r.get(PERSON_PHONE.VISIBILITY),
+							r.get(PERSON_PHONE.IS_PRIMARY)));
 		Map<String, List<Affiliation>> affiliations = db
 			.select(AFFILIATION.PERSON_ID, AFFILIATION.ID, AFFILIATION.ORGANISATION_ID, ORGANISATION.NAME,
 					ORGANISATION.SHORT_NAME, AFFILIATION.TITLE, AFFILIATION.DEPARTMENT, AFFILIATION.ROLE,
@@ -423,7 +414,7 @@ public class PersonRepository {
 					PERSON_EMAIL.LABEL, PERSON_EMAIL.VISIBILITY, PERSON_EMAIL.IS_PRIMARY);
 			for (int i = 0; i < draft.emails().size(); i++) {
 				Email e = draft.emails().get(i);
-				insert = insert.values(id, i, e.value(), e.label(), e.visibility().name(), e.primary());
+				insert = insert.values(id, i, e.value(), e.label(), e.visibility(), e.primary());
 			}
 			insert.execute();
 		}
@@ -433,8 +424,8 @@ public class PersonRepository {
 					PERSON_PHONE.IS_PRIMARY);
 			for (int i = 0; i < draft.phones().size(); i++) {
 				Phone p = draft.phones().get(i);
-				insert = insert.values(id, i, p.value(), p.international(), p.kind().name(), p.label(),
-						p.visibility().name(), p.primary());
+				insert = insert.values(id, i, p.value(), p.international(), p.kind(), p.label(), p.visibility(),
+						p.primary());
 			}
 			insert.execute();
 		}
@@ -447,36 +438,38 @@ public class PersonRepository {
 		}
 	}
 
-	private static Map<Field<?>, Object> columnsOf(PersonDraft draft) {
-		var columns = new LinkedHashMap<Field<?>, Object>();
-		columns.put(PERSON.HONORIFIC_PREFIX, draft.honorificPrefix());
-		columns.put(PERSON.GIVEN_NAME, draft.givenName());
-		columns.put(PERSON.ADDITIONAL_NAMES, draft.additionalNames());
-		columns.put(PERSON.FAMILY_NAME, draft.familyName());
-		columns.put(PERSON.HONORIFIC_SUFFIX, draft.honorificSuffix());
-		columns.put(PERSON.DISPLAY_NAME, draft.displayName());
-		columns.put(PERSON.DISPLAY_NAME_GIVEN, draft.displayNameGiven());
-		columns.put(PERSON.NAME_ORDER, draft.nameOrder().name());
-		columns.put(PERSON.PHONETIC_GIVEN_NAME, draft.phoneticGivenName());
-		columns.put(PERSON.PHONETIC_FAMILY_NAME, draft.phoneticFamilyName());
-		columns.put(PERSON.PRONOUNS, draft.pronouns());
-		columns.put(PERSON.LINKEDIN_URL, draft.linkedinUrl());
-		columns.put(PERSON.NOTES, draft.notes());
-		columns.put(PERSON.LAWFUL_BASIS, draft.lawfulBasis() == null ? null : draft.lawfulBasis().name());
-		columns.put(PERSON.SOURCE, draft.source());
-		columns.put(PERSON.SORT_NAME, draft.sortName());
+	/** The columns a write sets, typed: a value of the wrong type does not compile. */
+	private static PersonRecord columnsOf(PersonDraft draft) {
+		PersonRecord columns = new PersonRecord();
+		columns.setHonorificPrefix(draft.honorificPrefix());
+		columns.setGivenName(draft.givenName());
+		columns.setAdditionalNames(draft.additionalNames());
+		columns.setFamilyName(draft.familyName());
+		columns.setHonorificSuffix(draft.honorificSuffix());
+		columns.setDisplayName(draft.displayName());
+		columns.setDisplayNameGiven(draft.displayNameGiven());
+		columns.setNameOrder(draft.nameOrder());
+		columns.setPhoneticGivenName(draft.phoneticGivenName());
+		columns.setPhoneticFamilyName(draft.phoneticFamilyName());
+		columns.setPronouns(draft.pronouns());
+		columns.setLinkedinUrl(draft.linkedinUrl());
+		columns.setNotes(draft.notes());
+		columns.setLawfulBasis(draft.lawfulBasis());
+		columns.setSource(draft.source());
+		columns.setSortName(draft.sortName());
 		return columns;
 	}
 
-	private static Map<Field<?>, Object> affiliationColumnsOf(AffiliationInput input) {
-		var columns = new LinkedHashMap<Field<?>, Object>();
-		columns.put(AFFILIATION.ORGANISATION_ID, input.organisationId());
-		columns.put(AFFILIATION.TITLE, input.title());
-		columns.put(AFFILIATION.DEPARTMENT, input.department());
-		columns.put(AFFILIATION.ROLE, input.role());
-		columns.put(AFFILIATION.START_DATE, input.startDate());
-		columns.put(AFFILIATION.END_DATE, input.endDate());
-		columns.put(AFFILIATION.IS_PRIMARY, input.primary());
+	/** The columns a write sets, typed: a value of the wrong type does not compile. */
+	private static AffiliationRecord affiliationColumnsOf(AffiliationInput input) {
+		AffiliationRecord columns = new AffiliationRecord();
+		columns.setOrganisationId(input.organisationId());
+		columns.setTitle(input.title());
+		columns.setDepartment(input.department());
+		columns.setRole(input.role());
+		columns.setStartDate(input.startDate());
+		columns.setEndDate(input.endDate());
+		columns.setIsPrimary(input.primary());
 		return columns;
 	}
 
@@ -488,13 +481,11 @@ public class PersonRepository {
 			List<String> topics) {
 		return new Person(r.get(PERSON.ID), r.get(PERSON.HONORIFIC_PREFIX), r.get(PERSON.GIVEN_NAME),
 				r.get(PERSON.ADDITIONAL_NAMES), r.get(PERSON.FAMILY_NAME), r.get(PERSON.HONORIFIC_SUFFIX),
-				r.get(PERSON.DISPLAY_NAME), r.get(PERSON.DISPLAY_NAME_GIVEN),
-				NameOrder.valueOf(r.get(PERSON.NAME_ORDER)), r.get(PERSON.PHONETIC_GIVEN_NAME),
-				r.get(PERSON.PHONETIC_FAMILY_NAME), r.get(PERSON.PRONOUNS), r.get(PERSON.LINKEDIN_URL), emails, phones,
-				affiliations, topics, r.get(PERSON.NOTES),
-				r.get(PERSON.LAWFUL_BASIS) == null ? null : LawfulBasis.valueOf(r.get(PERSON.LAWFUL_BASIS)),
-				r.get(PERSON.SOURCE), r.get(PERSON.SORT_NAME), r.get(PERSON.CREATED_AT), r.get(PERSON.UPDATED_AT),
-				r.get(PERSON.VERSION));
+				r.get(PERSON.DISPLAY_NAME), r.get(PERSON.DISPLAY_NAME_GIVEN), r.get(PERSON.NAME_ORDER),
+				r.get(PERSON.PHONETIC_GIVEN_NAME), r.get(PERSON.PHONETIC_FAMILY_NAME), r.get(PERSON.PRONOUNS),
+				r.get(PERSON.LINKEDIN_URL), emails, phones, affiliations, topics, r.get(PERSON.NOTES),
+				r.get(PERSON.LAWFUL_BASIS), r.get(PERSON.SOURCE), r.get(PERSON.SORT_NAME), r.get(PERSON.CREATED_AT),
+				r.get(PERSON.UPDATED_AT), r.get(PERSON.VERSION));
 	}
 
 }

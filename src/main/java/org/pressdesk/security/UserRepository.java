@@ -47,7 +47,7 @@ class UserRepository {
 	int lockEnabledAdmins() {
 		return db.select(APP_USER.ID)
 			.from(APP_USER)
-			.where(APP_USER.ROLE.eq(Role.ADMIN.name()))
+			.where(APP_USER.ROLE.eq(Role.ADMIN))
 			.and(APP_USER.ENABLED.isTrue())
 			.forUpdate()
 			.fetch()
@@ -56,7 +56,7 @@ class UserRepository {
 
 	void update(String id, Role role, boolean enabled, String passwordHash, Instant now) {
 		db.update(APP_USER)
-			.set(APP_USER.ROLE, role.name())
+			.set(APP_USER.ROLE, role)
 			.set(APP_USER.ENABLED, enabled)
 			.set(APP_USER.PASSWORD_HASH, passwordHash)
 			.set(APP_USER.UPDATED_AT, now)
@@ -71,8 +71,8 @@ class UserRepository {
 
 	private SelectJoinStep<Record8<String, String, String, Role, Boolean, Instant, Instant, Integer>> selectUsers() {
 		return db
-			.select(APP_USER.ID, APP_USER.USERNAME, APP_USER.PASSWORD_HASH, APP_USER.ROLE.convertFrom(Role::valueOf),
-					APP_USER.ENABLED, APP_USER.CREATED_AT, APP_USER.UPDATED_AT, APP_USER.VERSION)
+			.select(APP_USER.ID, APP_USER.USERNAME, APP_USER.PASSWORD_HASH, APP_USER.ROLE, APP_USER.ENABLED,
+					APP_USER.CREATED_AT, APP_USER.UPDATED_AT, APP_USER.VERSION)
 			.from(APP_USER);
 	}
 
@@ -85,7 +85,7 @@ class UserRepository {
 			.set(APP_USER.ID, id)
 			.set(APP_USER.USERNAME, username)
 			.set(APP_USER.PASSWORD_HASH, passwordHash)
-			.set(APP_USER.ROLE, role.name())
+			.set(APP_USER.ROLE, role)
 			.set(APP_USER.ENABLED, true)
 			.set(APP_USER.CREATED_AT, now)
 			.set(APP_USER.UPDATED_AT, now)
