@@ -2,13 +2,8 @@ package org.pressdesk.article;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -17,17 +12,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 
-import org.pressdesk.article.ArticleRepository.AffiliationNow;
 import org.pressdesk.article.ArticleRepository.StoredContact;
 import org.pressdesk.audit.AuditTrail;
 import org.pressdesk.audit.AuditTrail.Action;
 import org.pressdesk.audit.AuditTrail.Entity;
-import org.pressdesk.organisation.OrganisationRepository;
 import org.pressdesk.person.Person;
-import org.pressdesk.person.PersonRepository;
 import org.pressdesk.person.PersonToBeDeleted;
 import org.pressdesk.system.Conflict;
-import org.pressdesk.system.FieldChecks;
 import org.pressdesk.system.FieldProblem;
 import org.pressdesk.system.Ids;
 import org.pressdesk.system.InvalidInput;
@@ -55,14 +46,11 @@ public class Articles {
 
 	private static final Logger log = LoggerFactory.getLogger(Articles.class);
 
-	/** More than any press release names; keeps a block readable and a request small. */
-	static final int MAX_CONTACTS = 50;
-
 	private final ArticleRepository articles;
 
-	private final PersonRepository people;
+	private final PublicBlockRepository publicBlocks;
 
-	private final OrganisationRepository organisations;
+	private final ContactBlocks contactBlocks;
 
 	private final RequestBodies bodies;
 
@@ -72,11 +60,11 @@ public class Articles {
 
 	private final Clock clock;
 
-	Articles(ArticleRepository articles, PersonRepository people, OrganisationRepository organisations,
+	Articles(ArticleRepository articles, PublicBlockRepository publicBlocks, ContactBlocks contactBlocks,
 			RequestBodies bodies, TransactionTemplate transaction, AuditTrail audit, Clock clock) {
 		this.articles = articles;
-		this.people = people;
-		this.organisations = organisations;
+		this.publicBlocks = publicBlocks;
+		this.contactBlocks = contactBlocks;
 		this.bodies = bodies;
 		this.transaction = transaction;
 		this.audit = audit;
@@ -135,10 +123,10 @@ public class Articles {
 	public Article replaceContacts(String id, List<ContactInput> requested, String ifMatch) {
 		return transaction.execute(status -> {
 			Article article = lockedForWrite(id, ifMatch);
-			List<StoredContact> contacts = checkContacts(requested);
+			List<StoredContact> contacts = contactBlocks.check(requested);
 			List<StoredContact> before = articles.storedContacts(id);
 			List<StoredContact> stored = article.status() == ArticleStatus.DRAFT ? contacts
-					: asPublished(contacts, before);
+					: contactBlocks.asPublished(contacts, before);
 			articles.replaceContacts(id, stored);
 			audit.record(Action.UPDATED, Entity.ARTICLE, id, List.of("contacts"), null);
 			articles.touch(List.of(id), Instant.now(clock));
@@ -174,7 +162,7 @@ public class Articles {
 		Map<String, ArticleContact> chosen = article.contacts()
 			.stream()
 			.collect(Collectors.toMap(ArticleContact::personId, Function.identity()));
-		return articles.previewContacts(article.id()).stream().map(contact -> {
+		return publicBlocks.previewContacts(article.id()).stream().map(contact -> {
 			ArticleContact choice = chosen.get(contact.person().id());
 			if (contact.title() != null || !contact.organisation().isEmpty() || choice == null) {
 				return contact;
@@ -265,7 +253,8 @@ public class Articles {
 						.toList());
 		}
 		else if (input.status() == ArticleStatus.PUBLISHED && current.status() == ArticleStatus.DRAFT) {
-			articles.replaceContacts(current.id(), asPublished(articles.storedContacts(current.id()), List.of()));
+			articles.replaceContacts(current.id(),
+					contactBlocks.asPublished(articles.storedContacts(current.id()), List.of()));
 		}
 		return articles.find(current.id()).orElseThrow();
 	}
@@ -335,89 +324,6 @@ public class Articles {
 		int version = articles.lockVersion(id).orElseThrow(() -> new NotFound("article", id));
 		ETags.requireMatch(ifMatch, version);
 		return articles.find(id).orElseThrow();
-	}
-
-	/**
-	 * Checks each requested contact; every problem is reported by its place in the list.
-	 */
-	private List<StoredContact> checkContacts(List<ContactInput> requested) {
-		if (requested == null) {
-			throw new InvalidInput("contacts", "a JSON array of contacts is required");
-		}
-		if (requested.size() > MAX_CONTACTS) {
-			throw new InvalidInput("contacts", "at most " + MAX_CONTACTS + " contacts");
-		}
-		FieldChecks checks = new FieldChecks();
-		for (int i = 0; i < requested.size(); i++) {
-			String field = "contacts[" + i + "]";
-			if (requested.get(i) == null) {
-				checks.add(field, "must be a contact");
-				continue;
-			}
-			bodies.violations(requested.get(i)).forEach(p -> checks.add(field + "." + p.field(), p.message()));
-		}
-		checks.throwIfAny();
-		Map<String, Person> persons = people.findAll(requested.stream().map(ContactInput::personId).toList())
-			.stream()
-			.collect(Collectors.toMap(Person::id, Function.identity()));
-		LocalDate today = LocalDate.now(clock);
-		Set<String> seen = new HashSet<>();
-		List<StoredContact> contacts = new ArrayList<>();
-		for (int i = 0; i < requested.size(); i++) {
-			ContactInput contact = requested.get(i);
-			String field = "contacts[" + i + "]";
-			Person person = persons.get(contact.personId());
-			if (person == null) {
-				checks.add(field + ".personId", "no person has this id");
-				continue;
-			}
-			if (!seen.add(person.id())) {
-				checks.add(field + ".personId", "is already on the list; a person appears once per article");
-				continue;
-			}
-			String affiliationId = contact.affiliationId();
-			if (affiliationId == null) {
-				affiliationId = person.currentAffiliation(today).map(a -> a.id()).orElse(null);
-			}
-			else if (person.affiliations().stream().noneMatch(a -> a.id().equals(contact.affiliationId()))) {
-				checks.add(field + ".affiliationId", "is not an affiliation of this person");
-				continue;
-			}
-			contacts.add(new StoredContact(person.id(), contact.role(), affiliationId, null, null));
-		}
-		checks.throwIfAny();
-		return contacts;
-	}
-
-	/**
-	 * The contacts with what they show at publication: kept from before for a person
-	 * shown with the same affiliation, taken now for the others.
-	 */
-	private List<StoredContact> asPublished(List<StoredContact> contacts, List<StoredContact> before) {
-		List<String> affiliationIds = contacts.stream()
-			.map(StoredContact::affiliationId)
-			.filter(Objects::nonNull)
-			.distinct()
-			.toList();
-		Map<String, AffiliationNow> shown = affiliationIds.isEmpty() ? Map.of()
-				: articles.affiliationsNow(affiliationIds);
-		Map<String, List<String>> names = organisations
-			.namesFromTop(shown.values().stream().map(AffiliationNow::organisationId).distinct().toList());
-		return contacts.stream()
-			.map(contact -> before.stream()
-				.filter(old -> old.personId().equals(contact.personId())
-						&& Objects.equals(old.affiliationId(), contact.affiliationId())
-						&& old.publishedOrganisation() != null)
-				.findFirst()
-				.map(old -> new StoredContact(contact.personId(), contact.role(), contact.affiliationId(),
-						old.publishedTitle(), old.publishedOrganisation()))
-				.orElseGet(() -> {
-					var affiliation = contact.affiliationId() == null ? null : shown.get(contact.affiliationId());
-					return affiliation == null ? contact
-							: new StoredContact(contact.personId(), contact.role(), contact.affiliationId(),
-									affiliation.title(), names.getOrDefault(affiliation.organisationId(), List.of()));
-				}))
-			.toList();
 	}
 
 }

@@ -10,6 +10,6 @@ public enum ContactRole {
 
 	PRESS_CONTACT, SPOKESPERSON, QUOTED, MENTIONED;
 
-	static final List<String> PUBLIC = List.of(PRESS_CONTACT.name(), SPOKESPERSON.name());
+	static final List<ContactRole> PUBLIC = List.of(PRESS_CONTACT, SPOKESPERSON);
 
 }

@@ -50,7 +50,7 @@ class PressPages {
 
 	private static final String NOT_FOUND = "Not found. The article may not be published, or the link may be out of date.";
 
-	private final ArticleRepository articles;
+	private final PublicBlockRepository articles;
 
 	private final ArticleCards cards;
 
@@ -60,7 +60,8 @@ class PressPages {
 
 	private final byte[] notFoundPage;
 
-	PressPages(ArticleRepository articles, ArticleCards cards, RenderedResponses rendered, ITemplateEngine templates) {
+	PressPages(PublicBlockRepository articles, ArticleCards cards, RenderedResponses rendered,
+			ITemplateEngine templates) {
 		this.articles = articles;
 		this.cards = cards;
 		this.rendered = rendered;

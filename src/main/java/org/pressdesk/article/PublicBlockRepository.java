@@ -1,0 +1,132 @@
+package org.pressdesk.article;
+
+import static org.jooq.Records.mapping;
+import static org.pressdesk.db.Tables.ARTICLE;
+import static org.pressdesk.db.Tables.ARTICLE_CONTACT;
+import static org.pressdesk.db.Tables.PERSON;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.impl.DSL;
+
+import org.pressdesk.person.ContactPointFields;
+import org.pressdesk.person.Email;
+import org.pressdesk.person.Person;
+import org.pressdesk.person.Phone;
+
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The public side's reads: the contact block of a published article and what its ETag is
+ * made of. The rule (published, public roles, PUBLIC values) is in every statement, not a
+ * filter after it.
+ */
+@Repository
+class PublicBlockRepository {
+
+	private final DSLContext db;
+
+	PublicBlockRepository(DSLContext db) {
+		this.db = db;
+	}
+
+	private static final Condition PUBLISHED = ARTICLE.STATUS.eq(ArticleStatus.PUBLISHED);
+
+	private static final Field<List<Email>> PUBLIC_EMAILS = ContactPointFields.PUBLIC_EMAILS;
+
+	private static final Field<List<Phone>> PUBLIC_PHONES = ContactPointFields.PUBLIC_PHONES;
+
+	/**
+	 * The public contact block of a published article. Its two statements run in one
+	 * read-only transaction; the rule is in both, so an article unpublished in between
+	 * shows no one.
+	 */
+	@Transactional(readOnly = true)
+	Optional<PublicBlock> publicBlock(String slug) {
+		return publishedArticle(slug).map(article -> new PublicBlock(article, publicContacts(article.id())));
+	}
+
+	/**
+	 * What the ETag of a published article's public block is made of, in one narrow
+	 * statement: cheaper than the block itself, so a cached rendering can be checked on
+	 * every request.
+	 */
+	Optional<PublicBlock.Version> publicVersion(String slug) {
+		var rows = db.select(ARTICLE.ID, ARTICLE.VERSION, PERSON.ID, PERSON.VERSION)
+			.from(ARTICLE)
+			.leftJoin(ARTICLE_CONTACT.join(PERSON).on(PERSON.ID.eq(ARTICLE_CONTACT.PERSON_ID)))
+			.on(ARTICLE_CONTACT.ARTICLE_ID.eq(ARTICLE.ID).and(ARTICLE_CONTACT.ROLE.in(ContactRole.PUBLIC)))
+			.where(ARTICLE.SLUG.eq(slug))
+			.and(PUBLISHED)
+			.orderBy(ARTICLE_CONTACT.POSITION)
+			.fetch();
+		if (rows.isEmpty()) {
+			return Optional.empty();
+		}
+		List<PublicBlock.PersonVersion> people = rows.stream()
+			.filter(r -> r.get(PERSON.ID) != null)
+			.map(r -> new PublicBlock.PersonVersion(r.get(PERSON.ID), r.get(PERSON.VERSION)))
+			.toList();
+		return Optional
+			.of(new PublicBlock.Version(rows.get(0).get(ARTICLE.ID), rows.get(0).get(ARTICLE.VERSION), people));
+	}
+
+	private Optional<PublicBlock.Header> publishedArticle(String slug) {
+		return db
+			.select(ARTICLE.ID, ARTICLE.SLUG, ARTICLE.TITLE, ARTICLE.SUMMARY, ARTICLE.URL, ARTICLE.PUBLISHED_AT,
+					ARTICLE.VERSION)
+			.from(ARTICLE)
+			.where(ARTICLE.SLUG.eq(slug))
+			.and(PUBLISHED)
+			.fetchOptional(mapping(PublicBlock.Header::new));
+	}
+
+	/**
+	 * The press contacts and spokespeople of a published article, with their PUBLIC
+	 * emails and phones only, and the title and organisation shown at publication.
+	 */
+	private List<PublicBlock.Contact> publicContacts(String articleId) {
+		return contactsShownPublicly(articleId, PUBLISHED);
+	}
+
+	/**
+	 * What {@link #publicContacts} would give were the article published now, for the
+	 * staff's preview: the same statement without the publication check. A draft has no
+	 * title and organisation "as published" yet.
+	 */
+	List<PublicBlock.Contact> previewContacts(String articleId) {
+		return contactsShownPublicly(articleId, DSL.noCondition());
+	}
+
+	private List<PublicBlock.Contact> contactsShownPublicly(String articleId, Condition articleRule) {
+		return db
+			.select(PERSON.ID, PERSON.HONORIFIC_PREFIX, PERSON.GIVEN_NAME, PERSON.ADDITIONAL_NAMES, PERSON.FAMILY_NAME,
+					PERSON.HONORIFIC_SUFFIX, PERSON.DISPLAY_NAME, PERSON.NAME_ORDER, PERSON.PHONETIC_GIVEN_NAME,
+					PERSON.PHONETIC_FAMILY_NAME, PERSON.PRONOUNS, PERSON.LINKEDIN_URL, PUBLIC_EMAILS, PUBLIC_PHONES,
+					PERSON.UPDATED_AT, PERSON.VERSION, ARTICLE_CONTACT.ROLE, ARTICLE_CONTACT.PUBLISHED_TITLE,
+					ARTICLE_CONTACT.PUBLISHED_ORGANISATION)
+			.from(ARTICLE_CONTACT)
+			.join(ARTICLE)
+			.on(ARTICLE.ID.eq(ARTICLE_CONTACT.ARTICLE_ID))
+			.join(PERSON)
+			.on(PERSON.ID.eq(ARTICLE_CONTACT.PERSON_ID))
+			.where(ARTICLE_CONTACT.ARTICLE_ID.eq(articleId))
+			.and(articleRule)
+			.and(ARTICLE_CONTACT.ROLE.in(ContactRole.PUBLIC))
+			.orderBy(ARTICLE_CONTACT.POSITION)
+			.fetch(r -> new PublicBlock.Contact(new Person(r.get(PERSON.ID), r.get(PERSON.HONORIFIC_PREFIX),
+					r.get(PERSON.GIVEN_NAME), r.get(PERSON.ADDITIONAL_NAMES), r.get(PERSON.FAMILY_NAME),
+					r.get(PERSON.HONORIFIC_SUFFIX), r.get(PERSON.DISPLAY_NAME), false, r.get(PERSON.NAME_ORDER),
+					r.get(PERSON.PHONETIC_GIVEN_NAME), r.get(PERSON.PHONETIC_FAMILY_NAME), r.get(PERSON.PRONOUNS),
+					r.get(PERSON.LINKEDIN_URL), r.get(PUBLIC_EMAILS), r.get(PUBLIC_PHONES), List.of(), List.of(), null,
+					null, null, null, null, r.get(PERSON.UPDATED_AT), r.get(PERSON.VERSION)),
+					r.get(ARTICLE_CONTACT.ROLE), r.get(ARTICLE_CONTACT.PUBLISHED_TITLE),
+					ArticleRepository.units(r.get(ARTICLE_CONTACT.PUBLISHED_ORGANISATION))));
+	}
+
+}
