@@ -20,6 +20,15 @@ import org.pressdesk.database.EmbeddedMariaDb;
  */
 public final class TestDatabase {
 
+	/**
+	 * The MariaDB binaries, unpacked once for every test (about 400 MB and a few seconds
+	 * each time otherwise); pass {@link #BINARIES_SETTING} to a service started by a
+	 * test.
+	 */
+	public static final Path BINARIES = Path.of("target", "mariadb-binaries");
+
+	public static final String BINARIES_SETTING = "--pressdesk.embedded-db.binaries=" + BINARIES;
+
 	private static EmbeddedMariaDb database;
 
 	private TestDatabase() {
@@ -28,13 +37,22 @@ public final class TestDatabase {
 	public static synchronized String jdbcUrl() {
 		if (database == null) {
 			Path directory = Path.of("target", "test-mariadb", UUID.randomUUID().toString());
-			database = EmbeddedMariaDb.start(directory, EmbeddedDatabaseSettings.defaults());
+			database = EmbeddedMariaDb.start(directory, settings(0));
 			Runtime.getRuntime().addShutdownHook(new Thread(() -> {
 				database.close();
 				deleteDirectory(directory);
 			}));
 		}
 		return database.jdbcUrl();
+	}
+
+	/**
+	 * The embedded database's settings with the shared binaries, on a port (0: any free
+	 * one).
+	 */
+	public static EmbeddedDatabaseSettings settings(int port) {
+		EmbeddedDatabaseSettings defaults = EmbeddedDatabaseSettings.defaults();
+		return new EmbeddedDatabaseSettings(defaults.startTimeout(), port, defaults.restartDelay(), BINARIES);
 	}
 
 	/** The service's account: rights on the shared database only. */

@@ -102,14 +102,15 @@ public final class EmbeddedMariaDb implements AutoCloseable {
 	}
 
 	/** Where everything lives under the directory the service was given. */
-	private record Layout(Path home) {
+	private record Layout(Path home, Path base) {
+
+		Layout(Path home, EmbeddedDatabaseSettings settings) {
+			this(home, settings.binaries() != null ? settings.binaries().toAbsolutePath().normalize()
+					: home.resolve("mariadb-base"));
+		}
 
 		Path data() {
 			return home.resolve("mariadb");
-		}
-
-		Path base() {
-			return home.resolve("mariadb-base");
 		}
 
 		Path tmp() {
@@ -147,7 +148,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
 	 * first use.
 	 */
 	public static EmbeddedMariaDb start(Path directory, EmbeddedDatabaseSettings settings) {
-		Layout files = new Layout(directory.toAbsolutePath().normalize());
+		Layout files = new Layout(directory.toAbsolutePath().normalize(), settings);
 		long started = System.nanoTime();
 		try {
 			for (Path dir : List.of(files.home(), files.tmp(), files.files())) {
@@ -225,15 +226,33 @@ public final class EmbeddedMariaDb implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Unpacks beside and then moves into place, so that an unpacking cut short is done
+	 * again, and a directory of binaries shared by several data directories (the tests)
+	 * is never seen half written.
+	 */
 	private static void unpackBinaries(Layout files) throws IOException {
+		Path unpacking = files.base()
+			.resolveSibling(files.base().getFileName() + ".unpacking-" + ProcessHandle.current().pid());
+		deleteRecursively(unpacking);
 		String location = DBConfigurationBuilder.newBuilder().build().getBinariesClassPathLocation();
-		Util.extractFromClasspathToFile(location, files.base().toFile());
+		Util.extractFromClasspathToFile(location, unpacking.toFile());
 		for (String directory : List.of("bin", "scripts")) {
-			try (var executables = Files.list(files.base().resolve(directory))) {
+			try (var executables = Files.list(unpacking.resolve(directory))) {
 				for (Path executable : executables.toList()) {
 					Util.forceExecutable(executable.toFile());
 				}
 			}
+		}
+		try {
+			deleteRecursively(files.base());
+			Files.move(unpacking, files.base(), StandardCopyOption.ATOMIC_MOVE);
+		}
+		catch (IOException anotherWasFaster) {
+			if (!Files.isExecutable(files.executable("bin/mariadbd"))) {
+				throw anotherWasFaster;
+			}
+			deleteRecursively(unpacking);
 		}
 	}
 

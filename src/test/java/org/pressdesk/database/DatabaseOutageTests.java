@@ -42,7 +42,8 @@ class DatabaseOutageTests {
 		try (ConfigurableApplicationContext service = new SpringApplicationBuilder(PressdeskApplication.class).run(
 				"--server.port=0", "--pressdesk.data-dir=" + dataDir, "--pressdesk.admin-password=" + PASSWORD,
 				"--pressdesk.demo-data=false", "--pressdesk.api.rate-limit-per-minute=0",
-				"--pressdesk.embedded-db.restart-delay=" + RESTART_DELAY_SECONDS + "s")) {
+				"--pressdesk.embedded-db.restart-delay=" + RESTART_DELAY_SECONDS + "s",
+				TestDatabase.BINARIES_SETTING)) {
 			int port = ((WebServerApplicationContext) service).getWebServer().getPort();
 			Http anonymous = Http.anonymous(port);
 			Http admin = anonymous.as("admin", PASSWORD);

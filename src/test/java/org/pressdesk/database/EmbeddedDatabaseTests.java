@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -89,7 +88,7 @@ class EmbeddedDatabaseTests {
 			port = free.getLocalPort();
 		}
 		String server = "jdbc:mysql://127.0.0.1:" + port + "/?sslMode=DISABLED&connectTimeout=200";
-		var settings = new EmbeddedDatabaseSettings(Duration.ofMinutes(5), port, Duration.ofSeconds(1));
+		var settings = TestDatabase.settings(port);
 		CompletableFuture<EmbeddedMariaDb> starting = CompletableFuture
 			.supplyAsync(() -> EmbeddedMariaDb.start(dataDir, settings));
 		List<String> admitted = new ArrayList<>();
@@ -172,7 +171,8 @@ class EmbeddedDatabaseTests {
 		return new SpringApplicationBuilder(PressdeskApplication.class)
 			// arguments, not default properties: they must win over the environment
 			// (PRESSDESK_DATA_DIR, …)
-			.run("--server.port=0", "--pressdesk.data-dir=" + dataDir, "--pressdesk.admin-password=" + PASSWORD);
+			.run("--server.port=0", "--pressdesk.data-dir=" + dataDir, "--pressdesk.admin-password=" + PASSWORD,
+					TestDatabase.BINARIES_SETTING);
 	}
 
 	private static Http client(ConfigurableApplicationContext service) {

@@ -171,7 +171,8 @@ class ServiceCrashTests {
 		return new ProcessBuilder(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
 				PressdeskApplication.class.getName(), "--server.port=" + port, "--pressdesk.data-dir=" + dataDir,
 				"--pressdesk.admin-password=" + PASSWORD, "--pressdesk.demo-data=false",
-				"--pressdesk.api.rate-limit-per-minute=0")
+				"--pressdesk.api.rate-limit-per-minute=0",
+				"--pressdesk.embedded-db.binaries=" + TestDatabase.BINARIES.toAbsolutePath())
 			.redirectErrorStream(true)
 			.redirectOutput(dataDir.resolve(name + ".log").toFile())
 			.start();
