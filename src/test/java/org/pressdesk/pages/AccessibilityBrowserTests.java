@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,7 +14,8 @@ import com.deque.html.axecore.results.CheckedNode;
 import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -38,7 +40,9 @@ class AccessibilityBrowserTests extends ApiTestSupport {
 	/** An iPhone 15's viewport in CSS pixels. */
 	private static final Dimension PHONE = new Dimension(393, 852);
 
-	private WebDriver browser;
+	private static WebDriver browser;
+
+	private static Path downloads;
 
 	private String personId;
 
@@ -81,11 +85,17 @@ class AccessibilityBrowserTests extends ApiTestSupport {
 		slug = article.get("slug").asString();
 		editor.send("PUT", "/api/v1/articles/" + articleId + "/contacts", "application/json",
 				"[{\"personId\": \"" + personId + "\", \"role\": \"PRESS_CONTACT\"}]");
-		browser = RealBrowser.start(Files.createTempDirectory("pressdesk-downloads"));
+		RealBrowser.reset(browser, port, downloads);
 	}
 
-	@AfterEach
-	void closeBrowser() {
+	@BeforeAll
+	static void startBrowser() throws IOException {
+		downloads = Files.createTempDirectory("pressdesk-downloads");
+		browser = RealBrowser.start(downloads);
+	}
+
+	@AfterAll
+	static void closeBrowser() {
 		if (browser != null) {
 			browser.quit();
 		}

@@ -58,6 +58,22 @@ final class RealBrowser {
 		return driver;
 	}
 
+	/**
+	 * The browser as a new one would be for the next test: signed out (its cookies for
+	 * the service gone), at the desktop size, its downloads folder empty. One Chromium
+	 * serves a whole test class: starting one takes seconds.
+	 */
+	static void reset(WebDriver driver, int port, Path downloads) throws IOException {
+		driver.get("http://127.0.0.1:" + port + "/login");
+		driver.manage().deleteAllCookies();
+		driver.manage().window().setSize(new Dimension(1280, 900));
+		try (var files = Files.list(downloads)) {
+			for (Path file : files.toList()) {
+				Files.deleteIfExists(file);
+			}
+		}
+	}
+
 	static WebDriverWait waitUpTo(WebDriver driver, int seconds) {
 		return new WebDriverWait(driver, Duration.ofSeconds(seconds));
 	}

@@ -9,7 +9,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -28,9 +29,9 @@ import tools.jackson.databind.JsonNode;
 /** The staff pages in Debian's Chromium: what a press officer does all day. */
 class StaffPagesBrowserTests extends ApiTestSupport {
 
-	private WebDriver browser;
+	private static WebDriver browser;
 
-	private Path downloads;
+	private static Path downloads;
 
 	private String tag;
 
@@ -53,12 +54,17 @@ class StaffPagesBrowserTests extends ApiTestSupport {
 			.asString();
 		editor.post("/api/v1/people/" + personId + "/affiliations",
 				Http.toJson(Map.of("organisationId", org, "title", "Head of Press", "primary", true)));
+		RealBrowser.reset(browser, port, downloads);
+	}
+
+	@BeforeAll
+	static void startBrowser() throws IOException {
 		downloads = Files.createTempDirectory("pressdesk-downloads");
 		browser = RealBrowser.start(downloads);
 	}
 
-	@AfterEach
-	void closeBrowser() {
+	@AfterAll
+	static void closeBrowser() {
 		if (browser != null) {
 			browser.quit();
 		}
