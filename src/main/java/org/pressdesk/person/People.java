@@ -37,6 +37,8 @@ public class People {
 
 	private final SearchTerms searchTerms;
 
+	private final PersonSearchIndex searchIndex;
+
 	private final PhoneNumbers phoneNumbers;
 
 	private final RequestBodies bodies;
@@ -48,11 +50,12 @@ public class People {
 	private final Clock clock;
 
 	People(PersonRepository people, OrganisationRepository organisations, SearchTerms searchTerms,
-			PhoneNumbers phoneNumbers, RequestBodies bodies, ApplicationEventPublisher events, AuditTrail audit,
-			Clock clock) {
+			PersonSearchIndex searchIndex, PhoneNumbers phoneNumbers, RequestBodies bodies,
+			ApplicationEventPublisher events, AuditTrail audit, Clock clock) {
 		this.people = people;
 		this.organisations = organisations;
 		this.searchTerms = searchTerms;
+		this.searchIndex = searchIndex;
 		this.phoneNumbers = phoneNumbers;
 		this.bodies = bodies;
 		this.events = events;
@@ -181,8 +184,7 @@ public class People {
 		if (!ids.isEmpty()) {
 			people.touch(ids, Instant.now(clock));
 			LocalDate today = LocalDate.now(clock);
-			people.findAll(ids)
-				.forEach(person -> people.replaceSearchTerms(person.id(), searchTerms.of(person, today)));
+			people.findAll(ids).forEach(person -> searchIndex.replace(person.id(), searchTerms.of(person, today)));
 		}
 	}
 
@@ -216,7 +218,7 @@ public class People {
 
 	private Person reindexed(String id) {
 		Person person = people.find(id).orElseThrow();
-		people.replaceSearchTerms(id, searchTerms.of(person, LocalDate.now(clock)));
+		searchIndex.replace(id, searchTerms.of(person, LocalDate.now(clock)));
 		return person;
 	}
 

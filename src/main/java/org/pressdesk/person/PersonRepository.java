@@ -9,7 +9,6 @@ import static org.pressdesk.db.Tables.ORGANISATION;
 import static org.pressdesk.db.Tables.PERSON;
 import static org.pressdesk.db.Tables.PERSON_EMAIL;
 import static org.pressdesk.db.Tables.PERSON_PHONE;
-import static org.pressdesk.db.Tables.PERSON_SEARCH_TERM;
 import static org.pressdesk.db.Tables.PERSON_TOPIC;
 
 import java.time.Instant;
@@ -89,8 +88,11 @@ public class PersonRepository {
 
 	private final DSLContext db;
 
-	PersonRepository(DSLContext db) {
+	private final PersonSearchIndex searchIndex;
+
+	PersonRepository(DSLContext db, PersonSearchIndex searchIndex) {
 		this.db = db;
+		this.searchIndex = searchIndex;
 	}
 
 	public Optional<Person> find(String id) {
@@ -134,41 +136,7 @@ public class PersonRepository {
 
 	private Condition conditionOf(PersonQuery query, LocalDate today) {
 		Condition condition = DSL.noCondition();
-		// How a query finds its people, measured on 100,000 of them: the rarest word is
-		// looked up by term, and each other word is checked per person found. The check
-		// is a scalar subquery with LIMIT, which neither MariaDB nor MySQL turns into a
-		// semi-join that builds the set of everyone matching the word (as they do with
-		// EXISTS or IN, which took up to a second). Reading people in page order and
-		// checking each fails where the words follow the order: every Smith sorts under
-		// S.
-		List<Condition> words = query.words().stream().map(word -> matchesWord(word, today)).toList();
-		int driver = 0;
-		int fewest = Integer.MAX_VALUE;
-		// with several words, count each one's terms (up to COMMON_WORD) to find the
-		// rarest
-		for (int i = 0; words.size() > 1 && i < words.size(); i++) {
-			int count = db.selectCount()
-				.from(select(PERSON_SEARCH_TERM.PERSON_ID).from(PERSON_SEARCH_TERM)
-					.where(words.get(i))
-					.limit(COMMON_WORD)
-					.asTable("sample"))
-				.fetchOne(0, int.class);
-			if (count < fewest) {
-				fewest = count;
-				driver = i;
-			}
-		}
-		for (int i = 0; i < words.size(); i++) {
-			condition = condition.and(i == driver
-					? PERSON.ID.in(select(PERSON_SEARCH_TERM.PERSON_ID).from(PERSON_SEARCH_TERM).where(words.get(i)))
-					: DSL
-						.field(DSL.select(PERSON_SEARCH_TERM.PERSON_ID)
-							.from(PERSON_SEARCH_TERM)
-							.where(words.get(i))
-							.and(PERSON_SEARCH_TERM.PERSON_ID.eq(PERSON.ID))
-							.limit(1))
-						.isNotNull());
-		}
+		condition = condition.and(searchIndex.matching(query.words(), today));
 		if (query.organisationIds() != null) {
 			condition = condition.and(DSL.exists(DSL.selectOne()
 				.from(AFFILIATION)
@@ -190,16 +158,6 @@ public class PersonRepository {
 				.and(PERSON.SORT_NAME.gt(after.sortKey()).or(PERSON.ID.gt(after.id())));
 		}
 		return condition;
-	}
-
-	/**
-	 * How far the words of a query are counted to find the rarest; see {@link #search}.
-	 */
-	private static final int COMMON_WORD = 5000;
-
-	private static Condition matchesWord(List<String> alternatives, LocalDate today) {
-		return DSL.or(alternatives.stream().map(prefix -> Like.startingWith(PERSON_SEARCH_TERM.TERM, prefix)).toList())
-			.and(PERSON_SEARCH_TERM.VALID_UNTIL.isNull().or(PERSON_SEARCH_TERM.VALID_UNTIL.ge(today)));
 	}
 
 	/**
@@ -393,19 +351,6 @@ public class PersonRepository {
 			.from(AFFILIATION)
 			.where(AFFILIATION.ORGANISATION_ID.eq(organisationId))
 			.fetch(Record1::value1);
-	}
-
-	void replaceSearchTerms(String personId, Set<SearchTerms.Term> terms) {
-		db.deleteFrom(PERSON_SEARCH_TERM).where(PERSON_SEARCH_TERM.PERSON_ID.eq(personId)).execute();
-		if (terms.isEmpty()) {
-			return;
-		}
-		var insert = db.insertInto(PERSON_SEARCH_TERM, PERSON_SEARCH_TERM.TERM, PERSON_SEARCH_TERM.PERSON_ID,
-				PERSON_SEARCH_TERM.VALID_UNTIL);
-		for (SearchTerms.Term term : terms) {
-			insert = insert.values(term.text(), personId, term.validUntil());
-		}
-		insert.execute();
 	}
 
 	private void insertContactPoints(String id, PersonDraft draft) {
