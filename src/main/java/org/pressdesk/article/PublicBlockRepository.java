@@ -13,7 +13,7 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.impl.DSL;
 
-import org.pressdesk.person.ContactPointFields;
+import org.pressdesk.person.PersonFields;
 import org.pressdesk.person.Email;
 import org.pressdesk.person.Person;
 import org.pressdesk.person.Phone;
@@ -37,9 +37,9 @@ class PublicBlockRepository {
 
 	private static final Condition PUBLISHED = ARTICLE.STATUS.eq(ArticleStatus.PUBLISHED);
 
-	private static final Field<List<Email>> PUBLIC_EMAILS = ContactPointFields.PUBLIC_EMAILS;
+	private static final Field<List<Email>> PUBLIC_EMAILS = PersonFields.PUBLIC_EMAILS;
 
-	private static final Field<List<Phone>> PUBLIC_PHONES = ContactPointFields.PUBLIC_PHONES;
+	private static final Field<List<Phone>> PUBLIC_PHONES = PersonFields.PUBLIC_PHONES;
 
 	/**
 	 * The public contact block of a published article. Its two statements run in one
@@ -105,9 +105,7 @@ class PublicBlockRepository {
 
 	private List<PublicBlock.Contact> contactsShownPublicly(String articleId, Condition articleRule) {
 		return db
-			.select(PERSON.ID, PERSON.HONORIFIC_PREFIX, PERSON.GIVEN_NAME, PERSON.ADDITIONAL_NAMES, PERSON.FAMILY_NAME,
-					PERSON.HONORIFIC_SUFFIX, PERSON.DISPLAY_NAME, PERSON.NAME_ORDER, PERSON.PHONETIC_GIVEN_NAME,
-					PERSON.PHONETIC_FAMILY_NAME, PERSON.PRONOUNS, PERSON.LINKEDIN_URL, PUBLIC_EMAILS, PUBLIC_PHONES,
+			.select(PERSON.ID, PersonFields.NAME, PERSON.PRONOUNS, PERSON.LINKEDIN_URL, PUBLIC_EMAILS, PUBLIC_PHONES,
 					PERSON.UPDATED_AT, PERSON.VERSION, ARTICLE_CONTACT.ROLE, ARTICLE_CONTACT.PUBLISHED_TITLE,
 					ARTICLE_CONTACT.PUBLISHED_ORGANISATION)
 			.from(ARTICLE_CONTACT)
@@ -119,12 +117,10 @@ class PublicBlockRepository {
 			.and(articleRule)
 			.and(ARTICLE_CONTACT.ROLE.in(ContactRole.PUBLIC))
 			.orderBy(ARTICLE_CONTACT.POSITION)
-			.fetch(r -> new PublicBlock.Contact(new Person(r.get(PERSON.ID), r.get(PERSON.HONORIFIC_PREFIX),
-					r.get(PERSON.GIVEN_NAME), r.get(PERSON.ADDITIONAL_NAMES), r.get(PERSON.FAMILY_NAME),
-					r.get(PERSON.HONORIFIC_SUFFIX), r.get(PERSON.DISPLAY_NAME), false, r.get(PERSON.NAME_ORDER),
-					r.get(PERSON.PHONETIC_GIVEN_NAME), r.get(PERSON.PHONETIC_FAMILY_NAME), r.get(PERSON.PRONOUNS),
-					r.get(PERSON.LINKEDIN_URL), r.get(PUBLIC_EMAILS), r.get(PUBLIC_PHONES), List.of(), List.of(), null,
-					null, null, null, null, r.get(PERSON.UPDATED_AT), r.get(PERSON.VERSION)),
+			.fetch(r -> new PublicBlock.Contact(
+					Person.asThePublicSeesThem(r.get(PERSON.ID), r.get(PersonFields.NAME), r.get(PERSON.PRONOUNS),
+							r.get(PERSON.LINKEDIN_URL), r.get(PUBLIC_EMAILS), r.get(PUBLIC_PHONES),
+							r.get(PERSON.UPDATED_AT), r.get(PERSON.VERSION)),
 					r.get(ARTICLE_CONTACT.ROLE), r.get(ARTICLE_CONTACT.PUBLISHED_TITLE),
 					ArticleRepository.units(r.get(ARTICLE_CONTACT.PUBLISHED_ORGANISATION))));
 	}

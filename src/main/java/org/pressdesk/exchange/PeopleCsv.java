@@ -64,10 +64,11 @@ final class PeopleCsv {
 
 		void write(Person person, LocalDate today) {
 			var affiliation = person.currentAffiliation(today);
-			List<String> cells = List.of(person.id(), orEmpty(person.honorificPrefix()), orEmpty(person.givenName()),
-					orEmpty(person.additionalNames()), orEmpty(person.familyName()), orEmpty(person.honorificSuffix()),
-					person.displayName(), person.nameOrder().name(), orEmpty(person.phoneticGivenName()),
-					orEmpty(person.phoneticFamilyName()), orEmpty(person.pronouns()),
+			List<String> cells = List.of(person.id(), orEmpty(person.name().honorificPrefix()),
+					orEmpty(person.name().givenName()), orEmpty(person.name().additionalNames()),
+					orEmpty(person.name().familyName()), orEmpty(person.name().honorificSuffix()), person.displayName(),
+					person.name().nameOrder().name(), orEmpty(person.name().phoneticGivenName()),
+					orEmpty(person.name().phoneticFamilyName()), orEmpty(person.pronouns()),
 					String.join(LIST_SEPARATOR, person.emails().stream().map(Email::value).toList()),
 					String.join(LIST_SEPARATOR, person.phones().stream().map(Phone::value).toList()),
 					affiliation.map(a -> a.organisationName()).orElse(""),

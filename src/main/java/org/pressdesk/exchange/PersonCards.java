@@ -86,32 +86,32 @@ public class PersonCards {
 		VCard card = new VCard();
 
 		StructuredName name = new StructuredName();
-		name.setFamily(person.familyName());
-		name.setGiven(person.givenName());
-		if (person.additionalNames() != null) {
-			name.getAdditionalNames().add(person.additionalNames());
+		name.setFamily(person.name().familyName());
+		name.setGiven(person.name().givenName());
+		if (person.name().additionalNames() != null) {
+			name.getAdditionalNames().add(person.name().additionalNames());
 		}
-		if (person.honorificPrefix() != null) {
-			name.getPrefixes().add(person.honorificPrefix());
+		if (person.name().honorificPrefix() != null) {
+			name.getPrefixes().add(person.name().honorificPrefix());
 		}
-		if (person.honorificSuffix() != null) {
-			name.getSuffixes().add(person.honorificSuffix());
+		if (person.name().honorificSuffix() != null) {
+			name.getSuffixes().add(person.name().honorificSuffix());
 		}
 		card.setStructuredName(name);
 		card.setFormattedName(person.displayName());
-		if (person.phoneticFamilyName() != null || person.phoneticGivenName() != null) {
+		if (person.name().phoneticFamilyName() != null || person.name().phoneticGivenName() != null) {
 			// Apple and Android read these; 3.0 sorts by SORT-STRING, 4.0 by N's SORT-AS
-			raw(card, "X-PHONETIC-FIRST-NAME", person.phoneticGivenName());
-			raw(card, "X-PHONETIC-LAST-NAME", person.phoneticFamilyName());
+			raw(card, "X-PHONETIC-FIRST-NAME", person.name().phoneticGivenName());
+			raw(card, "X-PHONETIC-LAST-NAME", person.name().phoneticFamilyName());
 			if (format == CardFormat.VCARD_4) {
-				name.setSortAs(orEmpty(person.phoneticFamilyName()), orEmpty(person.phoneticGivenName()));
+				name.setSortAs(orEmpty(person.name().phoneticFamilyName()), orEmpty(person.name().phoneticGivenName()));
 			}
 			else {
-				card.setSortString(join(" ", person.phoneticFamilyName(), person.phoneticGivenName()));
+				card.setSortString(join(" ", person.name().phoneticFamilyName(), person.name().phoneticGivenName()));
 			}
 		}
-		else if (person.nameOrder() == NameOrder.FAMILY_FIRST && format != CardFormat.VCARD_4) {
-			card.setSortString(join(" ", person.familyName(), person.givenName()));
+		else if (person.name().nameOrder() == NameOrder.FAMILY_FIRST && format != CardFormat.VCARD_4) {
+			card.setSortString(join(" ", person.name().familyName(), person.name().givenName()));
 		}
 
 		if (workplace != null) {

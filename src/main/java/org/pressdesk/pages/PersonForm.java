@@ -118,17 +118,17 @@ public class PersonForm {
 	static PersonForm of(Person person) {
 		PersonForm form = new PersonForm();
 		form.version = person.version();
-		form.honorificPrefix = person.honorificPrefix();
-		form.givenName = person.givenName();
-		form.additionalNames = person.additionalNames();
-		form.familyName = person.familyName();
-		form.honorificSuffix = person.honorificSuffix();
+		form.honorificPrefix = person.name().honorificPrefix();
+		form.givenName = person.name().givenName();
+		form.additionalNames = person.name().additionalNames();
+		form.familyName = person.name().familyName();
+		form.honorificSuffix = person.name().honorificSuffix();
 		// a derived display name stays derived: the form shows it empty, so renaming
 		// updates it
-		form.displayName = person.displayNameGiven() ? person.displayName() : null;
-		form.nameOrder = person.nameOrder();
-		form.phoneticGivenName = person.phoneticGivenName();
-		form.phoneticFamilyName = person.phoneticFamilyName();
+		form.displayName = person.name().displayNameGiven() ? person.displayName() : null;
+		form.nameOrder = person.name().nameOrder();
+		form.phoneticGivenName = person.name().phoneticGivenName();
+		form.phoneticFamilyName = person.name().phoneticFamilyName();
 		form.pronouns = person.pronouns();
 		form.linkedinUrl = person.linkedinUrl();
 		person.emails()

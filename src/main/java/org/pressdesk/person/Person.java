@@ -6,15 +6,33 @@ import java.util.List;
 import java.util.Optional;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
 import org.pressdesk.system.NotFound;
 
-/** A person as staff and services see them through the API. */
-public record Person(String id, String honorificPrefix, String givenName, String additionalNames, String familyName,
-		String honorificSuffix, String displayName, @JsonIgnore boolean displayNameGiven, NameOrder nameOrder,
-		String phoneticGivenName, String phoneticFamilyName, String pronouns, String linkedinUrl, List<Email> emails,
+/**
+ * A person as staff and services see them through the API: their name (whose parts are
+ * top-level fields of the JSON), contact points, affiliations and what the press office
+ * keeps about them. Mapped by jOOQ from one statement, component by component.
+ */
+public record Person(String id, @JsonUnwrapped PersonName name, String pronouns, String linkedinUrl, List<Email> emails,
 		List<Phone> phones, List<Affiliation> affiliations, List<String> topics, String notes, LawfulBasis lawfulBasis,
 		String source, @JsonIgnore String sortName, Instant createdAt, Instant updatedAt, int version) {
+
+	/**
+	 * A person as the public sees them on a published article: name, pronouns, LinkedIn
+	 * and PUBLIC contact points; no affiliations, topics, notes, lawful basis or source.
+	 */
+	public static Person asThePublicSeesThem(String id, PersonName name, String pronouns, String linkedinUrl,
+			List<Email> publicEmails, List<Phone> publicPhones, Instant updatedAt, int version) {
+		return new Person(id, name, pronouns, linkedinUrl, publicEmails, publicPhones, List.of(), List.of(), null, null,
+				null, null, null, updatedAt, version);
+	}
+
+	/** The name shown, as most readers of a person need it. */
+	public String displayName() {
+		return name.displayName();
+	}
 
 	/**
 	 * The affiliation shown with the person's name: the primary current one, else the
@@ -35,9 +53,9 @@ public record Person(String id, String honorificPrefix, String givenName, String
 
 	/** What a client may write, as it stands now: the target a merge patch applies to. */
 	public PersonInput toInput() {
-		return new PersonInput(honorificPrefix, givenName, additionalNames, familyName, honorificSuffix,
-				displayNameGiven ? displayName : null, nameOrder, phoneticGivenName, phoneticFamilyName, pronouns,
-				linkedinUrl,
+		return new PersonInput(name.honorificPrefix(), name.givenName(), name.additionalNames(), name.familyName(),
+				name.honorificSuffix(), name.displayNameGiven() ? name.displayName() : null, name.nameOrder(),
+				name.phoneticGivenName(), name.phoneticFamilyName(), pronouns, linkedinUrl,
 				emails.stream()
 					.map(e -> new PersonInput.EmailInput(e.value(), e.label(), e.visibility(), e.primary()))
 					.toList(),

@@ -27,7 +27,9 @@ import org.jooq.Field;
 import org.jooq.OrderField;
 import org.jooq.Record;
 import org.jooq.Record1;
+import org.jooq.Record15;
 import org.jooq.SelectField;
+import org.jooq.SelectJoinStep;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 
@@ -50,9 +52,9 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class PersonRepository {
 
-	private static final Field<List<Email>> EMAILS = ContactPointFields.EMAILS;
+	private static final Field<List<Email>> EMAILS = PersonFields.EMAILS;
 
-	private static final Field<List<Phone>> PHONES = ContactPointFields.PHONES;
+	private static final Field<List<Phone>> PHONES = PersonFields.PHONES;
 
 	/** Current affiliations first, then the most recent. */
 	private static final List<OrderField<?>> AFFILIATIONS_CURRENT_FIRST = List.of(AFFILIATION.END_DATE.isNull().desc(),
@@ -76,15 +78,12 @@ public class PersonRepository {
 		.as("topics")
 		.convertFrom(r -> r == null ? List.of() : r.map(Record1::value1));
 
-	private static final List<SelectField<?>> PERSON_COLUMNS = List.of(PERSON.ID, PERSON.HONORIFIC_PREFIX,
-			PERSON.GIVEN_NAME, PERSON.ADDITIONAL_NAMES, PERSON.FAMILY_NAME, PERSON.HONORIFIC_SUFFIX,
-			PERSON.DISPLAY_NAME, PERSON.DISPLAY_NAME_GIVEN, PERSON.NAME_ORDER, PERSON.PHONETIC_GIVEN_NAME,
-			PERSON.PHONETIC_FAMILY_NAME, PERSON.PRONOUNS, PERSON.LINKEDIN_URL, PERSON.NOTES, PERSON.LAWFUL_BASIS,
-			PERSON.SOURCE, PERSON.SORT_NAME, PERSON.CREATED_AT, PERSON.UPDATED_AT, PERSON.VERSION);
+	private static final Field<PersonName> NAME = PersonFields.NAME;
 
-	private static final List<SelectField<?>> PERSON_FIELDS = Stream
-		.concat(PERSON_COLUMNS.stream(), Stream.of(EMAILS, PHONES, AFFILIATIONS, TOPICS))
-		.toList();
+	/** A person's own columns, for the export, which reads the nested lists apart. */
+	private static final List<SelectField<?>> PERSON_COLUMNS = List.of(PERSON.ID, NAME, PERSON.PRONOUNS,
+			PERSON.LINKEDIN_URL, PERSON.NOTES, PERSON.LAWFUL_BASIS, PERSON.SOURCE, PERSON.SORT_NAME, PERSON.CREATED_AT,
+			PERSON.UPDATED_AT, PERSON.VERSION);
 
 	private final DSLContext db;
 
@@ -96,7 +95,7 @@ public class PersonRepository {
 	}
 
 	public Optional<Person> find(String id) {
-		return db.select(PERSON_FIELDS).from(PERSON).where(PERSON.ID.eq(id)).fetchOptional(PersonRepository::toPerson);
+		return selectPeople().where(PERSON.ID.eq(id)).fetchOptional(mapping(Person::new));
 	}
 
 	/** The person; {@code NotFound} (a 404) when there is none with this id. */
@@ -109,7 +108,7 @@ public class PersonRepository {
 	}
 
 	public List<Person> findAll(Collection<String> ids) {
-		return db.select(PERSON_FIELDS).from(PERSON).where(PERSON.ID.in(ids)).fetch(PersonRepository::toPerson);
+		return selectPeople().where(PERSON.ID.in(ids)).fetch(mapping(Person::new));
 	}
 
 	/**
@@ -125,12 +124,10 @@ public class PersonRepository {
 			.orderBy(PERSON.SORT_NAME, PERSON.ID)
 			.limit(query.limit() + 1)
 			.asTable("page");
-		List<Person> people = db.select(PERSON_FIELDS)
-			.from(PERSON)
-			.join(page)
+		List<Person> people = selectPeople().join(page)
 			.on(PERSON.ID.eq(page.field(PERSON.ID)))
 			.orderBy(PERSON.SORT_NAME, PERSON.ID)
-			.fetch(PersonRepository::toPerson);
+			.fetch(mapping(Person::new));
 		return Page.of(people, query.limit(), last -> new Cursor(last.sortName(), last.id()));
 	}
 
@@ -418,19 +415,23 @@ public class PersonRepository {
 		return columns;
 	}
 
-	private static Person toPerson(Record r) {
-		return toPerson(r, r.get(EMAILS), r.get(PHONES), r.get(AFFILIATIONS), r.get(TOPICS));
+	/**
+	 * Every person's field, in the order of {@link Person}'s components: jOOQ checks each
+	 * type.
+	 */
+	private SelectJoinStep<Record15<String, PersonName, String, String, List<Email>, List<Phone>, List<Affiliation>, List<String>, String, LawfulBasis, String, String, Instant, Instant, Integer>> selectPeople() {
+		return db
+			.select(PERSON.ID, NAME, PERSON.PRONOUNS, PERSON.LINKEDIN_URL, EMAILS, PHONES, AFFILIATIONS, TOPICS,
+					PERSON.NOTES, PERSON.LAWFUL_BASIS, PERSON.SOURCE, PERSON.SORT_NAME, PERSON.CREATED_AT,
+					PERSON.UPDATED_AT, PERSON.VERSION)
+			.from(PERSON);
 	}
 
 	private static Person toPerson(Record r, List<Email> emails, List<Phone> phones, List<Affiliation> affiliations,
 			List<String> topics) {
-		return new Person(r.get(PERSON.ID), r.get(PERSON.HONORIFIC_PREFIX), r.get(PERSON.GIVEN_NAME),
-				r.get(PERSON.ADDITIONAL_NAMES), r.get(PERSON.FAMILY_NAME), r.get(PERSON.HONORIFIC_SUFFIX),
-				r.get(PERSON.DISPLAY_NAME), r.get(PERSON.DISPLAY_NAME_GIVEN), r.get(PERSON.NAME_ORDER),
-				r.get(PERSON.PHONETIC_GIVEN_NAME), r.get(PERSON.PHONETIC_FAMILY_NAME), r.get(PERSON.PRONOUNS),
-				r.get(PERSON.LINKEDIN_URL), emails, phones, affiliations, topics, r.get(PERSON.NOTES),
-				r.get(PERSON.LAWFUL_BASIS), r.get(PERSON.SOURCE), r.get(PERSON.SORT_NAME), r.get(PERSON.CREATED_AT),
-				r.get(PERSON.UPDATED_AT), r.get(PERSON.VERSION));
+		return new Person(r.get(PERSON.ID), r.get(NAME), r.get(PERSON.PRONOUNS), r.get(PERSON.LINKEDIN_URL), emails,
+				phones, affiliations, topics, r.get(PERSON.NOTES), r.get(PERSON.LAWFUL_BASIS), r.get(PERSON.SOURCE),
+				r.get(PERSON.SORT_NAME), r.get(PERSON.CREATED_AT), r.get(PERSON.UPDATED_AT), r.get(PERSON.VERSION));
 	}
 
 }

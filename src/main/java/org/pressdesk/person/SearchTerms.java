@@ -45,8 +45,10 @@ class SearchTerms {
 
 	Set<Term> of(Person person, LocalDate today) {
 		Map<String, Term> terms = new LinkedHashMap<>();
-		Stream.of(person.honorificPrefix(), person.givenName(), person.additionalNames(), person.familyName(),
-				person.honorificSuffix(), person.displayName(), person.phoneticGivenName(), person.phoneticFamilyName())
+		Stream
+			.of(person.name().honorificPrefix(), person.name().givenName(), person.name().additionalNames(),
+					person.name().familyName(), person.name().honorificSuffix(), person.displayName(),
+					person.name().phoneticGivenName(), person.name().phoneticFamilyName())
 			.forEach(name -> words(name).forEach(w -> add(terms, w, null)));
 		for (Email email : person.emails()) {
 			String folded = Folding.fold(email.value());

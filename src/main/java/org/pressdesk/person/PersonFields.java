@@ -4,6 +4,7 @@ import static org.jooq.Records.mapping;
 import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.multisetAgg;
 import static org.jooq.impl.DSL.noCondition;
+import static org.jooq.impl.DSL.row;
 import static org.jooq.impl.DSL.select;
 import static org.pressdesk.db.Tables.PERSON;
 import static org.pressdesk.db.Tables.PERSON_EMAIL;
@@ -15,12 +16,22 @@ import org.jooq.Condition;
 import org.jooq.Field;
 
 /**
- * A person's emails and phones as nested lists of the statement that reads the person,
- * defined once for the staff's reads (all of them) and the public side's (PUBLIC ones
- * only). MULTISET_AGG in a scalar subquery rather than MULTISET: MariaDB cannot see the
- * outer row from the derived table jOOQ builds to order a MULTISET.
+ * The parts of a person that more than one statement reads, defined once: their name, and
+ * their emails and phones as nested lists for the staff's reads (all of them) and the
+ * public side's (PUBLIC ones only). MULTISET_AGG in a scalar subquery rather than
+ * MULTISET: MariaDB cannot see the outer row from the derived table jOOQ builds to order
+ * a MULTISET.
  */
-public final class ContactPointFields {
+public final class PersonFields {
+
+	/**
+	 * The name's columns, mapped to {@link PersonName} by jOOQ, which checks each type.
+	 */
+	public static final Field<PersonName> NAME = field(
+			row(PERSON.HONORIFIC_PREFIX, PERSON.GIVEN_NAME, PERSON.ADDITIONAL_NAMES, PERSON.FAMILY_NAME,
+					PERSON.HONORIFIC_SUFFIX, PERSON.DISPLAY_NAME, PERSON.DISPLAY_NAME_GIVEN, PERSON.NAME_ORDER,
+					PERSON.PHONETIC_GIVEN_NAME, PERSON.PHONETIC_FAMILY_NAME)
+				.mapping(PersonName::new));
 
 	public static final Field<List<Email>> EMAILS = emails(noCondition());
 
@@ -30,7 +41,7 @@ public final class ContactPointFields {
 
 	public static final Field<List<Phone>> PUBLIC_PHONES = phones(PERSON_PHONE.VISIBILITY.eq(Visibility.PUBLIC));
 
-	private ContactPointFields() {
+	private PersonFields() {
 	}
 
 	private static Field<List<Email>> emails(Condition which) {

@@ -1,0 +1,12 @@
+package org.pressdesk.person;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
+/**
+ * How a person is named: the parts, the name shown (derived from the parts in the name's
+ * own order unless one was given), and how the parts are read out (their phonetic forms).
+ */
+public record PersonName(String honorificPrefix, String givenName, String additionalNames, String familyName,
+		String honorificSuffix, String displayName, @JsonIgnore boolean displayNameGiven, NameOrder nameOrder,
+		String phoneticGivenName, String phoneticFamilyName) {
+}
