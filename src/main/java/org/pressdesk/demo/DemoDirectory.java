@@ -3,12 +3,18 @@ package org.pressdesk.demo;
 import static org.pressdesk.db.Tables.ORGANISATION;
 import static org.pressdesk.db.Tables.PERSON;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.pressdesk.article.Article;
 import org.pressdesk.article.ArticleInput;
@@ -22,21 +28,16 @@ import org.pressdesk.organisation.OrganisationInput;
 import org.pressdesk.organisation.OrganisationKind;
 import org.pressdesk.organisation.Organisations;
 import org.pressdesk.person.AffiliationInput;
-import org.pressdesk.person.LawfulBasis;
-import org.pressdesk.person.NameOrder;
 import org.pressdesk.person.People;
 import org.pressdesk.person.Person;
 import org.pressdesk.person.PersonInput;
-import org.pressdesk.person.PersonInput.EmailInput;
-import org.pressdesk.person.PersonInput.PhoneInput;
-import org.pressdesk.person.PhoneKind;
-import org.pressdesk.person.Visibility;
 import org.pressdesk.system.PressdeskSettings;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -63,14 +64,17 @@ class DemoDirectory implements ApplicationRunner {
 
 	private final Articles articles;
 
+	private final JsonMapper mapper;
+
 	DemoDirectory(PressdeskSettings settings, ObjectProvider<EmbeddedMariaDb> embedded, DSLContext db,
-			Organisations organisations, People people, Articles articles) {
+			Organisations organisations, People people, Articles articles, JsonMapper mapper) {
 		this.settings = settings;
 		this.embedded = embedded;
 		this.db = db;
 		this.organisations = organisations;
 		this.people = people;
 		this.articles = articles;
+		this.mapper = mapper;
 	}
 
 	@Override
@@ -91,29 +95,14 @@ class DemoDirectory implements ApplicationRunner {
 		Organisation paper = organisation("The Daily Example", null, null, OrganisationKind.MEDIA,
 				"https://www.daily.example.com");
 
-		Person jane = person(new PersonInput("Dr", "Jane", null, "Example-Núñez", null, null, null, null, null,
-				"she/her", "https://www.linkedin.com/in/jane-example-demo",
-				List.of(new EmailInput("jane.example@example.ac.uk", "work", Visibility.PUBLIC, true)),
-				List.of(new PhoneInput("+44 (0) 1632 960001", PhoneKind.VOICE, "work", Visibility.PUBLIC, true),
-						new PhoneInput("07700 900001", PhoneKind.MOBILE, "mobile", Visibility.INTERNAL, false)),
-				List.of("industrial policy", "advanced materials"), "Prefers email before 10am.",
-				LawfulBasis.LEGITIMATE_INTEREST, "demo data"), institute, "Head of Policy Links");
-		Person alan = person(
-				new PersonInput("Professor Sir", "Alan", "Q.", "Placeholder", "FRS", null, null, null, null, null, null,
-						List.of(new EmailInput("alan.placeholder@example.ac.uk", "work", Visibility.PUBLIC, true)),
-						List.of(new PhoneInput("01632 960002", PhoneKind.VOICE, "office", Visibility.PUBLIC, true)),
-						List.of("manufacturing"), null, LawfulBasis.PUBLIC_TASK, "demo data"),
-				university, "Vice-Chancellor");
-		person(new PersonInput(null, "花子", null, "山田", null, null, NameOrder.FAMILY_FIRST, "Hanako", "Yamada", null,
-				null, List.of(new EmailInput("h.yamada@fictionland.example", "work", Visibility.PUBLIC, true)),
-				List.of(new PhoneInput("+44 20 7946 0003", PhoneKind.VOICE, "embassy", Visibility.PUBLIC, true)),
-				List.of("trade", "science diplomacy"), null, LawfulBasis.LEGITIMATE_INTEREST, "demo data"), embassy,
-				"National Technology Adviser");
-		person(new PersonInput(null, "Zoë", null, "Łukasiewicz-Brontë", null, null, null, null, null, "they/them", null,
-				List.of(new EmailInput("zoe.lb@daily.example.com", "newsdesk", Visibility.PUBLIC, true)),
-				List.of(new PhoneInput("07700 900004", PhoneKind.MOBILE, "mobile", Visibility.INTERNAL, true)),
-				List.of("science journalism"), null, LawfulBasis.LEGITIMATE_INTEREST, "demo data"), paper,
-				"Science Correspondent");
+		Map<String, Organisation> byKey = Map.of("university", university, "institute", institute, "embassy", embassy,
+				"paper", paper);
+		Map<String, Person> created = new HashMap<>();
+		for (DemoPerson demo : demoPeople()) {
+			created.put(demo.key(), person(demo.person(), byKey.get(demo.organisation()), demo.title()));
+		}
+		Person jane = created.get("jane");
+		Person alan = created.get("alan");
 		Article article = articles.create(new ArticleInput("imaginary-manufacturing-hub",
 				"Example University opens a hub for imaginary manufacturing",
 				"A fictional press release, so that the public contact block can be tried at once.",
@@ -128,6 +117,19 @@ class DemoDirectory implements ApplicationRunner {
 	private Organisation organisation(String name, String shortName, String parentId, OrganisationKind kind,
 			String website) {
 		return organisations.create(new OrganisationInput(name, shortName, parentId, kind, "GB", website, null));
+	}
+
+	/** A demo person as written in demo/people.json: the fields of the API, by name. */
+	record DemoPerson(String key, PersonInput person, String organisation, String title) {
+	}
+
+	private List<DemoPerson> demoPeople() {
+		try (InputStream in = new ClassPathResource("demo/people.json").getInputStream()) {
+			return List.of(mapper.readValue(in, DemoPerson[].class));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	private Person person(PersonInput input, Organisation organisation, String title) {
