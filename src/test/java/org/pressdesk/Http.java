@@ -83,6 +83,14 @@ public record Http(URI base, String authorization) {
 
 	public record Response(int status, java.util.Map<String, List<String>> headers, String body) {
 
+		/**
+		 * The value at a JsonPath ({@code "$.items[0].emails[0].value"}), for assertions
+		 * that read as the document does.
+		 */
+		public <T> T at(String path) {
+			return com.jayway.jsonpath.JsonPath.read(body, path);
+		}
+
 		public JsonNode json() {
 			return Http.json.readTree(body);
 		}
