@@ -3,13 +3,10 @@ package org.pressdesk.pages;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 
 import org.pressdesk.article.Article;
 import org.pressdesk.article.ArticleContact;
@@ -28,6 +25,7 @@ import org.pressdesk.web.ETags;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -84,16 +82,10 @@ class ArticlePages {
 	 * publishing sets it.
 	 */
 	@PostMapping("/articles/{id}")
-	String save(@PathVariable String id, @RequestParam int version, @RequestParam String title,
-			@RequestParam(required = false) String summary, @RequestParam(required = false) String url,
-			@RequestParam ArticleStatus status, @RequestParam(required = false) String topics, Model model) {
+	String save(@PathVariable String id, @ModelAttribute ArticleForm form, Model model) {
 		Article current = article(id);
 		try {
-			articles.replace(id, new ArticleInput(current.slug(), title, summary, url, status, current.publishedAt(),
-					current.externalRef(),
-					topics == null ? List.of()
-							: Arrays.stream(topics.split(",")).map(String::strip).filter(t -> !t.isEmpty()).toList()),
-					ETags.of(version));
+			articles.replace(id, form.toInput(current), ETags.of(form.version()));
 			return "redirect:/articles/" + id + "?saved";
 		}
 		catch (InvalidInput ex) {
@@ -109,21 +101,8 @@ class ArticlePages {
 	 * marked for removal goes.
 	 */
 	@PostMapping("/articles/{id}/contacts")
-	String saveContacts(@PathVariable String id, @RequestParam int version,
-			@RequestParam(name = "personId", required = false) List<String> personIds,
-			@RequestParam(name = "role", required = false) List<ContactRole> roles,
-			@RequestParam(name = "affiliationId", required = false) List<String> affiliationIds,
-			@RequestParam(name = "position", required = false) List<Integer> positions,
-			@RequestParam(name = "remove", required = false) List<String> removed, Model model) {
-		int rows = personIds == null ? 0 : personIds.size();
-		List<ContactInput> contacts = IntStream.range(0, rows)
-			.boxed()
-			.filter(i -> removed == null || !removed.contains(personIds.get(i)))
-			.sorted(Comparator.comparing(i -> positions.get(i)))
-			.map(i -> new ContactInput(personIds.get(i), roles.get(i),
-					affiliationIds.get(i).isBlank() ? null : affiliationIds.get(i)))
-			.toList();
-		return saveBlock(id, contacts, version, model);
+	String saveContacts(@PathVariable String id, @ModelAttribute ContactBlockForm form, Model model) {
+		return saveBlock(id, form.contacts(), form.version(), model);
 	}
 
 	@PostMapping("/articles/{id}/contacts/add")

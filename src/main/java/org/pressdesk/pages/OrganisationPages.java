@@ -22,6 +22,7 @@ import org.pressdesk.web.ETags;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -99,16 +100,14 @@ class OrganisationPages {
 	 * an organisation under itself or under one of its own is refused next to the field.
 	 */
 	@PostMapping("/organisations/{id}/edit")
-	String save(@PathVariable String id, @RequestParam int version, @RequestParam String name,
-			@RequestParam(required = false) String shortName, @RequestParam OrganisationKind kind,
-			@RequestParam(required = false) String country, @RequestParam(required = false) String website,
-			@RequestParam(required = false) String linkedinUrl, @RequestParam(required = false) String parent,
-			@RequestParam(required = false) String parentId, Model model) {
+	String save(@PathVariable String id, @ModelAttribute OrganisationForm form, Model model) {
 		Organisation current = organisations.get(id);
 		// the page shows the parent as typed, so what it shows again needs no parent id
-		OrganisationInput input = new OrganisationInput(name, shortName, null, kind, country, website, linkedinUrl);
+		OrganisationInput input = form.toInput();
+		String parent = form.parent();
 		try {
-			editing.replace(id, input.withParentId(parentOf(current, parent, parentId, model)), ETags.of(version));
+			editing.replace(id, input.withParentId(parentOf(current, parent, form.parentId(), model)),
+					ETags.of(form.version()));
 			return "redirect:/organisations/" + id + "?saved";
 		}
 		catch (InvalidInput ex) {
