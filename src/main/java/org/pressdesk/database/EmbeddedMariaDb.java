@@ -235,6 +235,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
 		Path unpacking = files.base()
 			.resolveSibling(files.base().getFileName() + ".unpacking-" + ProcessHandle.current().pid());
 		deleteRecursively(unpacking);
+		Files.createDirectories(unpacking.getParent());
 		String location = DBConfigurationBuilder.newBuilder().build().getBinariesClassPathLocation();
 		Util.extractFromClasspathToFile(location, unpacking.toFile());
 		for (String directory : List.of("bin", "scripts")) {
