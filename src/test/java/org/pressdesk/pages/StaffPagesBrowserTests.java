@@ -615,16 +615,31 @@ class StaffPagesBrowserTests extends ApiTestSupport {
 		assertThat(browser.getTitle()).contains("Not allowed");
 	}
 
-	/** Reads a QR code as the browser shows it, from a screenshot of the element. */
+	/**
+	 * Reads a QR code as the browser shows it, from a screenshot of the element: a few
+	 * tries, as a phone's camera would make, since the first screenshot can come before
+	 * the opened details are painted (seen once in a run of the whole suite).
+	 */
 	private static String decodeQr(WebElement code) throws Exception {
-		java.awt.image.BufferedImage image = javax.imageio.ImageIO
-			.read(new java.io.ByteArrayInputStream(code.getScreenshotAs(org.openqa.selenium.OutputType.BYTES)));
-		int[] pixels = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
-		var bitmap = new com.google.zxing.BinaryBitmap(new com.google.zxing.common.HybridBinarizer(
-				new com.google.zxing.RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels)));
-		return new com.google.zxing.qrcode.QRCodeReader()
-			.decode(bitmap, Map.of(com.google.zxing.DecodeHintType.CHARACTER_SET, "UTF-8"))
-			.getText();
+		for (int attempt = 1;; attempt++) {
+			java.awt.image.BufferedImage image = javax.imageio.ImageIO
+				.read(new java.io.ByteArrayInputStream(code.getScreenshotAs(org.openqa.selenium.OutputType.BYTES)));
+			int[] pixels = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
+			var bitmap = new com.google.zxing.BinaryBitmap(new com.google.zxing.common.HybridBinarizer(
+					new com.google.zxing.RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels)));
+			try {
+				return new com.google.zxing.qrcode.QRCodeReader()
+					.decode(bitmap, Map.of(com.google.zxing.DecodeHintType.CHARACTER_SET, "UTF-8",
+							com.google.zxing.DecodeHintType.TRY_HARDER, Boolean.TRUE))
+					.getText();
+			}
+			catch (com.google.zxing.NotFoundException notYet) {
+				if (attempt == 10) {
+					throw notYet;
+				}
+				Thread.sleep(200);
+			}
+		}
 	}
 
 	private Path waitForDownload() throws Exception {
