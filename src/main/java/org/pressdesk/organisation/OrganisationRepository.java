@@ -16,12 +16,12 @@ import org.jooq.CommonTableExpression;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.Name;
 import org.jooq.Record1;
 import org.jooq.Record11;
 import org.jooq.Record3;
 import org.jooq.SelectJoinStep;
 import org.jooq.impl.DSL;
-import org.jooq.impl.SQLDataType;
 
 import org.pressdesk.db.tables.records.OrganisationRecord;
 import org.pressdesk.system.Like;
@@ -157,6 +157,22 @@ public class OrganisationRepository {
 		return db.fetchExists(AFFILIATION, AFFILIATION.ORGANISATION_ID.eq(id));
 	}
 
+	// the recursive queries' working tables: each column named once, typed as the column
+	// it
+	// copies
+	private static final Name CHAIN = DSL.name("chain");
+
+	private static final Field<String> CHAIN_ID = DSL.field(CHAIN.append("id"), ORGANISATION.ID.getDataType());
+
+	private static final Field<String> CHAIN_NAME = DSL.field(CHAIN.append("name"), ORGANISATION.NAME.getDataType());
+
+	private static final Field<String> CHAIN_PARENT_ID = DSL.field(CHAIN.append("parent_id"),
+			ORGANISATION.PARENT_ID.getDataType());
+
+	private static final Name TREE = DSL.name("tree");
+
+	private static final Field<String> TREE_ID = DSL.field(TREE.append("id"), ORGANISATION.ID.getDataType());
+
 	/**
 	 * For each organisation, the names from the top of its tree down to itself
 	 * ("University of Cambridge", "Institute for Manufacturing"), in one statement.
@@ -165,19 +181,18 @@ public class OrganisationRepository {
 		if (ids.isEmpty()) {
 			return Map.of();
 		}
-		Field<String> id = DSL.field(DSL.name("chain", "id"), SQLDataType.CHAR(36));
-		Field<String> name = DSL.field(DSL.name("chain", "name"), SQLDataType.VARCHAR(300));
-		Field<String> parentId = DSL.field(DSL.name("chain", "parent_id"), SQLDataType.CHAR(36));
-		CommonTableExpression<Record3<String, String, String>> chain = DSL.name("chain")
-			.fields("id", "name", "parent_id")
+		CommonTableExpression<Record3<String, String, String>> chain = CHAIN
+			.fields(CHAIN_ID.getUnqualifiedName(), CHAIN_NAME.getUnqualifiedName(),
+					CHAIN_PARENT_ID.getUnqualifiedName())
 			.as(DSL.select(ORGANISATION.ID, ORGANISATION.NAME, ORGANISATION.PARENT_ID)
 				.from(ORGANISATION)
 				.where(ORGANISATION.ID.in(ids))
 				.union(DSL.select(ORGANISATION.ID, ORGANISATION.NAME, ORGANISATION.PARENT_ID)
 					.from(ORGANISATION)
-					.join(DSL.table(DSL.name("chain")))
-					.on(ORGANISATION.ID.eq(parentId))));
-		return namesFromTop(ids, db.withRecursive(chain).select(id, name, parentId).from(chain).fetch());
+					.join(DSL.table(CHAIN))
+					.on(ORGANISATION.ID.eq(CHAIN_PARENT_ID))));
+		return namesFromTop(ids,
+				db.withRecursive(chain).select(CHAIN_ID, CHAIN_NAME, CHAIN_PARENT_ID).from(chain).fetch());
 	}
 
 	/**
@@ -210,15 +225,14 @@ public class OrganisationRepository {
 	 * exists.
 	 */
 	public List<String> subtreeIds(Collection<String> ids) {
-		CommonTableExpression<Record1<String>> tree = DSL.name("tree")
-			.fields("id")
+		CommonTableExpression<Record1<String>> tree = TREE.fields(TREE_ID.getUnqualifiedName())
 			.as(DSL.select(ORGANISATION.ID)
 				.from(ORGANISATION)
 				.where(ORGANISATION.ID.in(ids))
 				.unionAll(DSL.select(ORGANISATION.ID)
 					.from(ORGANISATION)
-					.join(DSL.table(DSL.name("tree")))
-					.on(ORGANISATION.PARENT_ID.eq(DSL.field(DSL.name("tree", "id"), SQLDataType.CHAR(36))))));
+					.join(DSL.table(TREE))
+					.on(ORGANISATION.PARENT_ID.eq(TREE_ID))));
 		return db.withRecursive(tree).selectFrom(tree).fetch(Record1::value1);
 	}
 
