@@ -91,6 +91,17 @@ public record Http(URI base, String authorization) {
 			return com.jayway.jsonpath.JsonPath.read(body, path);
 		}
 
+		/**
+		 * The id of what a POST created; the test fails, showing the answer, if nothing
+		 * was.
+		 */
+		public String createdId() {
+			if (status != 201) {
+				throw new AssertionError("expected 201 Created, got " + status + ": " + body);
+			}
+			return at("$.id");
+		}
+
 		public JsonNode json() {
 			return Http.json.readTree(body);
 		}

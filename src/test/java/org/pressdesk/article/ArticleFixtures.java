@@ -14,9 +14,7 @@ record ArticleFixtures(Http editor, String tag) {
 		return editor
 			.post("/api/v1/organisations",
 					Http.toJson(parentId == null ? Map.of("name", name) : Map.of("name", name, "parentId", parentId)))
-			.json()
-			.get("id")
-			.asString();
+			.createdId();
 	}
 
 	/**

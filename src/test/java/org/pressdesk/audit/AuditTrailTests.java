@@ -74,9 +74,7 @@ class AuditTrailTests extends ApiTestSupport {
 		String user = admin
 			.post("/api/v1/users", Http.toJson(
 					Map.of("username", unique("audited").toLowerCase(), "password", STAFF_PASSWORD, "role", "VIEWER")))
-			.json()
-			.get("id")
-			.asString();
+			.createdId();
 		admin.patch("/api/v1/users/" + user, "{\"role\": \"EDITOR\"}");
 		String client = admin
 			.post("/api/v1/api-clients", "{\"name\": \"" + unique("audited") + "\", \"scopes\": [\"export\"]}")

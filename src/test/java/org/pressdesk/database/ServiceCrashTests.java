@@ -44,9 +44,7 @@ class ServiceCrashTests {
 			Http editor = awaitHealthy(first, port);
 
 			String organisation = editor.post("/api/v1/organisations", Http.toJson(Map.of("name", tag + " University")))
-				.json()
-				.get("id")
-				.asString();
+				.createdId();
 			List<String> blockA = new ArrayList<>();
 			List<String> blockB = new ArrayList<>();
 			for (int i = 0; i < 3; i++) {
@@ -122,9 +120,7 @@ class ServiceCrashTests {
 
 	private static String person(Http editor, String given, String family, String organisation) {
 		String id = editor.post("/api/v1/people", Http.toJson(Map.of("givenName", given, "familyName", family)))
-			.json()
-			.get("id")
-			.asString();
+			.createdId();
 		editor.post("/api/v1/people/" + id + "/affiliations",
 				Http.toJson(Map.of("organisationId", organisation, "title", "Press Officer", "primary", true)));
 		return id;

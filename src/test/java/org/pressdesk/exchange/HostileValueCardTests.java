@@ -30,9 +30,7 @@ class HostileValueCardTests extends ApiTestSupport {
 	void aPersonWithQuotesAndSeparatorsInEveryFieldGetsEveryCardFormat() {
 		String tag = unique("Hostile");
 		String organisation = editor.post("/api/v1/organisations", Http.toJson(Map.of("name", NASTY + " " + tag)))
-			.json()
-			.get("id")
-			.asString();
+			.createdId();
 		String id = editor
 			.post("/api/v1/people", Http.toJson(Map.ofEntries(Map.entry("honorificPrefix", NASTY),
 					Map.entry("givenName", NASTY), Map.entry("additionalNames", NASTY),

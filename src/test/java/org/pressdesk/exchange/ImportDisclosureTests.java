@@ -27,9 +27,7 @@ class ImportDisclosureTests extends ApiTestSupport {
 			.post("/api/v1/people",
 					Http.toJson(
 							Map.of("givenName", "Known", "familyName", tag, "emails", List.of(Map.of("value", email)))))
-			.json()
-			.get("id")
-			.asString();
+			.createdId();
 		String key = admin
 			.post("/api/v1/api-clients", Http.toJson(Map.of("name", unique("importer"), "scopes", List.of("import"))))
 			.json()

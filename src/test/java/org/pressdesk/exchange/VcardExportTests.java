@@ -32,15 +32,11 @@ class VcardExportTests extends ApiTestSupport {
 		tag = unique("tag");
 		String university = editor
 			.post("/api/v1/organisations", Http.toJson(Map.of("name", "Université de Cité " + tag)))
-			.json()
-			.get("id")
-			.asString();
+			.createdId();
 		String institute = editor
 			.post("/api/v1/organisations",
 					Http.toJson(Map.of("name", "Institute for Manufacturing", "parentId", university)))
-			.json()
-			.get("id")
-			.asString();
+			.createdId();
 		personId = editor.post("/api/v1/people",
 				Http.toJson(Map.ofEntries(Map.entry("honorificPrefix", "Professor Sir"), Map.entry("givenName", "José"),
 						Map.entry("familyName", "Núñez-Ørsted"), Map.entry("honorificSuffix", "FRS"),
@@ -153,12 +149,9 @@ class VcardExportTests extends ApiTestSupport {
 	void foldsLongNonLatinLinesAt75OctetsWithoutSplittingACharacter() {
 		String longName = "山田太郎".repeat(12);
 		String id = editor
-			.post("/api/v1/people",
-					Http.toJson(Map.of("familyName", longName, "givenName", "花子", "nameOrder", "FAMILY_FIRST",
-							"phoneticFamilyName", "Yamada", "phoneticGivenName", "Hanako")))
-			.json()
-			.get("id")
-			.asString();
+			.post("/api/v1/people", Http.toJson(Map.of("familyName", longName, "givenName", "花子", "nameOrder",
+					"FAMILY_FIRST", "phoneticFamilyName", "Yamada", "phoneticGivenName", "Hanako")))
+			.createdId();
 
 		String body = viewer.get("/api/v1/people/" + id + "/vcard").body();
 
@@ -175,9 +168,7 @@ class VcardExportTests extends ApiTestSupport {
 		String second = editor
 			.post("/api/v1/people",
 					Http.toJson(Map.of("givenName", "Ann", "familyName", "Other", "topics", List.of(tag))))
-			.json()
-			.get("id")
-			.asString();
+			.createdId();
 
 		Response vcards = viewer.get("/api/v1/people/export?format=vcard&q=" + tag);
 
@@ -196,9 +187,7 @@ class VcardExportTests extends ApiTestSupport {
 		String id = editor
 			.post("/api/v1/people", Http.toJson(Map.of("givenName", "=HYPERLINK(\"http://evil.example\")", "familyName",
 					"@SUM(A1)", "topics", List.of(tag + "-csv"), "source", "-2+3")))
-			.json()
-			.get("id")
-			.asString();
+			.createdId();
 
 		Response csv = viewer.get("/api/v1/people/export?format=csv&q=" + tag + "-csv");
 

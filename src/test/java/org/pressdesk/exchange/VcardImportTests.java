@@ -100,14 +100,10 @@ class VcardImportTests extends ApiTestSupport {
 	void exportImportExportGivesTheSameCards() {
 		String tag = unique("tag");
 		String top = editor.post("/api/v1/organisations", Http.toJson(Map.of("name", "Round Trip University " + tag)))
-			.json()
-			.get("id")
-			.asString();
+			.createdId();
 		String unit = editor
 			.post("/api/v1/organisations", Http.toJson(Map.of("name", "Institute of Returns " + tag, "parentId", top)))
-			.json()
-			.get("id")
-			.asString();
+			.createdId();
 		String id = editor.post("/api/v1/people",
 				Http.toJson(
 						Map.ofEntries(Map.entry("honorificPrefix", "Professor Sir"), Map.entry("givenName", "Éowyn"),
@@ -150,9 +146,7 @@ class VcardImportTests extends ApiTestSupport {
 		String tag = unique("tag");
 		String id = editor.post("/api/v1/people", Http.toJson(Map.of("givenName", "Ada", "familyName", "Known" + tag,
 				"emails", List.of(Map.of("value", tag + "@example.org")))))
-			.json()
-			.get("id")
-			.asString();
+			.createdId();
 		String card = card("Ada Known" + tag, "EMAIL:" + tag.toUpperCase() + "@EXAMPLE.ORG",
 				"TEL;TYPE=cell:+44 7700 900777", "TITLE:Chair", "ORG:Known Org " + tag);
 
@@ -172,9 +166,7 @@ class VcardImportTests extends ApiTestSupport {
 		String tag = unique("tag");
 		String organisation = editor
 			.post("/api/v1/organisations", Http.toJson(Map.of("name", "Université Exemple " + tag)))
-			.json()
-			.get("id")
-			.asString();
+			.createdId();
 
 		importFile(card("Org Matcher", "EMAIL:" + tag + "@example.org", "ORG:UNIVERSITE EXEMPLE " + tag.toUpperCase()),
 				false);
@@ -203,21 +195,15 @@ class VcardImportTests extends ApiTestSupport {
 	void reportsLikelyDuplicatesItDidNotMerge() {
 		String tag = unique("tag");
 		String sameName = editor.post("/api/v1/people", Http.toJson(Map.of("givenName", "Namesake", "familyName", tag)))
-			.json()
-			.get("id")
-			.asString();
+			.createdId();
 		String byEmail = editor
 			.post("/api/v1/people", Http
 				.toJson(Map.of("familyName", "First" + tag, "emails", List.of(Map.of("value", tag + "@one.example")))))
-			.json()
-			.get("id")
-			.asString();
+			.createdId();
 		String byPhone = editor
 			.post("/api/v1/people", Http
 				.toJson(Map.of("familyName", "Second" + tag, "phones", List.of(Map.of("value", "+44 20 7946 0888")))))
-			.json()
-			.get("id")
-			.asString();
+			.createdId();
 
 		JsonNode report = importFile(
 				card("Namesake " + tag, "N:" + tag + ";Namesake;;;", "EMAIL:" + tag + "@new.example")

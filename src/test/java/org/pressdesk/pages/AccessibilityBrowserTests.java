@@ -62,21 +62,16 @@ class AccessibilityBrowserTests extends ApiTestSupport {
 			.json()
 			.get("id")
 			.asString();
-		personId = editor
-			.post("/api/v1/people",
-					Http.toJson(Map.of("givenName", "Zoë", "familyName", "Łópez-" + tag, "pronouns", "she/her",
-							"topics", List.of("climate change"), "notes", "Prefers email.", "emails",
-							List.of(Map.of("value", tag + "@press.example.org", "visibility", "PUBLIC")), "phones",
-							List.of(Map.of("value", "01223 765432", "visibility", "PUBLIC")))))
-			.json()
-			.get("id")
-			.asString();
+		personId = editor.post("/api/v1/people",
+				Http.toJson(Map.of("givenName", "Zoë", "familyName", "Łópez-" + tag, "pronouns", "she/her", "topics",
+						List.of("climate change"), "notes", "Prefers email.", "emails",
+						List.of(Map.of("value", tag + "@press.example.org", "visibility", "PUBLIC")), "phones",
+						List.of(Map.of("value", "01223 765432", "visibility", "PUBLIC")))))
+			.createdId();
 		affiliationId = editor
 			.post("/api/v1/people/" + personId + "/affiliations",
 					Http.toJson(Map.of("organisationId", organisationId, "title", "Head of Press", "primary", true)))
-			.json()
-			.get("id")
-			.asString();
+			.createdId();
 		var article = editor
 			.post("/api/v1/articles", Http
 				.toJson(Map.of("title", "Ångström day " + tag, "summary", "A day of light.", "status", "PUBLISHED")))

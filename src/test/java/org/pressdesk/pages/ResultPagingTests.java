@@ -32,9 +32,7 @@ class ResultPagingTests extends ApiTestSupport {
 		for (int i = 0; i < 55; i++) {
 			String person = editor
 				.post("/api/v1/people", Http.toJson(Map.of("givenName", "Page" + i, "familyName", "Reader-" + tag)))
-				.json()
-				.get("id")
-				.asString();
+				.createdId();
 			editor.post("/api/v1/people/" + person + "/affiliations",
 					Http.toJson(Map.of("organisationId", organisation, "title", "Reader")));
 		}

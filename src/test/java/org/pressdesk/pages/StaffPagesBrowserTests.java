@@ -49,9 +49,7 @@ class StaffPagesBrowserTests extends ApiTestSupport {
 					Http.toJson(Map.of("givenName", "Zoë", "familyName", "Łópez-" + tag, "emails",
 							List.of(Map.of("value", tag + "@press.example.org", "visibility", "PUBLIC")), "phones",
 							List.of(Map.of("value", "01223 765432")), "topics", List.of("climate change"))))
-			.json()
-			.get("id")
-			.asString();
+			.createdId();
 		editor.post("/api/v1/people/" + personId + "/affiliations",
 				Http.toJson(Map.of("organisationId", org, "title", "Head of Press", "primary", true)));
 		RealBrowser.reset(browser, port, downloads);
@@ -337,15 +335,11 @@ class StaffPagesBrowserTests extends ApiTestSupport {
 			.asString();
 		String department = editor
 			.post("/api/v1/organisations", Http.toJson(Map.of("name", "Ufficio stampa " + tag, "parentId", university)))
-			.json()
-			.get("id")
-			.asString();
+			.createdId();
 		editor.post("/api/v1/people", Http.toJson(Map.of("givenName", "Zoë", "familyName", "Elsewhere-" + tag)));
 		String inDepartment = editor
 			.post("/api/v1/people", Http.toJson(Map.of("givenName", "Zoë", "familyName", "Stampa-" + tag)))
-			.json()
-			.get("id")
-			.asString();
+			.createdId();
 		editor.post("/api/v1/people/" + inDepartment + "/affiliations",
 				Http.toJson(Map.of("organisationId", department, "title", "Press officer")));
 		RealBrowser.signIn(browser, port, "test-editor", STAFF_PASSWORD);
@@ -390,9 +384,7 @@ class StaffPagesBrowserTests extends ApiTestSupport {
 			.asString();
 		String institute = editor
 			.post("/api/v1/organisations", Http.toJson(Map.of("name", "Institut " + tag, "parentId", faculty)))
-			.json()
-			.get("id")
-			.asString();
+			.createdId();
 		RealBrowser.signIn(browser, port, "test-editor", STAFF_PASSWORD);
 
 		browser.get("http://127.0.0.1:" + port + "/organisations/" + faculty + "/edit");
@@ -423,9 +415,7 @@ class StaffPagesBrowserTests extends ApiTestSupport {
 	void anEditorDeletesAPersonOnAPublishedArticleAfterSeeingWhichArticles() {
 		String articleId = editor
 			.post("/api/v1/articles", Http.toJson(Map.of("title", "Erasure day " + tag, "status", "PUBLISHED")))
-			.json()
-			.get("id")
-			.asString();
+			.createdId();
 		editor.send("PUT", "/api/v1/articles/" + articleId + "/contacts", "application/json",
 				"[{\"personId\": \"" + personId + "\", \"role\": \"PRESS_CONTACT\"}]");
 		RealBrowser.signIn(browser, port, "test-editor", STAFF_PASSWORD);
@@ -451,12 +441,9 @@ class StaffPagesBrowserTests extends ApiTestSupport {
 	void whatPeopleTypedIsShownAsTextNeverRunAsMarkup() {
 		String family = "<img src=x onerror=\"window.ran=1\">" + tag;
 		String id = editor
-			.post("/api/v1/people",
-					Http.toJson(Map.of("givenName", "<b>Bold</b>", "familyName", family, "notes",
-							"<script>window.ran=1</script>", "topics", List.of("<i>topic</i>"))))
-			.json()
-			.get("id")
-			.asString();
+			.post("/api/v1/people", Http.toJson(Map.of("givenName", "<b>Bold</b>", "familyName", family, "notes",
+					"<script>window.ran=1</script>", "topics", List.of("<i>topic</i>"))))
+			.createdId();
 		RealBrowser.signIn(browser, port, "test-editor", STAFF_PASSWORD);
 		browser.get("http://127.0.0.1:" + port + "/?q=" + tag);
 		assertThat(RealBrowser.waitUpTo(browser, 5)
@@ -589,9 +576,7 @@ class StaffPagesBrowserTests extends ApiTestSupport {
 		String articleId = editor
 			.post("/api/v1/articles", Http.toJson(Map.of("title", "Read-only day " + tag, "summary",
 					"What a viewer reads.", "topics", List.of("optics"))))
-			.json()
-			.get("id")
-			.asString();
+			.createdId();
 		editor.send("PUT", "/api/v1/articles/" + articleId + "/contacts", "application/json",
 				"[{\"personId\": \"" + personId + "\", \"role\": \"QUOTED\"}]");
 		RealBrowser.signIn(browser, port, "test-viewer", STAFF_PASSWORD);

@@ -59,7 +59,7 @@ class PersonApiTests extends ApiTestSupport {
 
 	@Test
 	void answersAConditionalReadWithNotModified() {
-		String id = editor.post("/api/v1/people", JANE).json().get("id").asString();
+		String id = editor.post("/api/v1/people", JANE).createdId();
 
 		assertThat(viewer.get("/api/v1/people/" + id, "If-None-Match", "\"1\"").status()).isEqualTo(304);
 		assertThat(viewer.get("/api/v1/people/" + id, "If-None-Match", "\"7\"").status()).isEqualTo(200);
@@ -67,7 +67,7 @@ class PersonApiTests extends ApiTestSupport {
 
 	@Test
 	void mergePatchChangesOnlyWhatItNamesAndNullRemoves() {
-		String id = editor.post("/api/v1/people", JANE).json().get("id").asString();
+		String id = editor.post("/api/v1/people", JANE).createdId();
 
 		Response patched = editor.patch("/api/v1/people/" + id,
 				"{\"givenName\": \"Janet\", \"notes\": null, \"topics\": [\"trade\"]}", "If-Match", "\"1\"");
@@ -87,7 +87,7 @@ class PersonApiTests extends ApiTestSupport {
 
 	@Test
 	void aStaleIfMatchIsRefusedAndChangesNothing() {
-		String id = editor.post("/api/v1/people", JANE).json().get("id").asString();
+		String id = editor.post("/api/v1/people", JANE).createdId();
 		editor.patch("/api/v1/people/" + id, "{\"givenName\": \"Janet\"}", "If-Match", "\"1\"");
 
 		Response stale = editor.patch("/api/v1/people/" + id, "{\"givenName\": \"Joan\"}", "If-Match", "\"1\"");
@@ -103,7 +103,7 @@ class PersonApiTests extends ApiTestSupport {
 
 	@Test
 	void deletesAPerson() {
-		String id = editor.post("/api/v1/people", JANE).json().get("id").asString();
+		String id = editor.post("/api/v1/people", JANE).createdId();
 
 		assertThat(editor.delete("/api/v1/people/" + id, "If-Match", "\"1\"").status()).isEqualTo(204);
 		assertThat(viewer.get("/api/v1/people/" + id).status()).isEqualTo(404);
@@ -153,7 +153,7 @@ class PersonApiTests extends ApiTestSupport {
 	@Test
 	void refusesUnknownAndReadOnlyFieldsByName() {
 		Response unknown = editor.post("/api/v1/people", "{\"givenName\": \"Jane\", \"shoeSize\": 42}");
-		String id = editor.post("/api/v1/people", JANE).json().get("id").asString();
+		String id = editor.post("/api/v1/people", JANE).createdId();
 		Response readOnly = editor.patch("/api/v1/people/" + id, "{\"version\": 9}");
 		Response badEnum = editor.patch("/api/v1/people/" + id, "{\"nameOrder\": \"SIDEWAYS\"}");
 
@@ -195,14 +195,10 @@ class PersonApiTests extends ApiTestSupport {
 	void keepsAffiliationsWithTheirHistoryAndOnePrimary() {
 		String organisationId = editor
 			.post("/api/v1/organisations", Http.toJson(Map.of("name", unique("Institute "), "kind", "UNIVERSITY")))
-			.json()
-			.get("id")
-			.asString();
+			.createdId();
 		String otherId = editor.post("/api/v1/organisations", Http.toJson(Map.of("name", unique("Ministry "))))
-			.json()
-			.get("id")
-			.asString();
-		String id = editor.post("/api/v1/people", JANE).json().get("id").asString();
+			.createdId();
+		String id = editor.post("/api/v1/people", JANE).createdId();
 
 		Response first = editor.post("/api/v1/people/" + id + "/affiliations",
 				"""

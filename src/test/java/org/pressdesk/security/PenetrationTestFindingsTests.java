@@ -62,9 +62,7 @@ class PenetrationTestFindingsTests extends ApiTestSupport {
 			.post("/api/v1/people",
 					Http.toJson(Map.of("givenName", "Many", "familyName", unique("Addresses"), "emails", emails,
 							"topics", topics)))
-			.json()
-			.get("id")
-			.asString();
+			.createdId();
 		Browser browser = new Browser(port);
 		browser.login("test-viewer", STAFF_PASSWORD);
 		HttpResponse<String> page = browser.get("/people/" + id);
@@ -128,13 +126,9 @@ class PenetrationTestFindingsTests extends ApiTestSupport {
 	@Test
 	void thePublicCardSaysNothingOfInternalChanges() {
 		String tag = unique("Etag");
-		String id = editor
-			.post("/api/v1/people",
-					Http.toJson(Map.of("givenName", "Public", "familyName", tag, "phones",
-							List.of(Map.of("value", "+44 1223 761000", "visibility", "PUBLIC")))))
-			.json()
-			.get("id")
-			.asString();
+		String id = editor.post("/api/v1/people", Http.toJson(Map.of("givenName", "Public", "familyName", tag, "phones",
+				List.of(Map.of("value", "+44 1223 761000", "visibility", "PUBLIC")))))
+			.createdId();
 		String slug = editor
 			.send("PUT", "/api/v1/articles/by-ref/" + tag, "application/json",
 					Http.toJson(Map.of("title", "Etag " + tag, "status", "PUBLISHED")))
