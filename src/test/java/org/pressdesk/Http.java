@@ -91,6 +91,16 @@ public record Http(URI base, String authorization) {
 			return com.jayway.jsonpath.JsonPath.read(body, path);
 		}
 
+		/** The text at a JsonPath ({@code "$.items[0].displayName"}). */
+		public String text(String path) {
+			return at(path);
+		}
+
+		/** The number at a JsonPath ({@code "$.version"}). */
+		public int number(String path) {
+			return this.<Number>at(path).intValue();
+		}
+
 		/**
 		 * The id of what a POST created; the test fails, showing the answer, if nothing
 		 * was.

@@ -52,7 +52,7 @@ class ServiceCrashTests {
 				blockB.add(person(editor, "Boris" + i, tag, organisation));
 			}
 			String articleId = editor.send("PUT", "/api/v1/articles/by-ref/" + tag, "application/json", """
-					{ "title": "Crash %s", "status": "PUBLISHED" }""".formatted(tag)).json().get("id").asString();
+					{ "title": "Crash %s", "status": "PUBLISHED" }""".formatted(tag)).text("$.id");
 			String edited = person(editor, "Edith", tag, organisation);
 			String stateX = """
 					{ "familyName": "Xavier", "emails": [ { "value": "x1.%1$s@crash.example" }, { "value": "x2.%1$s@crash.example" } ],

@@ -34,8 +34,8 @@ class OrganisationApiTests extends ApiTestSupport {
 				"If-Match", "\"1\"");
 		assertThat(patched.status()).isEqualTo(200);
 		assertThat(patched.json().get("shortName").isNull()).isTrue();
-		assertThat(patched.json().get("kind").asString()).isEqualTo("RESEARCH");
-		assertThat(patched.json().get("name").asString()).isEqualTo(name);
+		assertThat(patched.text("$.kind")).isEqualTo("RESEARCH");
+		assertThat(patched.text("$.name")).isEqualTo(name);
 		assertThat(editor.patch("/api/v1/organisations/" + id, "{\"name\": \"x\"}", "If-Match", "\"1\"").status())
 			.isEqualTo(412);
 
@@ -68,7 +68,7 @@ class OrganisationApiTests extends ApiTestSupport {
 		Response underNothing = editor.patch("/api/v1/organisations/" + middle, "{\"parentId\": \"no-such-id\"}");
 
 		assertThat(underItsOwnChild.status()).isEqualTo(409);
-		assertThat(underItsOwnChild.json().get("detail").asString()).contains("cycle");
+		assertThat(underItsOwnChild.text("$.detail")).contains("cycle");
 		assertThat(underItself.status()).isEqualTo(409);
 		assertThat(underNothing.status()).isEqualTo(400);
 		assertThat(underNothing.errorFields()).containsExactly("parentId");
@@ -84,7 +84,7 @@ class OrganisationApiTests extends ApiTestSupport {
 	@Test
 	void refusesToDeleteAnOrganisationWithPeopleOnRecord() {
 		String organisation = create(unique("Employer "), null);
-		String person = editor.post("/api/v1/people", "{\"familyName\": \"Example\"}").json().get("id").asString();
+		String person = editor.post("/api/v1/people", "{\"familyName\": \"Example\"}").text("$.id");
 		editor.post("/api/v1/people/" + person + "/affiliations", "{\"organisationId\": \"" + organisation + "\"}");
 
 		Response response = editor.delete("/api/v1/organisations/" + organisation);
@@ -112,7 +112,7 @@ class OrganisationApiTests extends ApiTestSupport {
 		}
 		Response response = editor.post("/api/v1/organisations", Http.toJson(body));
 		assertThat(response.status()).isEqualTo(201);
-		return response.json().get("id").asString();
+		return response.text("$.id");
 	}
 
 }
