@@ -173,13 +173,8 @@ class ArticleApiTests extends ApiTestSupport {
 		String personId = cleo.get("id").asString();
 		String published = editor
 			.post("/api/v1/articles", "{\"title\": \"Published " + tag + "\", \"status\": \"PUBLISHED\"}")
-			.json()
-			.get("id")
-			.asString();
-		String draft = editor.post("/api/v1/articles", "{\"title\": \"Draft " + tag + "\"}")
-			.json()
-			.get("id")
-			.asString();
+			.text("$.id");
+		String draft = editor.post("/api/v1/articles", "{\"title\": \"Draft " + tag + "\"}").text("$.id");
 		fixtures.putContacts(published, "[{\"personId\": \"" + personId + "\", \"role\": \"SPOKESPERSON\"}]");
 		fixtures.putContacts(draft, "[{\"personId\": \"" + personId + "\", \"role\": \"QUOTED\"}]");
 

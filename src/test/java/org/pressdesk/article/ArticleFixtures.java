@@ -33,10 +33,7 @@ record ArticleFixtures(Http editor, String tag) {
 				              { "value": "%s.private@example.org", "visibility": "INTERNAL" } ],
 				  "phones": [ { "value": "%s", "visibility": "PUBLIC" },
 				              { "value": "%s", "kind": "MOBILE", "visibility": "INTERNAL" } ] }
-				""".formatted(given, family, handle, handle, handle, publicPhone, internalPhone))
-			.json()
-			.get("id")
-			.asString();
+				""".formatted(given, family, handle, handle, handle, publicPhone, internalPhone)).text("$.id");
 		var added = editor.post("/api/v1/people/" + id + "/affiliations",
 				Http.toJson(Map.of("organisationId", organisationId, "title", title, "primary", true)));
 		if (added.status() != 201) {

@@ -46,10 +46,7 @@ class EmbeddedDatabaseTests {
 				assertThat(admin.get("/api/v1/people?q=yamada").json().get("items"))
 					.as("an empty embedded database gets the fictional demo directory")
 					.hasSize(1);
-				id = admin.post("/api/v1/people", "{\"givenName\": \"Ren\", \"familyName\": \"Restart\"}")
-					.json()
-					.get("id")
-					.asString();
+				id = admin.post("/api/v1/people", "{\"givenName\": \"Ren\", \"familyName\": \"Restart\"}").text("$.id");
 				EmbeddedMariaDb database = service.getBean(EmbeddedMariaDb.class);
 				jdbcUrl = database.jdbcUrl();
 				assertOnlyThePasswordsOpenTheDatabase(database, dataDir);

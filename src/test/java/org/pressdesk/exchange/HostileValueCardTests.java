@@ -42,9 +42,7 @@ class HostileValueCardTests extends ApiTestSupport {
 									"PUBLIC"))),
 					Map.entry("phones",
 							List.of(Map.of("value", "+44 1223 760000", "label", NASTY, "visibility", "PUBLIC"))))))
-			.json()
-			.get("id")
-			.asString();
+			.text("$.id");
 		assertThat(editor
 			.post("/api/v1/people/" + id + "/affiliations",
 					Http.toJson(Map.of("organisationId", organisation, "title", NASTY, "department", NASTY, "role",
@@ -53,15 +51,8 @@ class HostileValueCardTests extends ApiTestSupport {
 		String slug = editor
 			.send("PUT", "/api/v1/articles/by-ref/" + tag, "application/json",
 					Http.toJson(Map.of("title", "Hostile " + tag, "status", "PUBLISHED")))
-			.json()
-			.get("slug")
-			.asString();
-		String articleId = viewer.get("/api/v1/articles?externalRef=" + tag)
-			.json()
-			.get("items")
-			.get(0)
-			.get("id")
-			.asString();
+			.text("$.slug");
+		String articleId = viewer.get("/api/v1/articles?externalRef=" + tag).text("$.items[0].id");
 		assertThat(editor
 			.send("PUT", "/api/v1/articles/" + articleId + "/contacts", "application/json",
 					Http.toJson(List.of(Map.of("personId", id, "role", "PRESS_CONTACT"))))

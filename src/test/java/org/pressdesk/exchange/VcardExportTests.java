@@ -48,9 +48,7 @@ class VcardExportTests extends ApiTestSupport {
 										Map.of("value", "07700 900123", "kind", "MOBILE"))),
 						Map.entry("topics", List.of("industrial policy", tag)),
 						Map.entry("notes", "INTERNAL-NOTE-" + tag + " never leaves"))))
-			.json()
-			.get("id")
-			.asString();
+			.text("$.id");
 		editor.post("/api/v1/people/" + personId + "/affiliations",
 				Http.toJson(Map.of("organisationId", institute, "title",
 						"National Technology Adviser and Chair of the Very Long Committee Name for Folding",

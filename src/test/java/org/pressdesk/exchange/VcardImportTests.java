@@ -117,9 +117,7 @@ class VcardImportTests extends ApiTestSupport {
 										Map.of("value", "+44 7700 900" + tag.substring(6, 9).replaceAll("\\D", "2"),
 												"kind", "MOBILE", "primary", true))),
 								Map.entry("topics", List.of("materials", tag)))))
-			.json()
-			.get("id")
-			.asString();
+			.text("$.id");
 		editor.post("/api/v1/people/" + id + "/affiliations",
 				Http.toJson(Map.of("organisationId", unit, "title",
 						"Director of Very Long Titles That Need Folding Across Lines", "department", "Press Office",

@@ -59,9 +59,7 @@ class AccessibilityBrowserTests extends ApiTestSupport {
 		String tag = unique("a");
 		organisationId = editor
 			.post("/api/v1/organisations", "{\"name\": \"Institut für Ångström-Studien " + tag + "\"}")
-			.json()
-			.get("id")
-			.asString();
+			.text("$.id");
 		personId = editor.post("/api/v1/people",
 				Http.toJson(Map.of("givenName", "Zoë", "familyName", "Łópez-" + tag, "pronouns", "she/her", "topics",
 						List.of("climate change"), "notes", "Prefers email.", "emails",

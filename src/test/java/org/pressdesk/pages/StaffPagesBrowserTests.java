@@ -41,9 +41,7 @@ class StaffPagesBrowserTests extends ApiTestSupport {
 	void personAndBrowser() throws IOException {
 		tag = unique("b");
 		String org = editor.post("/api/v1/organisations", "{\"name\": \"Institut für Ångström-Studien " + tag + "\"}")
-			.json()
-			.get("id")
-			.asString();
+			.text("$.id");
 		personId = editor
 			.post("/api/v1/people",
 					Http.toJson(Map.of("givenName", "Zoë", "familyName", "Łópez-" + tag, "emails",
@@ -221,13 +219,9 @@ class StaffPagesBrowserTests extends ApiTestSupport {
 	@Test
 	void anEditorCorrectsAnAffiliationAndDeletesOneAddedByMistake() {
 		String parentA = editor.post("/api/v1/organisations", "{\"name\": \"Universität Nord " + tag + "\"}")
-			.json()
-			.get("id")
-			.asString();
+			.text("$.id");
 		String parentB = editor.post("/api/v1/organisations", "{\"name\": \"Universität Süd " + tag + "\"}")
-			.json()
-			.get("id")
-			.asString();
+			.text("$.id");
 		for (String parent : List.of(parentA, parentB)) {
 			editor.post("/api/v1/organisations",
 					Http.toJson(Map.of("name", "Pressestelle " + tag, "parentId", parent)));
@@ -246,10 +240,8 @@ class StaffPagesBrowserTests extends ApiTestSupport {
 		RealBrowser.submit(browser, By.xpath("//button[text()='Add affiliation']"));
 		JsonNode added = affiliationTitled("Spokesperson");
 		assertThat(organisationName(added.get("organisationId").asString())).isEqualTo("Pressestelle " + tag);
-		assertThat(viewer.get("/api/v1/organisations/" + added.get("organisationId").asString())
-			.json()
-			.get("parentId")
-			.asString()).isEqualTo(parentB);
+		assertThat(viewer.get("/api/v1/organisations/" + added.get("organisationId").asString()).text("$.parentId"))
+			.isEqualTo(parentB);
 
 		// correcting the other one: a bad date is shown next to the field, then the fix
 		// is saved
@@ -330,9 +322,7 @@ class StaffPagesBrowserTests extends ApiTestSupport {
 	@Test
 	void theFiltersSuggestOrganisationsAndTopicsAndAnOrganisationIncludesItsDepartments() {
 		String university = editor.post("/api/v1/organisations", "{\"name\": \"Università di Ostrava " + tag + "\"}")
-			.json()
-			.get("id")
-			.asString();
+			.text("$.id");
 		String department = editor
 			.post("/api/v1/organisations", Http.toJson(Map.of("name", "Ufficio stampa " + tag, "parentId", university)))
 			.createdId();
@@ -378,10 +368,7 @@ class StaffPagesBrowserTests extends ApiTestSupport {
 
 	@Test
 	void anEditorMovesAnOrganisationInItsTreeButNotUnderItself() {
-		String faculty = editor.post("/api/v1/organisations", "{\"name\": \"Fakultät " + tag + "\"}")
-			.json()
-			.get("id")
-			.asString();
+		String faculty = editor.post("/api/v1/organisations", "{\"name\": \"Fakultät " + tag + "\"}").text("$.id");
 		String institute = editor
 			.post("/api/v1/organisations", Http.toJson(Map.of("name", "Institut " + tag, "parentId", faculty)))
 			.createdId();

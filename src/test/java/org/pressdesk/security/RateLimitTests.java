@@ -21,9 +21,7 @@ class RateLimitTests extends ApiTestSupport {
 	void anAddressGetsAMinutesAllowanceThen429WithRetryAfterWhileOthersGoOn() {
 		String slug = editor
 			.post("/api/v1/articles", "{\"title\": \"Limited " + unique("r") + "\", \"status\": \"PUBLISHED\"}")
-			.json()
-			.get("slug")
-			.asString();
+			.text("$.slug");
 		// the test talks to the service from 127.0.0.1, configured here as a proxy, so
 		// each forwarded address is a client of its own
 		String scraper = "203.0.113." + (int) (Math.random() * 200);
