@@ -127,6 +127,12 @@ public class Articles {
 			List<StoredContact> before = articles.storedContacts(id);
 			List<StoredContact> stored = article.status() == ArticleStatus.DRAFT ? contacts
 					: contactBlocks.asPublished(contacts, before);
+			if (stored.equals(before)) {
+				// the same block again (a CMS repeating its call): nothing changed, not
+				// even
+				// the version
+				return article;
+			}
 			articles.replaceContacts(id, stored);
 			audit.record(Action.UPDATED, Entity.ARTICLE, id, List.of("contacts"), null);
 			articles.touch(List.of(id), Instant.now(clock));

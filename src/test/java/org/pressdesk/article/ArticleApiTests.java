@@ -268,4 +268,24 @@ class ArticleApiTests extends ApiTestSupport {
 			.containsExactly("Économie", "Trade");
 	}
 
+	/**
+	 * A repeated, identical block moved the version on (an identical by-ref PUT did not).
+	 */
+	@Test
+	void anIdenticalContactBlockChangesNothingNotEvenTheVersion() {
+		String organisation = fixtures.organisation("Repeat University " + tag, null);
+		JsonNode jane = fixtures.person("Jane", "Repeat-" + tag, organisation, "Press Officer");
+		String id = editor
+			.post("/api/v1/articles", Http.toJson(java.util.Map.of("title", "Repeat " + tag, "status", "PUBLISHED")))
+			.createdId();
+		String block = "[ { \"personId\": \"" + jane.get("id").asString() + "\", \"role\": \"PRESS_CONTACT\" } ]";
+		Response first = fixtures.putContacts(id, block);
+		Response again = fixtures.putContacts(id, block);
+		assertThat(again.status()).isEqualTo(200);
+		assertThat(again.number("$.version")).isEqualTo(first.number("$.version"));
+		assertThat(again.header("ETag")).isEqualTo(first.header("ETag"));
+		Response changed = fixtures.putContacts(id, block.replace("PRESS_CONTACT", "SPOKESPERSON"));
+		assertThat(changed.number("$.version")).isGreaterThan(first.number("$.version"));
+	}
+
 }
