@@ -1,5 +1,6 @@
 package org.pressdesk;
 
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -63,6 +64,15 @@ public abstract class ApiTestSupport {
 			throw new IllegalStateException("could not create " + username + ": " + response);
 		}
 		return anonymous.as(username, STAFF_PASSWORD);
+	}
+
+	/** The id of a staff user, by name. */
+	protected String userId(String username) {
+		List<String> ids = admin.get("/api/v1/users").at("$.items[?(@.username == '" + username + "')].id");
+		if (ids.size() != 1) {
+			throw new IllegalStateException("no single user " + username + ": " + ids);
+		}
+		return ids.get(0);
 	}
 
 	/**

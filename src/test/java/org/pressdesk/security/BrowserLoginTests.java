@@ -78,16 +78,7 @@ class BrowserLoginTests extends ApiTestSupport {
 		browser.login(username, STAFF_PASSWORD);
 		assertThat(browser.get("/").statusCode()).isEqualTo(200);
 
-		String id = admin.get("/api/v1/users")
-			.json()
-			.get("items")
-			.valueStream()
-			.filter(u -> u.get("username").asString().equals(username))
-			.findFirst()
-			.orElseThrow()
-			.get("id")
-			.asString();
-		admin.patch("/api/v1/users/" + id, "{\"enabled\": false}");
+		admin.patch("/api/v1/users/" + userId(username), "{\"enabled\": false}");
 
 		HttpResponse<String> after = browser.get("/");
 		assertThat(after.statusCode()).isEqualTo(302);

@@ -122,16 +122,7 @@ class IdentityProviderTests extends ApiTestSupport {
 
 		assertThatThrownBy(() -> oidcUsers.loadUser(request("someone-unknown")))
 			.isInstanceOf(OAuth2AuthenticationException.class);
-		String id = admin.get("/api/v1/users")
-			.json()
-			.get("items")
-			.valueStream()
-			.filter(u -> u.get("username").asString().equals(username))
-			.findFirst()
-			.orElseThrow()
-			.get("id")
-			.asString();
-		admin.patch("/api/v1/users/" + id, "{\"enabled\": false}");
+		admin.patch("/api/v1/users/" + userId(username), "{\"enabled\": false}");
 		assertThatThrownBy(() -> oidcUsers.loadUser(request(username))).as("disabled in Pressdesk")
 			.isInstanceOf(OAuth2AuthenticationException.class);
 	}
