@@ -3,8 +3,6 @@ package org.pressdesk.pages;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,17 +12,13 @@ import com.deque.html.axecore.results.CheckedNode;
 import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.WebDriver;
 
-import org.pressdesk.ApiTestSupport;
 import org.pressdesk.Http;
 
 /**
@@ -33,16 +27,12 @@ import org.pressdesk.Http;
  * phone's, where nothing may need sideways scrolling. Screenshots of the phone views go
  * to target/screenshots.
  */
-class AccessibilityBrowserTests extends ApiTestSupport {
+class AccessibilityBrowserTests extends BrowserTestSupport {
 
 	private static final Dimension DESKTOP = new Dimension(1280, 900);
 
 	/** An iPhone 15's viewport in CSS pixels. */
 	private static final Dimension PHONE = new Dimension(393, 852);
-
-	private static WebDriver browser;
-
-	private static Path downloads;
 
 	private String personId;
 
@@ -78,20 +68,6 @@ class AccessibilityBrowserTests extends ApiTestSupport {
 		slug = article.get("slug").asString();
 		editor.send("PUT", "/api/v1/articles/" + articleId + "/contacts", "application/json",
 				"[{\"personId\": \"" + personId + "\", \"role\": \"PRESS_CONTACT\"}]");
-		RealBrowser.reset(browser, port, downloads);
-	}
-
-	@BeforeAll
-	static void startBrowser() throws IOException {
-		downloads = Files.createTempDirectory("pressdesk-downloads");
-		browser = RealBrowser.start(downloads);
-	}
-
-	@AfterAll
-	static void closeBrowser() {
-		if (browser != null) {
-			browser.quit();
-		}
 	}
 
 	@Test

@@ -9,29 +9,21 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
-import org.pressdesk.ApiTestSupport;
 import org.pressdesk.Http;
 
 import tools.jackson.databind.JsonNode;
 
 /** The staff pages in Debian's Chromium: what a press officer does all day. */
-class StaffPagesBrowserTests extends ApiTestSupport {
-
-	private static WebDriver browser;
-
-	private static Path downloads;
+class StaffPagesBrowserTests extends BrowserTestSupport {
 
 	private String tag;
 
@@ -50,20 +42,6 @@ class StaffPagesBrowserTests extends ApiTestSupport {
 			.createdId();
 		editor.post("/api/v1/people/" + personId + "/affiliations",
 				Http.toJson(Map.of("organisationId", org, "title", "Head of Press", "primary", true)));
-		RealBrowser.reset(browser, port, downloads);
-	}
-
-	@BeforeAll
-	static void startBrowser() throws IOException {
-		downloads = Files.createTempDirectory("pressdesk-downloads");
-		browser = RealBrowser.start(downloads);
-	}
-
-	@AfterAll
-	static void closeBrowser() {
-		if (browser != null) {
-			browser.quit();
-		}
 	}
 
 	@Test
