@@ -65,8 +65,8 @@ class ArticleApi {
 	}
 
 	@PostMapping("/articles")
-	ResponseEntity<Article> create(@RequestBody ArticleInput input) {
-		Article created = articles.create(input);
+	ResponseEntity<Article> create(@RequestBody ArticleWrite body) {
+		Article created = articles.create(body.article(), body.contacts());
 		return ResponseEntity.created(URI.create("/api/v1/articles/" + created.id()))
 			.eTag(ETags.of(created.version()))
 			.body(created);
@@ -96,13 +96,13 @@ class ArticleApi {
 	}
 
 	/**
-	 * The CMS's create-or-update by its own id: 201 the first time, 200 after; the same
-	 * request twice changes nothing more.
+	 * The CMS's create-or-update by its own id, with the contact block if the body has
+	 * one: 201 the first time, 200 after; the same request twice changes nothing more.
 	 */
 	@PutMapping("/articles/by-ref/{externalRef}")
-	ResponseEntity<Article> putByReference(@PathVariable String externalRef, @RequestBody ArticleInput input,
+	ResponseEntity<Article> putByReference(@PathVariable String externalRef, @RequestBody ArticleWrite body,
 			@RequestHeader(name = "If-Match", required = false) String ifMatch) {
-		Articles.Written written = articles.putByReference(externalRef, input, ifMatch);
+		Articles.Written written = articles.putByReference(externalRef, body.article(), body.contacts(), ifMatch);
 		Article article = written.article();
 		var response = written.created() ? ResponseEntity.created(URI.create("/api/v1/articles/" + article.id()))
 				: ResponseEntity.ok();

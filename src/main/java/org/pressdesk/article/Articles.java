@@ -72,10 +72,19 @@ public class Articles {
 	}
 
 	public Article create(ArticleInput request) {
+		return create(request, null);
+	}
+
+	/**
+	 * A new article, and its contact block when {@code contacts} is given, in one
+	 * transaction.
+	 */
+	public Article create(ArticleInput request, List<ContactInput> contacts) {
 		ArticleInput checked = check(request);
 		return retriedWhenTaken(() -> transaction.execute(status -> {
 			requireFreeReference(checked.externalRef(), null);
-			return insert(checked);
+			Article created = insert(checked);
+			return contacts == null ? created : writeBlock(created, contacts);
 		}));
 	}
 
@@ -95,7 +104,8 @@ public class Articles {
 	 * calls with the same reference, one inserts; the others fail on the unique reference
 	 * and are run again, now as updates.
 	 */
-	public Written putByReference(String externalRef, ArticleInput request, String ifMatch) {
+	public Written putByReference(String externalRef, ArticleInput request, List<ContactInput> contacts,
+			String ifMatch) {
 		if (request != null && request.externalRef() != null && !request.externalRef().equals(externalRef)) {
 			throw new InvalidInput("externalRef", "must be absent or the reference in the address");
 		}
@@ -108,7 +118,8 @@ public class Articles {
 				if (ifMatch != null && !ifMatch.isBlank() && !ifMatch.strip().equals("*")) {
 					throw new NotFound("article with reference", externalRef);
 				}
-				return new Written(insert(checked), true);
+				Article created = insert(checked);
+				return new Written(contacts == null ? created : writeBlock(created, contacts), true);
 			}
 			Article current = lockedForWrite(existing.get(), ifMatch);
 			// a PUT replaces what the client writes; the address and publication time
@@ -116,28 +127,32 @@ public class Articles {
 			ArticleInput input = new ArticleInput(checked.slug() != null ? checked.slug() : current.slug(),
 					checked.title(), checked.summary(), checked.url(), checked.status(), checked.publishedAt(),
 					externalRef, checked.topics());
-			return new Written(update(current, input), false);
+			Article updated = update(current, input);
+			return new Written(contacts == null ? updated : writeBlock(updated, contacts), false);
 		}));
 	}
 
 	public Article replaceContacts(String id, List<ContactInput> requested, String ifMatch) {
-		return transaction.execute(status -> {
-			Article article = lockedForWrite(id, ifMatch);
-			List<StoredContact> contacts = contactBlocks.check(requested);
-			List<StoredContact> before = articles.storedContacts(id);
-			List<StoredContact> stored = article.status() == ArticleStatus.DRAFT ? contacts
-					: contactBlocks.asPublished(contacts, before);
-			if (stored.equals(before)) {
-				// the same block again (a CMS repeating its call): nothing changed, not
-				// even
-				// the version
-				return article;
-			}
-			articles.replaceContacts(id, stored);
-			audit.record(Action.UPDATED, Entity.ARTICLE, id, List.of("contacts"), null);
-			articles.touch(List.of(id), Instant.now(clock));
-			return articles.find(id).orElseThrow();
-		});
+		return transaction.execute(status -> writeBlock(lockedForWrite(id, ifMatch), requested));
+	}
+
+	/**
+	 * Writes the article's contact block, in the caller's transaction, the article
+	 * locked. The same block again (a CMS repeating its call) changes nothing, not even
+	 * the version.
+	 */
+	private Article writeBlock(Article article, List<ContactInput> requested) {
+		List<StoredContact> contacts = contactBlocks.check(requested);
+		List<StoredContact> before = articles.storedContacts(article.id());
+		List<StoredContact> stored = article.status() == ArticleStatus.DRAFT ? contacts
+				: contactBlocks.asPublished(contacts, before);
+		if (stored.equals(before)) {
+			return article;
+		}
+		articles.replaceContacts(article.id(), stored);
+		audit.record(Action.UPDATED, Entity.ARTICLE, article.id(), List.of("contacts"), null);
+		articles.touch(List.of(article.id()), Instant.now(clock));
+		return articles.get(article.id());
 	}
 
 	/** The article, or {@link NotFound}. */

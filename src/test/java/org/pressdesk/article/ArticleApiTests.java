@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -286,6 +287,79 @@ class ArticleApiTests extends ApiTestSupport {
 		assertThat(again.header("ETag")).isEqualTo(first.header("ETag"));
 		Response changed = fixtures.putContacts(id, block.replace("PRESS_CONTACT", "SPOKESPERSON"));
 		assertThat(changed.number("$.version")).isGreaterThan(first.number("$.version"));
+	}
+
+	/**
+	 * A CMS publishes an article with its block in one call: there is no moment when the
+	 * public page of a published article shows an empty block, and the same call again
+	 * changes nothing.
+	 */
+	@Test
+	void oneCallPublishesAnArticleWithItsBlockAndTheSameCallAgainChangesNothing() {
+		String organisation = fixtures.organisation("One Call University " + tag, null);
+		String jane = fixtures.person("Jane", "Onecall-" + tag, organisation, "Press Officer").get("id").asString();
+		String ref = "cms-one-" + tag;
+		String body = Http.toJson(Map.of("title", "One call " + tag, "status", "PUBLISHED", "contacts",
+				List.of(Map.of("personId", jane, "role", "PRESS_CONTACT"))));
+
+		Response created = fixtures.putByRef(ref, body);
+		assertThat(created.status()).isEqualTo(201);
+		assertThat(created.text("$.contacts[0].personId")).isEqualTo(jane);
+		assertThat(created.text("$.contacts[0].asPublished.title")).isEqualTo("Press Officer");
+		assertThat(anonymous.get("/press/" + created.text("$.slug")).body()).contains("Onecall-" + tag);
+
+		Response again = fixtures.putByRef(ref, body);
+		assertThat(again.status()).isEqualTo(200);
+		assertThat(again.number("$.version")).isEqualTo(created.number("$.version"));
+		assertThat(again.header("ETag")).isEqualTo(created.header("ETag"));
+
+		Response blockOnly = fixtures.putByRef(ref, body.replace("PRESS_CONTACT", "SPOKESPERSON"));
+		assertThat(blockOnly.number("$.version")).isGreaterThan(created.number("$.version"));
+		assertThat(blockOnly.text("$.contacts[0].role")).isEqualTo("SPOKESPERSON");
+		assertThat(blockOnly.text("$.title")).isEqualTo("One call " + tag);
+	}
+
+	@Test
+	void concurrentFirstCallsWithABlockCreateOneArticleWithOneBlock() throws Exception {
+		String organisation = fixtures.organisation("Race Block University " + tag, null);
+		String jane = fixtures.person("Jane", "Raceblock-" + tag, organisation, "Press Officer").get("id").asString();
+		String ref = "cms-race-block-" + tag;
+		String body = Http.toJson(Map.of("title", "Race block " + tag, "status", "PUBLISHED", "contacts",
+				List.of(Map.of("personId", jane, "role", "PRESS_CONTACT"))));
+		ExecutorService threads = Executors.newFixedThreadPool(8);
+		try {
+			List<Callable<Response>> calls = new ArrayList<>();
+			for (int i = 0; i < 8; i++) {
+				calls.add(() -> fixtures.putByRef(ref, body));
+			}
+			List<Integer> statuses = new ArrayList<>();
+			for (Future<Response> call : threads.invokeAll(calls)) {
+				statuses.add(call.get().status());
+			}
+			assertThat(statuses).containsOnly(200, 201);
+			assertThat(statuses).filteredOn(status -> status == 201).hasSize(1);
+		}
+		finally {
+			threads.shutdown();
+		}
+		Response found = viewer.get("/api/v1/articles?externalRef=" + ref);
+		assertThat(found.<List<Object>>at("$.items")).hasSize(1);
+		assertThat(found.<List<String>>at("$.items[0].contacts[*].personId")).containsExactly(jane);
+	}
+
+	@Test
+	void aBadContactInTheBodyWritesNothingAndIsNamed() {
+		String ref = "cms-bad-" + tag;
+		Response refused = fixtures.putByRef(ref, Http.toJson(Map.of("title", "Bad " + tag, "status", "PUBLISHED",
+				"contacts", List.of(Map.of("personId", "no-such-person", "role", "PRESS_CONTACT")))));
+		assertThat(refused.status()).isEqualTo(400);
+		assertThat(refused.errorFields()).containsExactly("contacts[0].personId");
+		assertThat(viewer.get("/api/v1/articles?externalRef=" + ref).<List<Object>>at("$.items")).isEmpty();
+
+		Response posted = editor.post("/api/v1/articles",
+				Http.toJson(Map.of("title", "Posted " + tag, "contacts", List.of())));
+		assertThat(posted.status()).isEqualTo(201);
+		assertThat(posted.<List<Object>>at("$.contacts")).isEmpty();
 	}
 
 }
