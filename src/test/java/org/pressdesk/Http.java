@@ -88,7 +88,12 @@ public record Http(URI base, String authorization) {
 		 * that read as the document does.
 		 */
 		public <T> T at(String path) {
-			return com.jayway.jsonpath.JsonPath.read(body, path);
+			try {
+				return com.jayway.jsonpath.JsonPath.read(body, path);
+			}
+			catch (com.jayway.jsonpath.PathNotFoundException absent) {
+				return null;
+			}
 		}
 
 		/** The text at a JsonPath ({@code "$.items[0].displayName"}). */

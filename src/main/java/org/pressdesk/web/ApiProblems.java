@@ -126,6 +126,18 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 			detail.setDetail("Something went wrong on our side.");
 		}
 		ResponseEntity<Object> answer = super.handleExceptionInternal(ex, body, headers, statusCode, request);
+		if (answer != null && answer.getBody() instanceof ProblemDetail detail && statusCode.is4xxClientError()) {
+			// Spring's problems are about:blank; ours name their kind, and the path they
+			// are about
+			HttpStatus status = HttpStatus.resolve(statusCode.value());
+			if (status != null) {
+				detail.setType(URI.create("urn:pressdesk:problem:"
+						+ status.getReasonPhrase().toLowerCase(java.util.Locale.ROOT).replace(' ', '-')));
+			}
+			if (detail.getInstance() == null) {
+				detail.setInstance(URI.create(((ServletWebRequest) request).getRequest().getRequestURI()));
+			}
+		}
 		if (answer != null && answer.getBody() instanceof ProblemDetail detail
 				&& ErrorPages.wantsPage(((ServletWebRequest) request).getRequest())) {
 			return ResponseEntity.status(answer.getStatusCode())

@@ -3,6 +3,7 @@ package org.pressdesk.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -48,6 +49,23 @@ class HardeningTests extends ApiTestSupport {
 			assertThat(error.body()).doesNotContainIgnoringCase("exception")
 				.doesNotContain("at org.", "at java.", "SQL", "jooq", "select ", "mariadb", "mysql");
 		}
+	}
+
+	/** Every refusal is a complete problem: a type of ours and the path it is about. */
+	@Test
+	void everyRefusalIsAProblemWithATypeAndAnInstance() {
+		Map<String, Response> refusals = Map.of("urn:pressdesk:problem:unauthorized", anonymous.get("/api/v1/people"),
+				"urn:pressdesk:problem:forbidden", viewer.post("/api/v1/people", "{}"),
+				"urn:pressdesk:problem:not-found", viewer.get("/api/v1/people/00000000-0000-4000-8000-000000000000"),
+				"urn:pressdesk:problem:method-not-allowed", editor.delete("/api/v1/people"),
+				"urn:pressdesk:problem:unsupported-media-type",
+				editor.send("POST", "/api/v1/people", "text/plain", "x"), "urn:pressdesk:problem:not-acceptable",
+				viewer.get("/api/v1/people", "Accept", "image/png"));
+		refusals.forEach((type, answer) -> {
+			assertThat(answer.header("Content-Type")).as("%s: %s", type, answer).startsWith("application/problem+json");
+			assertThat(answer.<String>at("$.type")).as("%s: %s", type, answer).isEqualTo(type);
+			assertThat(answer.<String>at("$.instance")).as("%s: %s", type, answer).startsWith("/api/v1/people");
+		});
 	}
 
 }
