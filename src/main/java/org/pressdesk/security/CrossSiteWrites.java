@@ -23,7 +23,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 class CrossSiteWrites extends OncePerRequestFilter {
 
-	static final String TYPE = "urn:pressdesk:problem:cross-site-request";
+	static final String TYPE = Problems.type("cross-site-request").toString();
 
 	private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
 

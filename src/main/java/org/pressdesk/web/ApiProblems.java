@@ -44,7 +44,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
 
-	static final URI INVALID_INPUT = URI.create("urn:pressdesk:problem:invalid-input");
+	static final URI INVALID_INPUT = Problems.type("invalid-input");
 
 	private final Outages outages;
 
@@ -59,31 +59,30 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler
 	ResponseEntity<?> notFound(NotFound ex, HttpServletRequest request) {
-		return answer(request, problem(HttpStatus.NOT_FOUND, "urn:pressdesk:problem:not-found", ex.getMessage()));
+		return answer(request, problem(Problems.of(HttpStatus.NOT_FOUND, "not-found", ex.getMessage())));
 	}
 
 	@ExceptionHandler
 	ResponseEntity<?> staleVersion(StaleVersion ex, HttpServletRequest request) {
-		return answer(request,
-				problem(HttpStatus.PRECONDITION_FAILED, "urn:pressdesk:problem:stale-version", ex.getMessage()));
+		return answer(request, problem(Problems.of(HttpStatus.PRECONDITION_FAILED, "stale-version", ex.getMessage())));
 	}
 
 	@ExceptionHandler
 	ResponseEntity<?> conflict(Conflict ex, HttpServletRequest request) {
-		return answer(request, problem(HttpStatus.CONFLICT, "urn:pressdesk:problem:conflict", ex.getMessage()));
+		return answer(request, problem(Problems.of(HttpStatus.CONFLICT, "conflict", ex.getMessage())));
 	}
 
 	@ExceptionHandler
 	ResponseEntity<?> duplicate(DuplicateKeyException ex, HttpServletRequest request) {
 		log.info("Duplicate key: {}", ex.getMostSpecificCause().getMessage());
-		return answer(request, problem(HttpStatus.CONFLICT, "urn:pressdesk:problem:conflict",
-				"Another request changed the same data at the same time, or the value is already taken. Try again."));
+		return answer(request, problem(Problems.of(HttpStatus.CONFLICT, "conflict",
+				"Another request changed the same data at the same time, or the value is already taken. Try again.")));
 	}
 
 	@ExceptionHandler
 	ResponseEntity<?> lockFailure(PessimisticLockingFailureException ex, HttpServletRequest request) {
-		return answer(request, problem(HttpStatus.CONFLICT, "urn:pressdesk:problem:conflict",
-				"Another request changed the same data at the same time. Try again."));
+		return answer(request, problem(Problems.of(HttpStatus.CONFLICT, "conflict",
+				"Another request changed the same data at the same time. Try again.")));
 	}
 
 	@ExceptionHandler
@@ -104,8 +103,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 			return null;
 		}
 		log.error(ex instanceof DataAccessException ? "Database failure" : "Unexpected failure", ex);
-		return answer(request,
-				problem(HttpStatus.INTERNAL_SERVER_ERROR, "about:blank", "Something went wrong on our side."));
+		return answer(request, problem(HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong on our side."));
 	}
 
 	@Override
@@ -131,8 +129,8 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 			// are about
 			HttpStatus status = HttpStatus.resolve(statusCode.value());
 			if (status != null) {
-				detail.setType(URI.create("urn:pressdesk:problem:"
-						+ status.getReasonPhrase().toLowerCase(java.util.Locale.ROOT).replace(' ', '-')));
+				detail.setType(
+						Problems.type(status.getReasonPhrase().toLowerCase(java.util.Locale.ROOT).replace(' ', '-')));
 			}
 			if (detail.getInstance() == null) {
 				detail.setInstance(URI.create(((ServletWebRequest) request).getRequest().getRequestURI()));
@@ -189,10 +187,13 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 		return ResponseEntity.badRequest().body(detail);
 	}
 
-	private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String type, String message) {
-		ProblemDetail detail = ProblemDetail.forStatusAndDetail(status, message);
-		detail.setType(URI.create(type));
-		return ResponseEntity.status(status).body(detail);
+	/** An unexpected failure: {@code about:blank}, nothing of the cause in the answer. */
+	private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String message) {
+		return ResponseEntity.status(status).body(ProblemDetail.forStatusAndDetail(status, message));
+	}
+
+	private static ResponseEntity<ProblemDetail> problem(ProblemDetail detail) {
+		return ResponseEntity.status(detail.getStatus()).body(detail);
 	}
 
 }

@@ -23,10 +23,17 @@ public final class Problems {
 	private Problems() {
 	}
 
-	/** A problem of a kind of ours ({@code urn:pressdesk:problem:<kind>}). */
+	/**
+	 * The type URI of a kind of problem of ours: {@code urn:pressdesk:problem:<kind>}.
+	 */
+	public static URI type(String kind) {
+		return URI.create("urn:pressdesk:problem:" + kind);
+	}
+
+	/** A problem of a kind of ours. */
 	public static ProblemDetail of(HttpStatus status, String kind, String detail) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-		problem.setType(URI.create("urn:pressdesk:problem:" + kind));
+		problem.setType(type(kind));
 		return problem;
 	}
 

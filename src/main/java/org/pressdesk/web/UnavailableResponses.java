@@ -15,18 +15,9 @@ import org.springframework.http.HttpStatus;
  */
 public final class UnavailableResponses {
 
-	public static final String TYPE = "urn:pressdesk:problem:unavailable";
+	public static final String TYPE = Problems.type("unavailable").toString();
 
 	static final String RETRY_AFTER_SECONDS = "5";
-
-	private static final String PAGE = """
-			<!DOCTYPE html>
-			<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-			<title>Unavailable · Pressdesk</title><link rel="stylesheet" href="/assets/pressdesk.css"></head>
-			<body><main class="narrow"><h1>The directory is unavailable</h1>
-			<p>Its database cannot be reached at the moment. Nothing you saved before is lost.
-			Please try again in a minute.</p></main></body></html>
-			""";
 
 	private UnavailableResponses() {
 	}
@@ -36,8 +27,7 @@ public final class UnavailableResponses {
 		response.setHeader("Retry-After", RETRY_AFTER_SECONDS);
 		response.setHeader("Cache-Control", "no-store");
 		response.setHeader("X-Content-Type-Options", "nosniff");
-		String accept = request.getHeader("Accept");
-		boolean person = accept != null && accept.contains("text/html");
+		boolean person = ErrorPages.wantsPage(request);
 		response.setHeader("Content-Security-Policy",
 				person ? "default-src 'none'; style-src 'self'; frame-ancestors 'none'"
 						: "default-src 'none'; frame-ancestors 'none'");
@@ -46,7 +36,11 @@ public final class UnavailableResponses {
 					"The directory is unavailable for a moment: its database cannot be reached. Try again shortly."));
 			return;
 		}
-		byte[] body = PAGE.getBytes(StandardCharsets.UTF_8);
+		byte[] body = ErrorPages
+			.page("The directory is unavailable",
+					"Its database cannot be reached at the moment. "
+							+ "Nothing you saved before is lost. Please try again in a minute.")
+			.getBytes(StandardCharsets.UTF_8);
 		response.setContentType("text/html;charset=UTF-8");
 		response.setContentLength(body.length);
 		response.getOutputStream().write(body);
