@@ -4,19 +4,18 @@ import static org.jooq.Records.mapping;
 import static org.pressdesk.db.Tables.ARTICLE;
 import static org.pressdesk.db.Tables.ARTICLE_CONTACT;
 import static org.pressdesk.db.Tables.PERSON;
+import static org.pressdesk.person.PersonFields.NAME;
+import static org.pressdesk.person.PersonFields.PUBLIC_EMAILS;
+import static org.pressdesk.person.PersonFields.PUBLIC_PHONES;
 
 import java.util.List;
 import java.util.Optional;
 
 import org.jooq.Condition;
 import org.jooq.DSLContext;
-import org.jooq.Field;
 import org.jooq.impl.DSL;
 
-import org.pressdesk.person.PersonFields;
-import org.pressdesk.person.Email;
 import org.pressdesk.person.Person;
-import org.pressdesk.person.Phone;
 
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -36,10 +35,6 @@ class PublicBlockRepository {
 	}
 
 	private static final Condition PUBLISHED = ARTICLE.STATUS.eq(ArticleStatus.PUBLISHED);
-
-	private static final Field<List<Email>> PUBLIC_EMAILS = PersonFields.PUBLIC_EMAILS;
-
-	private static final Field<List<Phone>> PUBLIC_PHONES = PersonFields.PUBLIC_PHONES;
 
 	/**
 	 * The public contact block of a published article. Its two statements run in one
@@ -105,7 +100,7 @@ class PublicBlockRepository {
 
 	private List<PublicBlock.Contact> contactsShownPublicly(String articleId, Condition articleRule) {
 		return db
-			.select(PERSON.ID, PersonFields.NAME, PERSON.PRONOUNS, PERSON.LINKEDIN_URL, PUBLIC_EMAILS, PUBLIC_PHONES,
+			.select(PERSON.ID, NAME, PERSON.PRONOUNS, PERSON.LINKEDIN_URL, PUBLIC_EMAILS, PUBLIC_PHONES,
 					PERSON.UPDATED_AT, PERSON.VERSION, ARTICLE_CONTACT.ROLE, ARTICLE_CONTACT.PUBLISHED_TITLE,
 					ARTICLE_CONTACT.PUBLISHED_ORGANISATION)
 			.from(ARTICLE_CONTACT)
@@ -118,7 +113,7 @@ class PublicBlockRepository {
 			.and(ARTICLE_CONTACT.ROLE.in(ContactRole.PUBLIC))
 			.orderBy(ARTICLE_CONTACT.POSITION)
 			.fetch(r -> new PublicBlock.Contact(
-					Person.asThePublicSeesThem(r.get(PERSON.ID), r.get(PersonFields.NAME), r.get(PERSON.PRONOUNS),
+					Person.asThePublicSeesThem(r.get(PERSON.ID), r.get(NAME), r.get(PERSON.PRONOUNS),
 							r.get(PERSON.LINKEDIN_URL), r.get(PUBLIC_EMAILS), r.get(PUBLIC_PHONES),
 							r.get(PERSON.UPDATED_AT), r.get(PERSON.VERSION)),
 					r.get(ARTICLE_CONTACT.ROLE), r.get(ARTICLE_CONTACT.PUBLISHED_TITLE),

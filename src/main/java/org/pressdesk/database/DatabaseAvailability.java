@@ -6,9 +6,11 @@ import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
@@ -118,43 +120,29 @@ public class DatabaseAvailability implements Outages, DisposableBean {
 	}
 
 	static boolean cannotReach(Throwable failure) {
-		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-			if (cause instanceof SQLNonTransientConnectionException || cause instanceof SQLRecoverableException
-					|| cause instanceof ConnectException) {
-				return true;
-			}
-			if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
-				return true;
-			}
-			// the rollback after a lost connection fails too, and hides the first failure
-			if (cause instanceof TransactionSystemException rollback && rollback.getApplicationException() != null
-					&& cannotReach(rollback.getApplicationException())) {
-				return true;
-			}
-			if (cause.getCause() == cause) {
-				break;
-			}
-		}
-		return false;
+		return causes(failure).anyMatch(cause -> cause instanceof SQLNonTransientConnectionException
+				|| cause instanceof SQLRecoverableException || cause instanceof ConnectException
+				|| cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")
+				// the rollback after a lost connection fails too, and hides the first
+				// failure
+				|| cause instanceof TransactionSystemException rollback && rollback.getApplicationException() != null
+						&& cannotReach(rollback.getApplicationException()));
 	}
 
 	/**
 	 * The pool had no connection free within its timeout, though the database may be up.
 	 */
 	private static boolean noConnectionInTime(Throwable failure) {
-		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-			if (cause instanceof SQLTransientConnectionException) {
-				return true;
-			}
-		}
-		return false;
+		return causes(failure).anyMatch(SQLTransientConnectionException.class::isInstance);
+	}
+
+	/** The failure and its causes, outermost first. */
+	private static Stream<Throwable> causes(Throwable failure) {
+		return Stream.iterate(failure, Objects::nonNull, Throwable::getCause);
 	}
 
 	private static String rootMessage(Throwable failure) {
-		Throwable root = failure;
-		while (root.getCause() != null && root.getCause() != root) {
-			root = root.getCause();
-		}
+		Throwable root = causes(failure).reduce((outer, inner) -> inner).orElse(failure);
 		return root.getClass().getSimpleName() + ": " + root.getMessage();
 	}
 

@@ -10,6 +10,9 @@ import static org.pressdesk.db.Tables.PERSON;
 import static org.pressdesk.db.Tables.PERSON_EMAIL;
 import static org.pressdesk.db.Tables.PERSON_PHONE;
 import static org.pressdesk.db.Tables.PERSON_TOPIC;
+import static org.pressdesk.person.PersonFields.EMAILS;
+import static org.pressdesk.person.PersonFields.NAME;
+import static org.pressdesk.person.PersonFields.PHONES;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -52,10 +55,6 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class PersonRepository {
 
-	private static final Field<List<Email>> EMAILS = PersonFields.EMAILS;
-
-	private static final Field<List<Phone>> PHONES = PersonFields.PHONES;
-
 	/** Current affiliations first, then the most recent. */
 	private static final List<OrderField<?>> AFFILIATIONS_CURRENT_FIRST = List.of(AFFILIATION.END_DATE.isNull().desc(),
 			AFFILIATION.END_DATE.desc(), AFFILIATION.START_DATE.desc(), AFFILIATION.CREATED_AT.asc(),
@@ -77,8 +76,6 @@ public class PersonRepository {
 				.where(PERSON_TOPIC.PERSON_ID.eq(PERSON.ID)))
 		.as("topics")
 		.convertFrom(r -> r == null ? List.of() : r.map(Record1::value1));
-
-	private static final Field<PersonName> NAME = PersonFields.NAME;
 
 	/** A person's own columns, for the export, which reads the nested lists apart. */
 	private static final List<SelectField<?>> PERSON_COLUMNS = List.of(PERSON.ID, NAME, PERSON.PRONOUNS,

@@ -104,22 +104,9 @@ class ArticleApiTests extends ApiTestSupport {
 	void concurrentFirstCallsWithOneReferenceCreateOneArticle() throws Exception {
 		String ref = "cms-race-" + tag;
 		String body = "{\"title\": \"Race " + tag + "\"}";
-		ExecutorService threads = Executors.newFixedThreadPool(8);
-		try {
-			List<Callable<Response>> calls = new ArrayList<>();
-			for (int i = 0; i < 8; i++) {
-				calls.add(() -> fixtures.putByRef(ref, body));
-			}
-			List<Integer> statuses = new ArrayList<>();
-			for (Future<Response> call : threads.invokeAll(calls)) {
-				statuses.add(call.get().status());
-			}
-			assertThat(statuses).containsOnly(200, 201);
-			assertThat(statuses).filteredOn(status -> status == 201).hasSize(1);
-		}
-		finally {
-			threads.shutdown();
-		}
+		List<Integer> statuses = eightAtOnce(ref, body);
+		assertThat(statuses).containsOnly(200, 201);
+		assertThat(statuses).filteredOn(status -> status == 201).hasSize(1);
 		JsonNode found = viewer.get("/api/v1/articles?externalRef=" + ref).json().get("items");
 		assertThat(found.size()).isEqualTo(1);
 		assertThat(found.get(0).get("slug").asString()).isEqualTo("race-" + tag.toLowerCase());
@@ -326,22 +313,9 @@ class ArticleApiTests extends ApiTestSupport {
 		String ref = "cms-race-block-" + tag;
 		String body = Http.toJson(Map.of("title", "Race block " + tag, "status", "PUBLISHED", "contacts",
 				List.of(Map.of("personId", jane, "role", "PRESS_CONTACT"))));
-		ExecutorService threads = Executors.newFixedThreadPool(8);
-		try {
-			List<Callable<Response>> calls = new ArrayList<>();
-			for (int i = 0; i < 8; i++) {
-				calls.add(() -> fixtures.putByRef(ref, body));
-			}
-			List<Integer> statuses = new ArrayList<>();
-			for (Future<Response> call : threads.invokeAll(calls)) {
-				statuses.add(call.get().status());
-			}
-			assertThat(statuses).containsOnly(200, 201);
-			assertThat(statuses).filteredOn(status -> status == 201).hasSize(1);
-		}
-		finally {
-			threads.shutdown();
-		}
+		List<Integer> statuses = eightAtOnce(ref, body);
+		assertThat(statuses).containsOnly(200, 201);
+		assertThat(statuses).filteredOn(status -> status == 201).hasSize(1);
 		Response found = viewer.get("/api/v1/articles?externalRef=" + ref);
 		assertThat(found.<List<Object>>at("$.items")).hasSize(1);
 		assertThat(found.<List<String>>at("$.items[0].contacts[*].personId")).containsExactly(jane);
@@ -360,6 +334,25 @@ class ArticleApiTests extends ApiTestSupport {
 				Http.toJson(Map.of("title", "Posted " + tag, "contacts", List.of())));
 		assertThat(posted.status()).isEqualTo(201);
 		assertThat(posted.<List<Object>>at("$.contacts")).isEmpty();
+	}
+
+	/** The statuses of eight identical by-ref PUTs sent at the same moment. */
+	private List<Integer> eightAtOnce(String ref, String body) throws Exception {
+		ExecutorService threads = Executors.newFixedThreadPool(8);
+		try {
+			List<Callable<Response>> calls = new ArrayList<>();
+			for (int i = 0; i < 8; i++) {
+				calls.add(() -> fixtures.putByRef(ref, body));
+			}
+			List<Integer> statuses = new ArrayList<>();
+			for (Future<Response> call : threads.invokeAll(calls)) {
+				statuses.add(call.get().status());
+			}
+			return statuses;
+		}
+		finally {
+			threads.shutdown();
+		}
 	}
 
 }

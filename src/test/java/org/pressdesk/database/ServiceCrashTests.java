@@ -81,6 +81,7 @@ class ServiceCrashTests {
 				}
 			});
 			Thread.sleep(2_500);
+			assertThat(importing).as("the import is still running when the service is killed").isNotDone();
 			first.destroyForcibly();
 			assertThat(first.waitFor(30, TimeUnit.SECONDS)).isTrue();
 			running.set(false);
