@@ -85,27 +85,21 @@ final class CsvFileReader {
 		};
 		List<String> emails = list(cell.apply("emails"));
 		List<String> phones = list(cell.apply("phones"));
-		PersonInput person = new PersonInput(cell.apply("honorificPrefix"), cell.apply("givenName"),
-				cell.apply("additionalNames"), cell.apply("familyName"), cell.apply("honorificSuffix"), null,
+		PersonInput.Name name = new PersonInput.Name(cell.apply("honorificPrefix"), cell.apply("givenName"),
+				cell.apply("additionalNames"), cell.apply("familyName"), cell.apply("honorificSuffix"),
+				cell.apply("displayName"),
 				cell.apply("nameOrder") == null ? null : parse(NameOrder.class, "nameOrder", cell.apply("nameOrder")),
-				cell.apply("phoneticGivenName"), cell.apply("phoneticFamilyName"), cell.apply("pronouns"),
-				cell.apply("linkedinUrl"),
+				cell.apply("phoneticGivenName"), cell.apply("phoneticFamilyName"));
+		if (name.derivedDisplayName().equals(name.displayName())) {
+			// the derived display name, exported: keep it derived
+			name = name.withDisplayName(null);
+		}
+		PersonInput person = new PersonInput(name, cell.apply("pronouns"), cell.apply("linkedinUrl"),
 				emails.stream().map(e -> new EmailInput(e, null, null, emails.indexOf(e) == 0)).toList(),
 				phones.stream().map(p -> new PhoneInput(p, null, null, null, phones.indexOf(p) == 0)).toList(),
 				list(cell.apply("topics")), null, cell.apply("lawfulBasis") == null ? null
 						: parse(LawfulBasis.class, "lawfulBasis", cell.apply("lawfulBasis")),
 				cell.apply("source"));
-		String displayName = cell.apply("displayName");
-		NameOrder order = person.nameOrder() == null ? NameOrder.GIVEN_FIRST : person.nameOrder();
-		if (displayName != null && displayName.equals(order.displayName(person.honorificPrefix(), person.givenName(),
-				person.additionalNames(), person.familyName(), person.honorificSuffix()))) {
-			// the derived display name, exported: keep it derived
-			displayName = null;
-		}
-		person = new PersonInput(person.honorificPrefix(), person.givenName(), person.additionalNames(),
-				person.familyName(), person.honorificSuffix(), displayName, person.nameOrder(),
-				person.phoneticGivenName(), person.phoneticFamilyName(), person.pronouns(), person.linkedinUrl(),
-				person.emails(), person.phones(), person.topics(), null, person.lawfulBasis(), person.source());
 		String organisation = cell.apply("organisation");
 		List<String> units = organisation == null ? List.of() : cell.apply("department") == null ? List.of(organisation)
 				: List.of(organisation, cell.apply("department"));

@@ -35,8 +35,9 @@ record ImportedCard(Integer card, int line, PersonInput person, List<String> org
 	}
 
 	String name() {
-		return person.displayName() != null ? person.displayName() : String.join(" ",
-				Stream.of(person.givenName(), person.familyName()).filter(Objects::nonNull).toList());
+		PersonInput.Name name = person.name();
+		return name.displayName() != null ? name.displayName()
+				: String.join(" ", Stream.of(name.givenName(), name.familyName()).filter(Objects::nonNull).toList());
 	}
 
 }

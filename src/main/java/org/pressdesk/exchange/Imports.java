@@ -232,8 +232,9 @@ class Imports {
 				return;
 			}
 			// a report lists a few namesakes, not every "John Smith" of a large directory
-			List<String> sameName = personRepository.idsNamed(card.person().familyName(), card.person().givenName(), 5);
-			if (!sameName.isEmpty() && (card.person().familyName() != null || card.person().givenName() != null)) {
+			PersonInput.Name name = card.person().name();
+			List<String> sameName = personRepository.idsNamed(name.familyName(), name.givenName(), 5);
+			if (!sameName.isEmpty() && (name.familyName() != null || name.givenName() != null)) {
 				duplicates.add(duplicate(card, sameName,
 						"has the name of someone already in the directory but shares no contact details; created anyway"));
 			}
@@ -250,17 +251,19 @@ class Imports {
 		private Optional<Person> update(Person existing, ImportedCard card, PersonDraft cardDraft) {
 			PersonInput current = existing.toInput();
 			PersonInput incoming = card.person();
-			PersonInput merged = new PersonInput(or(incoming.honorificPrefix(), current.honorificPrefix()),
-					or(incoming.givenName(), current.givenName()),
-					or(incoming.additionalNames(), current.additionalNames()),
-					or(incoming.familyName(), current.familyName()),
-					or(incoming.honorificSuffix(), current.honorificSuffix()),
-					incoming.givenName() != null || incoming.familyName() != null ? incoming.displayName()
-							: or(incoming.displayName(), current.displayName()),
-					or(incoming.nameOrder(), current.nameOrder()),
-					or(incoming.phoneticGivenName(), current.phoneticGivenName()),
-					or(incoming.phoneticFamilyName(), current.phoneticFamilyName()),
-					or(incoming.pronouns(), current.pronouns()), or(cardDraft.linkedinUrl(), current.linkedinUrl()),
+			PersonInput.Name now = current.name();
+			PersonInput.Name read = incoming.name();
+			PersonInput.Name name = new PersonInput.Name(or(read.honorificPrefix(), now.honorificPrefix()),
+					or(read.givenName(), now.givenName()), or(read.additionalNames(), now.additionalNames()),
+					or(read.familyName(), now.familyName()), or(read.honorificSuffix(), now.honorificSuffix()),
+					// a card that names the parts also decides whether a display name is
+					// given
+					read.givenName() != null || read.familyName() != null ? read.displayName()
+							: or(read.displayName(), now.displayName()),
+					or(read.nameOrder(), now.nameOrder()), or(read.phoneticGivenName(), now.phoneticGivenName()),
+					or(read.phoneticFamilyName(), now.phoneticFamilyName()));
+			PersonInput merged = new PersonInput(name, or(incoming.pronouns(), current.pronouns()),
+					or(cardDraft.linkedinUrl(), current.linkedinUrl()),
 					union(current.emails(), incoming.emails(), e -> e.value().toLowerCase(Locale.ROOT),
 							e -> new PersonInput.EmailInput(e.value(), e.label(), e.visibility(), false)),
 					union(current.phones(),

@@ -146,9 +146,10 @@ final class VcardFileReader {
 					isPreferred(t.getPref(), t.getTypes().contains(TelephoneType.PREF))))
 			.filter(p -> p.value() != null)
 			.toList();
-		PersonInput person = new PersonInput(prefix, given, additional, family, suffix, displayName, order,
-				extended(card, "X-PHONETIC-FIRST-NAME"), extended(card, "X-PHONETIC-LAST-NAME"),
-				extended(card, "PRONOUNS"), linkedIn(card), onePrimary(emails), onePrimaryPhone(phones),
+		PersonInput.Name name = new PersonInput.Name(prefix, given, additional, family, suffix, displayName, order,
+				extended(card, "X-PHONETIC-FIRST-NAME"), extended(card, "X-PHONETIC-LAST-NAME"));
+		PersonInput person = new PersonInput(name, extended(card, "PRONOUNS"), linkedIn(card), onePrimary(emails),
+				onePrimaryPhone(phones),
 				card.getCategoriesList()
 					.stream()
 					.map(Categories::getValues)

@@ -172,8 +172,10 @@ public class PersonForm {
 	 * What the form says, as the API's write model (the same checks as the API's, then).
 	 */
 	PersonInput toInput() {
-		return new PersonInput(honorificPrefix, givenName, additionalNames, familyName, honorificSuffix, displayName,
-				nameOrder, phoneticGivenName, phoneticFamilyName, pronouns, linkedinUrl,
+		return new PersonInput(
+				new PersonInput.Name(honorificPrefix, givenName, additionalNames, familyName, honorificSuffix,
+						displayName, nameOrder, phoneticGivenName, phoneticFamilyName),
+				pronouns, linkedinUrl,
 				emails.stream()
 					.filter(row -> !row.isEmpty())
 					.map(row -> new EmailInput(row.value, row.label, row.visibility, row.primary))

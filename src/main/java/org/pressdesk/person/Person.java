@@ -53,9 +53,11 @@ public record Person(String id, @JsonUnwrapped PersonName name, String pronouns,
 
 	/** What a client may write, as it stands now: the target a merge patch applies to. */
 	public PersonInput toInput() {
-		return new PersonInput(name.honorificPrefix(), name.givenName(), name.additionalNames(), name.familyName(),
-				name.honorificSuffix(), name.displayNameGiven() ? name.displayName() : null, name.nameOrder(),
-				name.phoneticGivenName(), name.phoneticFamilyName(), pronouns, linkedinUrl,
+		return new PersonInput(
+				new PersonInput.Name(name.honorificPrefix(), name.givenName(), name.additionalNames(),
+						name.familyName(), name.honorificSuffix(), name.displayNameGiven() ? name.displayName() : null,
+						name.nameOrder(), name.phoneticGivenName(), name.phoneticFamilyName()),
+				pronouns, linkedinUrl,
 				emails.stream()
 					.map(e -> new PersonInput.EmailInput(e.value(), e.label(), e.visibility(), e.primary()))
 					.toList(),

@@ -7,6 +7,7 @@ import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -18,15 +19,36 @@ import org.pressdesk.text.Folding;
 import org.pressdesk.text.LinkedIn;
 import org.pressdesk.text.Topics;
 
-/** What a client may write about a person (create, or the result of a merge patch). */
-public record PersonInput(@Size(max = 100) String honorificPrefix, @Size(max = 200) String givenName,
-		@Size(max = 200) String additionalNames, @Size(max = 200) String familyName,
-		@Size(max = 100) String honorificSuffix, @Size(max = 400) String displayName, NameOrder nameOrder,
-		@Size(max = 200) String phoneticGivenName, @Size(max = 200) String phoneticFamilyName,
-		@Size(max = 60) String pronouns, @Size(max = 300) String linkedinUrl,
-		@Valid @Size(max = 20) List<EmailInput> emails, @Valid @Size(max = 20) List<PhoneInput> phones,
-		@Size(max = 50) List<@NotBlank @Size(max = 100) String> topics, @Size(max = 20000) String notes,
-		LawfulBasis lawfulBasis, @Size(max = 500) String source) {
+/**
+ * What a client may write about a person (create, or the result of a merge patch). The
+ * name's parts are top-level fields of the JSON, like those of {@link Person}.
+ */
+public record PersonInput(@JsonUnwrapped @Valid Name name, @Size(max = 60) String pronouns,
+		@Size(max = 300) String linkedinUrl, @Valid @Size(max = 20) List<EmailInput> emails,
+		@Valid @Size(max = 20) List<PhoneInput> phones, @Size(max = 50) List<@NotBlank @Size(max = 100) String> topics,
+		@Size(max = 20000) String notes, LawfulBasis lawfulBasis, @Size(max = 500) String source) {
+
+	/**
+	 * The writable parts of a name; {@code displayName} only when it is not the one the
+	 * parts give in their order.
+	 */
+	public record Name(@Size(max = 100) String honorificPrefix, @Size(max = 200) String givenName,
+			@Size(max = 200) String additionalNames, @Size(max = 200) String familyName,
+			@Size(max = 100) String honorificSuffix, @Size(max = 400) String displayName, NameOrder nameOrder,
+			@Size(max = 200) String phoneticGivenName, @Size(max = 200) String phoneticFamilyName) {
+
+		/** The name shown when no display name is given: the parts in their order. */
+		public String derivedDisplayName() {
+			return (nameOrder == null ? NameOrder.GIVEN_FIRST : nameOrder).displayName(honorificPrefix, givenName,
+					additionalNames, familyName, honorificSuffix);
+		}
+
+		public Name withDisplayName(String displayName) {
+			return new Name(honorificPrefix, givenName, additionalNames, familyName, honorificSuffix, displayName,
+					nameOrder, phoneticGivenName, phoneticFamilyName);
+		}
+
+	}
 
 	public record EmailInput(@NotBlank @jakarta.validation.constraints.Email(
 			regexp = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+") @Size(max = 320) String value, @Size(max = 60) String label,
@@ -45,16 +67,17 @@ public record PersonInput(@Size(max = 100) String honorificPrefix, @Size(max = 2
 	 */
 	PersonDraft normalised(PhoneNumbers phoneNumbers, List<FieldProblem> earlier) {
 		FieldChecks checks = new FieldChecks(earlier);
-		String given = clean(givenName);
-		String family = clean(familyName);
-		String display = clean(displayName);
+		Name name = this.name == null ? new Name(null, null, null, null, null, null, null, null, null) : this.name;
+		String given = clean(name.givenName());
+		String family = clean(name.familyName());
+		String display = clean(name.displayName());
 		if (given == null && family == null && display == null) {
 			checks.add("familyName", "a person needs a name: give at least one of givenName, familyName, displayName");
 		}
-		NameOrder order = nameOrder == null ? NameOrder.GIVEN_FIRST : nameOrder;
-		String prefix = clean(honorificPrefix);
-		String additional = clean(additionalNames);
-		String suffix = clean(honorificSuffix);
+		NameOrder order = name.nameOrder() == null ? NameOrder.GIVEN_FIRST : name.nameOrder();
+		String prefix = clean(name.honorificPrefix());
+		String additional = clean(name.additionalNames());
+		String suffix = clean(name.honorificSuffix());
 		String derived = order.displayName(prefix, given, additional, family, suffix);
 		String sortName = Folding
 			.fold(family != null ? join(family, given, additional) : join(given, additional, display));
@@ -93,8 +116,10 @@ public record PersonInput(@Size(max = 100) String honorificPrefix, @Size(max = 2
 				: checks.check(() -> LinkedIn.profile(clean(linkedinUrl), "linkedinUrl"));
 		checks.throwIfAny();
 
-		return new PersonDraft(prefix, given, additional, family, suffix, display != null ? display : derived,
-				display != null, order, clean(phoneticGivenName), clean(phoneticFamilyName), clean(pronouns), linkedin,
+		PersonName stored = new PersonName(prefix, given, additional, family, suffix,
+				display != null ? display : derived, display != null, order, clean(name.phoneticGivenName()),
+				clean(name.phoneticFamilyName()));
+		return new PersonDraft(stored, clean(pronouns), linkedin,
 				withOnePrimary(emailValues, Email::primary,
 						(e, primary) -> new Email(e.value(), e.label(), e.visibility(), primary)),
 				withOnePrimary(phoneValues, Phone::primary,

@@ -380,16 +380,16 @@ public class PersonRepository {
 	/** The columns a write sets, typed: a value of the wrong type does not compile. */
 	private static PersonRecord columnsOf(PersonDraft draft) {
 		PersonRecord columns = new PersonRecord();
-		columns.setHonorificPrefix(draft.honorificPrefix());
-		columns.setGivenName(draft.givenName());
-		columns.setAdditionalNames(draft.additionalNames());
-		columns.setFamilyName(draft.familyName());
-		columns.setHonorificSuffix(draft.honorificSuffix());
-		columns.setDisplayName(draft.displayName());
-		columns.setDisplayNameGiven(draft.displayNameGiven());
-		columns.setNameOrder(draft.nameOrder());
-		columns.setPhoneticGivenName(draft.phoneticGivenName());
-		columns.setPhoneticFamilyName(draft.phoneticFamilyName());
+		columns.setHonorificPrefix(draft.name().honorificPrefix());
+		columns.setGivenName(draft.name().givenName());
+		columns.setAdditionalNames(draft.name().additionalNames());
+		columns.setFamilyName(draft.name().familyName());
+		columns.setHonorificSuffix(draft.name().honorificSuffix());
+		columns.setDisplayName(draft.name().displayName());
+		columns.setDisplayNameGiven(draft.name().displayNameGiven());
+		columns.setNameOrder(draft.name().nameOrder());
+		columns.setPhoneticGivenName(draft.name().phoneticGivenName());
+		columns.setPhoneticFamilyName(draft.name().phoneticFamilyName());
 		columns.setPronouns(draft.pronouns());
 		columns.setLinkedinUrl(draft.linkedinUrl());
 		columns.setNotes(draft.notes());

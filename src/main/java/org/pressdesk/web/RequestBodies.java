@@ -1,10 +1,12 @@
 package org.pressdesk.web;
 
+import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import tools.jackson.core.JacksonException;
@@ -54,10 +56,25 @@ public class RequestBodies {
 		return validator.validate(input)
 			.stream()
 			.sorted(Comparator.comparing((ConstraintViolation<T> v) -> v.getPropertyPath().toString()))
-			// Hibernate Validator names list elements "topics[1].<list element>"; clients
-			// know "topics[1]"
-			.map(v -> new FieldProblem(v.getPropertyPath().toString().replaceAll("\\.<[^>]+>", ""), v.getMessage()))
+			.map(v -> new FieldProblem(fieldOf(v), v.getMessage()))
 			.toList();
+	}
+
+	/** The JSON path of the field a violation is about. */
+	private static String fieldOf(ConstraintViolation<?> violation) {
+		// Hibernate Validator names list elements "topics[1].<list element>"; clients
+		// know "topics[1]"
+		String path = violation.getPropertyPath().toString().replaceAll("\\.<[^>]+>", "");
+		// the parts of an unwrapped component (a person's name) are top-level fields of
+		// the JSON
+		RecordComponent[] components = violation.getRootBeanClass().getRecordComponents();
+		for (RecordComponent component : components == null ? new RecordComponent[0] : components) {
+			if (component.getAccessor().isAnnotationPresent(JsonUnwrapped.class)
+					&& path.startsWith(component.getName() + ".")) {
+				return path.substring(component.getName().length() + 1);
+			}
+		}
+		return path;
 	}
 
 	/**

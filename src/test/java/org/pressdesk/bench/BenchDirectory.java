@@ -186,8 +186,10 @@ final class BenchDirectory {
 		String given = GIVEN[random.nextInt(GIVEN.length)];
 		String family = FAMILY[random.nextInt(FAMILY.length)];
 		String handle = Folding.fold(given + "." + family + "." + i).replaceAll("[^a-z0-9.]", "");
-		return new PersonInput(random.nextInt(4) == 0 ? "Dr" : null, given, null, family, null, null, null, null, null,
-				null, random.nextInt(2) == 0 ? "https://www.linkedin.com/in/" + handle.replace('.', '-') : null,
+		PersonInput.Name name = new PersonInput.Name(random.nextInt(4) == 0 ? "Dr" : null, given, null, family, null,
+				null, null, null, null);
+		return new PersonInput(name, null,
+				random.nextInt(2) == 0 ? "https://www.linkedin.com/in/" + handle.replace('.', '-') : null,
 				List.of(new EmailInput(handle + "@example.org", "work", Visibility.PUBLIC, true)),
 				List.of(new PhoneInput(String.format("+44 20 7946 %04d", random.nextInt(1000)), PhoneKind.VOICE, "work",
 						Visibility.PUBLIC, true),

@@ -139,15 +139,15 @@ class PersonApiTests extends ApiTestSupport {
 	@Test
 	void reportsBadFieldsOfEveryKindInOneAnswer() {
 		Response response = editor.post("/api/v1/people", """
-				{ "givenName": "Jane", "pronouns": "%s", "topics": ["ok", null],
+				{ "givenName": "Jane", "honorificPrefix": "%s", "pronouns": "%s", "topics": ["ok", null],
 				  "emails": [ { "value": "not an address" } ],
 				  "phones": [ { "value": "+44 12" } ],
 				  "linkedinUrl": "https://www.example.com/in/jane" }
-				""".formatted("x".repeat(61)));
+				""".formatted("x".repeat(101), "x".repeat(61)));
 
 		assertThat(response.status()).isEqualTo(400);
-		assertThat(response.errorFields()).containsExactlyInAnyOrder("emails[0].value", "pronouns", "topics[1]",
-				"phones[0].value", "linkedinUrl");
+		assertThat(response.errorFields()).containsExactlyInAnyOrder("honorificPrefix", "emails[0].value", "pronouns",
+				"topics[1]", "phones[0].value", "linkedinUrl");
 	}
 
 	@Test

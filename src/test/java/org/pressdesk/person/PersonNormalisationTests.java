@@ -25,15 +25,15 @@ class PersonNormalisationTests {
 	@Test
 	void theDisplayNameIsBuiltFromTheNamePartsInTheNamesOwnOrder() {
 		assertThat(normalised("""
-				{"honorificPrefix": " Professor Sir ", "givenName": "Mike", "familyName": "Gregory"}""").displayName())
-			.isEqualTo("Professor Sir Mike Gregory");
+				{"honorificPrefix": " Professor Sir ", "givenName": "Mike", "familyName": "Gregory"}""").name()
+			.displayName()).isEqualTo("Professor Sir Mike Gregory");
 		PersonDraft ueyama = normalised("""
 				{"givenName": "隆大", "familyName": "上山", "nameOrder": "FAMILY_FIRST",
 				 "phoneticGivenName": "たかひろ", "phoneticFamilyName": "うえやま"}""");
-		assertThat(ueyama.displayName()).isEqualTo("上山 隆大");
-		assertThat(ueyama.displayNameGiven()).isFalse();
+		assertThat(ueyama.name().displayName()).isEqualTo("上山 隆大");
+		assertThat(ueyama.name().displayNameGiven()).isFalse();
 		assertThat(normalised("""
-				{"givenName": "Jane", "familyName": "Example", "displayName": "Dr J. Example"}""").displayName())
+				{"givenName": "Jane", "familyName": "Example", "displayName": "Dr J. Example"}""").name().displayName())
 			.as("an explicit display name wins")
 			.isEqualTo("Dr J. Example");
 	}
