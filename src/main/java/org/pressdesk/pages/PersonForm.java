@@ -1,8 +1,9 @@
 package org.pressdesk.pages;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
+import java.util.stream.Stream;
 
 import org.pressdesk.person.LawfulBasis;
 import org.pressdesk.person.NameOrder;
@@ -14,99 +15,34 @@ import org.pressdesk.person.PhoneKind;
 import org.pressdesk.person.Visibility;
 
 /**
- * The edit form of a person, as the browser posts it: mutable, because form binding fills
- * it field by field; it becomes the API's write model ({@link PersonInput}) before
- * anything is checked. Empty rows (the spare ones the form offers) are dropped.
+ * The edit form of a person, as the browser posts it (the rows as {@code emails[0].value}
+ * …); it becomes the API's write model ({@link PersonInput}) before anything is checked.
+ * Topics are typed as one line, separated by commas.
  */
-public class PersonForm {
+record PersonForm(int version, String honorificPrefix, String givenName, String additionalNames, String familyName,
+		String honorificSuffix, String displayName, NameOrder nameOrder, String phoneticGivenName,
+		String phoneticFamilyName, String pronouns, String linkedinUrl, List<Row> emails, List<Row> phones,
+		String topics, String notes, LawfulBasis lawfulBasis, String source) {
 
-	private int version;
+	PersonForm {
+		nameOrder = nameOrder == null ? NameOrder.GIVEN_FIRST : nameOrder;
+		// a row the browser left out (the indexes have a gap) binds as null
+		emails = emails == null ? List.of() : emails.stream().filter(Objects::nonNull).toList();
+		phones = phones == null ? List.of() : phones.stream().filter(Objects::nonNull).toList();
+	}
 
-	private String honorificPrefix;
+	/**
+	 * One email or phone: {@code kind} only for phones; {@code primary} is a
+	 * {@code Boolean} because an unticked box sends nothing.
+	 */
+	record Row(String value, String label, Visibility visibility, PhoneKind kind, Boolean primary) {
 
-	private String givenName;
+		static final Row SPARE = new Row(null, null, null, null, false);
 
-	private String additionalNames;
-
-	private String familyName;
-
-	private String honorificSuffix;
-
-	private String displayName;
-
-	private NameOrder nameOrder = NameOrder.GIVEN_FIRST;
-
-	private String phoneticGivenName;
-
-	private String phoneticFamilyName;
-
-	private String pronouns;
-
-	private String linkedinUrl;
-
-	private List<Row> emails = new ArrayList<>();
-
-	private List<Row> phones = new ArrayList<>();
-
-	private String topics;
-
-	private String notes;
-
-	private LawfulBasis lawfulBasis;
-
-	private String source;
-
-	/** One email or phone: {@code kind} only for phones. */
-	public static class Row {
-
-		private String value;
-
-		private String label;
-
-		private Visibility visibility = Visibility.INTERNAL;
-
-		private PhoneKind kind = PhoneKind.VOICE;
-
-		private boolean primary;
-
-		public String getValue() {
-			return value;
-		}
-
-		public void setValue(String value) {
-			this.value = value;
-		}
-
-		public String getLabel() {
-			return label;
-		}
-
-		public void setLabel(String label) {
-			this.label = label;
-		}
-
-		public Visibility getVisibility() {
-			return visibility;
-		}
-
-		public void setVisibility(Visibility visibility) {
-			this.visibility = visibility;
-		}
-
-		public PhoneKind getKind() {
-			return kind;
-		}
-
-		public void setKind(PhoneKind kind) {
-			this.kind = kind;
-		}
-
-		public boolean isPrimary() {
-			return primary;
-		}
-
-		public void setPrimary(boolean primary) {
-			this.primary = primary;
+		Row {
+			visibility = visibility == null ? Visibility.INTERNAL : visibility;
+			kind = kind == null ? PhoneKind.VOICE : kind;
+			primary = Boolean.TRUE.equals(primary);
 		}
 
 		boolean isEmpty() {
@@ -116,32 +52,25 @@ public class PersonForm {
 	}
 
 	static PersonForm of(Person person) {
-		PersonForm form = new PersonForm();
-		form.version = person.version();
-		form.honorificPrefix = person.name().honorificPrefix();
-		form.givenName = person.name().givenName();
-		form.additionalNames = person.name().additionalNames();
-		form.familyName = person.name().familyName();
-		form.honorificSuffix = person.name().honorificSuffix();
-		// a derived display name stays derived: the form shows it empty, so renaming
-		// updates it
-		form.displayName = person.name().displayNameGiven() ? person.displayName() : null;
-		form.nameOrder = person.name().nameOrder();
-		form.phoneticGivenName = person.name().phoneticGivenName();
-		form.phoneticFamilyName = person.name().phoneticFamilyName();
-		form.pronouns = person.pronouns();
-		form.linkedinUrl = person.linkedinUrl();
-		person.emails()
-			.forEach(email -> form.emails
-				.add(row(email.value(), email.label(), email.visibility(), null, email.primary())));
-		person.phones()
-			.forEach(phone -> form.phones.add(row(phone.international() != null ? phone.international() : phone.value(),
-					phone.label(), phone.visibility(), phone.kind(), phone.primary())));
-		form.topics = String.join(", ", person.topics());
-		form.notes = person.notes();
-		form.lawfulBasis = person.lawfulBasis();
-		form.source = person.source();
-		return form.withSpareRows();
+		return new PersonForm(person.version(), person.name().honorificPrefix(), person.name().givenName(),
+				person.name().additionalNames(), person.name().familyName(), person.name().honorificSuffix(),
+				// a derived display name stays derived: the form shows it empty, so
+				// renaming
+				// updates it
+				person.name().displayNameGiven() ? person.displayName() : null, person.name().nameOrder(),
+				person.name().phoneticGivenName(), person.name().phoneticFamilyName(), person.pronouns(),
+				person.linkedinUrl(),
+				person.emails()
+					.stream()
+					.map(email -> new Row(email.value(), email.label(), email.visibility(), null, email.primary()))
+					.toList(),
+				person.phones()
+					.stream()
+					.map(phone -> new Row(phone.international() != null ? phone.international() : phone.value(),
+							phone.label(), phone.visibility(), phone.kind(), phone.primary()))
+					.toList(),
+				String.join(", ", person.topics()), person.notes(), person.lawfulBasis(), person.source())
+			.withSpareRows();
 	}
 
 	/**
@@ -150,9 +79,8 @@ public class PersonForm {
 	 * phone on the page.
 	 */
 	PersonForm withoutEmptyRows() {
-		emails.removeIf(Row::isEmpty);
-		phones.removeIf(Row::isEmpty);
-		return this;
+		return withRows(emails.stream().filter(row -> !row.isEmpty()).toList(),
+				phones.stream().filter(row -> !row.isEmpty()).toList());
 	}
 
 	/**
@@ -160,187 +88,39 @@ public class PersonForm {
 	 * shows it.
 	 */
 	PersonForm withSpareRows() {
-		for (List<Row> rows : List.of(emails, phones)) {
-			if (rows.isEmpty() || !rows.get(rows.size() - 1).isEmpty()) {
-				rows.add(new Row());
-			}
-		}
-		return this;
+		return withRows(withSpareRow(emails), withSpareRow(phones));
+	}
+
+	private static List<Row> withSpareRow(List<Row> rows) {
+		return !rows.isEmpty() && rows.get(rows.size() - 1).isEmpty() ? rows
+				: Stream.concat(rows.stream(), Stream.of(Row.SPARE)).toList();
+	}
+
+	private PersonForm withRows(List<Row> emails, List<Row> phones) {
+		return new PersonForm(version, honorificPrefix, givenName, additionalNames, familyName, honorificSuffix,
+				displayName, nameOrder, phoneticGivenName, phoneticFamilyName, pronouns, linkedinUrl, emails, phones,
+				topics, notes, lawfulBasis, source);
 	}
 
 	/**
 	 * What the form says, as the API's write model (the same checks as the API's, then).
+	 * Empty rows are left out.
 	 */
 	PersonInput toInput() {
+		PersonForm filled = withoutEmptyRows();
 		return new PersonInput(
 				new PersonInput.Name(honorificPrefix, givenName, additionalNames, familyName, honorificSuffix,
 						displayName, nameOrder, phoneticGivenName, phoneticFamilyName),
 				pronouns, linkedinUrl,
-				emails.stream()
-					.filter(row -> !row.isEmpty())
+				filled.emails.stream()
 					.map(row -> new EmailInput(row.value, row.label, row.visibility, row.primary))
 					.toList(),
-				phones.stream()
-					.filter(row -> !row.isEmpty())
+				filled.phones.stream()
 					.map(row -> new PhoneInput(row.value, row.kind, row.label, row.visibility, row.primary))
 					.toList(),
 				topics == null ? List.of()
 						: Arrays.stream(topics.split(",")).map(String::strip).filter(t -> !t.isEmpty()).toList(),
 				notes, lawfulBasis, source);
-	}
-
-	private static Row row(String value, String label, Visibility visibility, PhoneKind kind, boolean primary) {
-		Row row = new Row();
-		row.value = value;
-		row.label = label;
-		row.visibility = visibility;
-		row.kind = kind == null ? PhoneKind.VOICE : kind;
-		row.primary = primary;
-		return row;
-	}
-
-	public int getVersion() {
-		return version;
-	}
-
-	public void setVersion(int version) {
-		this.version = version;
-	}
-
-	public String getHonorificPrefix() {
-		return honorificPrefix;
-	}
-
-	public void setHonorificPrefix(String honorificPrefix) {
-		this.honorificPrefix = honorificPrefix;
-	}
-
-	public String getGivenName() {
-		return givenName;
-	}
-
-	public void setGivenName(String givenName) {
-		this.givenName = givenName;
-	}
-
-	public String getAdditionalNames() {
-		return additionalNames;
-	}
-
-	public void setAdditionalNames(String additionalNames) {
-		this.additionalNames = additionalNames;
-	}
-
-	public String getFamilyName() {
-		return familyName;
-	}
-
-	public void setFamilyName(String familyName) {
-		this.familyName = familyName;
-	}
-
-	public String getHonorificSuffix() {
-		return honorificSuffix;
-	}
-
-	public void setHonorificSuffix(String honorificSuffix) {
-		this.honorificSuffix = honorificSuffix;
-	}
-
-	public String getPronouns() {
-		return pronouns;
-	}
-
-	public void setPronouns(String pronouns) {
-		this.pronouns = pronouns;
-	}
-
-	public String getLinkedinUrl() {
-		return linkedinUrl;
-	}
-
-	public void setLinkedinUrl(String linkedinUrl) {
-		this.linkedinUrl = linkedinUrl;
-	}
-
-	public List<Row> getEmails() {
-		return emails;
-	}
-
-	public void setEmails(List<Row> emails) {
-		this.emails = emails;
-	}
-
-	public List<Row> getPhones() {
-		return phones;
-	}
-
-	public void setPhones(List<Row> phones) {
-		this.phones = phones;
-	}
-
-	public String getTopics() {
-		return topics;
-	}
-
-	public void setTopics(String topics) {
-		this.topics = topics;
-	}
-
-	public String getNotes() {
-		return notes;
-	}
-
-	public void setNotes(String notes) {
-		this.notes = notes;
-	}
-
-	public String getDisplayName() {
-		return displayName;
-	}
-
-	public void setDisplayName(String displayName) {
-		this.displayName = displayName;
-	}
-
-	public NameOrder getNameOrder() {
-		return nameOrder;
-	}
-
-	public void setNameOrder(NameOrder nameOrder) {
-		this.nameOrder = nameOrder;
-	}
-
-	public String getPhoneticGivenName() {
-		return phoneticGivenName;
-	}
-
-	public void setPhoneticGivenName(String phoneticGivenName) {
-		this.phoneticGivenName = phoneticGivenName;
-	}
-
-	public String getPhoneticFamilyName() {
-		return phoneticFamilyName;
-	}
-
-	public void setPhoneticFamilyName(String phoneticFamilyName) {
-		this.phoneticFamilyName = phoneticFamilyName;
-	}
-
-	public LawfulBasis getLawfulBasis() {
-		return lawfulBasis;
-	}
-
-	public void setLawfulBasis(LawfulBasis lawfulBasis) {
-		this.lawfulBasis = lawfulBasis;
-	}
-
-	public String getSource() {
-		return source;
-	}
-
-	public void setSource(String source) {
-		this.source = source;
 	}
 
 }

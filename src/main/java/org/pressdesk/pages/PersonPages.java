@@ -217,16 +217,16 @@ class PersonPages {
 	@PostMapping("/people/{id}/edit")
 	String save(@PathVariable String id, @ModelAttribute("form") PersonForm form, Model model) {
 		Person current = repository.get(id);
-		form.withoutEmptyRows();
+		PersonForm filled = form.withoutEmptyRows();
 		try {
-			people.replace(id, form.toInput(), ETags.of(form.getVersion()));
+			people.replace(id, filled.toInput(), ETags.of(form.version()));
 			return "redirect:/people/" + id + "?saved";
 		}
 		catch (InvalidInput ex) {
-			return editPage(model, current, form.withSpareRows(), FieldErrors.of(ex), false);
+			return editPage(model, current, filled.withSpareRows(), FieldErrors.of(ex), false);
 		}
 		catch (StaleVersion ex) {
-			return editPage(model, current, form, Map.of(), true);
+			return editPage(model, current, filled.withSpareRows(), Map.of(), true);
 		}
 	}
 
