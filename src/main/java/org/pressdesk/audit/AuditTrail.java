@@ -14,7 +14,6 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.pressdesk.system.Ids;
-import org.pressdesk.web.ClientAddresses;
 
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -63,15 +62,12 @@ public class AuditTrail {
 
 	private final AuditRepository events;
 
-	private final ClientAddresses addresses;
-
 	private final JsonMapper mapper;
 
 	private final Clock clock;
 
-	AuditTrail(AuditRepository events, ClientAddresses addresses, JsonMapper mapper, Clock clock) {
+	AuditTrail(AuditRepository events, JsonMapper mapper, Clock clock) {
 		this.events = events;
-		this.addresses = addresses;
 		this.mapper = mapper;
 		this.clock = clock;
 	}
@@ -134,7 +130,7 @@ public class AuditTrail {
 	private String clientAddress() {
 		if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
 			HttpServletRequest request = attributes.getRequest();
-			return addresses.of(request);
+			return request.getRemoteAddr();
 		}
 		return null;
 	}

@@ -12,7 +12,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.pressdesk.audit.AuditTrail;
 import org.pressdesk.audit.AuditTrail.Action;
 import org.pressdesk.audit.AuditTrail.Entity;
-import org.pressdesk.web.ClientAddresses;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
@@ -47,15 +46,11 @@ class ApiKeyAuthentication implements AuthenticationConverter, AuthenticationPro
 
 	private final LoginThrottle throttle;
 
-	private final ClientAddresses addresses;
-
-	ApiKeyAuthentication(ApiClientRepository clients, AuditTrail audit, Clock clock, LoginThrottle throttle,
-			ClientAddresses addresses) {
+	ApiKeyAuthentication(ApiClientRepository clients, AuditTrail audit, Clock clock, LoginThrottle throttle) {
 		this.clients = clients;
 		this.audit = audit;
 		this.clock = clock;
 		this.throttle = throttle;
-		this.addresses = addresses;
 	}
 
 	/** An API client, once its key is checked. */
@@ -118,7 +113,7 @@ class ApiKeyAuthentication implements AuthenticationConverter, AuthenticationPro
 			return null;
 		}
 		String key = header.substring(7).strip();
-		return key.startsWith(ApiKeys.PREFIX) ? new Token(key, addresses.of(request)) : null;
+		return key.startsWith(ApiKeys.PREFIX) ? new Token(key, request.getRemoteAddr()) : null;
 	}
 
 	/**

@@ -10,7 +10,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.pressdesk.web.ClientAddresses;
 import org.pressdesk.web.ErrorPages;
 import org.pressdesk.web.Problems;
 
@@ -61,16 +60,16 @@ class RateLimit extends OncePerRequestFilter {
 	}
 
 	/** Per address, for anonymous clients. */
-	static RateLimit perAddress(int perMinute, ClientAddresses addresses) {
-		return new RateLimit(perMinute, addresses::of, "your address");
+	static RateLimit perAddress(int perMinute) {
+		return new RateLimit(perMinute, HttpServletRequest::getRemoteAddr, "your address");
 	}
 
 	/** Per authenticated user or API client (per address before authentication). */
-	static RateLimit perPrincipal(int perMinute, ClientAddresses addresses) {
+	static RateLimit perPrincipal(int perMinute) {
 		return new RateLimit(perMinute, request -> {
 			Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
 			return authentication != null && authentication.isAuthenticated() ? "principal:" + authentication.getName()
-					: "address:" + addresses.of(request);
+					: "address:" + request.getRemoteAddr();
 		}, "you");
 	}
 

@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Set;
 
 import org.pressdesk.database.DatabaseAvailability;
-import org.pressdesk.web.ClientAddresses;
 import org.pressdesk.web.Problems;
 import org.pressdesk.web.UnavailableResponses;
 
@@ -64,8 +63,7 @@ class SecurityConfiguration {
 	@Bean
 	@Order(1)
 	SecurityFilterChain apiChain(HttpSecurity http, StaffAuthenticationProvider staff, ApiKeyAuthentication apiKeys,
-			ProblemResponses problems, ObjectProvider<JwtDecoder> jwtDecoder, ApiSettings settings,
-			ClientAddresses addresses) throws Exception {
+			ProblemResponses problems, ObjectProvider<JwtDecoder> jwtDecoder, ApiSettings settings) throws Exception {
 		AuthenticationFilter keys = new AuthenticationFilter(new ProviderManager(apiKeys), apiKeys);
 		keys.setSuccessHandler((request, response, authentication) -> {
 			// go on to the endpoint; nothing to redirect to
@@ -116,8 +114,7 @@ class SecurityConfiguration {
 			.addFilterBefore(keys, BasicAuthenticationFilter.class)
 			// after authentication, so that each user and API client has its own
 			// allowance
-			.addFilterBefore(RateLimit.perPrincipal(settings.rateLimitPerMinute(), addresses),
-					AuthorizationFilter.class)
+			.addFilterBefore(RateLimit.perPrincipal(settings.rateLimitPerMinute()), AuthorizationFilter.class)
 			.httpBasic(basic -> basic.authenticationEntryPoint(problems))
 			.exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
 			.sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -164,8 +161,7 @@ class SecurityConfiguration {
 	 */
 	@Bean
 	@Order(2)
-	SecurityFilterChain publicChain(HttpSecurity http, PublicAccessSettings settings, ClientAddresses addresses)
-			throws Exception {
+	SecurityFilterChain publicChain(HttpSecurity http, PublicAccessSettings settings) throws Exception {
 		return http.securityMatcher("/press/**")
 			.authorizeHttpRequests(requests -> requests.requestMatchers(HttpMethod.GET, "/press/**")
 				.permitAll()
@@ -177,8 +173,7 @@ class SecurityConfiguration {
 				.permitAll()
 				.anyRequest()
 				.denyAll())
-			.addFilterBefore(RateLimit.perAddress(settings.rateLimitPerMinute(), addresses),
-					DisableEncodeUrlFilter.class)
+			.addFilterBefore(RateLimit.perAddress(settings.rateLimitPerMinute()), DisableEncodeUrlFilter.class)
 			.sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.requestCache(cache -> cache.disable())
 			// GET only, and no cookies are read: nothing for a cross-site request to ride
@@ -220,7 +215,7 @@ class SecurityConfiguration {
 	SecurityFilterChain browserChain(HttpSecurity http, StaffAuthenticationProvider staff, ProblemResponses problems,
 			StaffSessions sessions, SessionSettings settings,
 			ObjectProvider<ClientRegistrationRepository> identityProviders, StaffOidcUserService oidcUsers,
-			DatabaseAvailability database, PagesSettings pages, ClientAddresses addresses) throws Exception {
+			DatabaseAvailability database, PagesSettings pages) throws Exception {
 		var html = new MediaTypeRequestMatcher(MediaType.TEXT_HTML);
 		html.setIgnoredMediaTypes(Set.of(MediaType.ALL));
 		var loginPage = new LoginUrlAuthenticationEntryPoint("/login");
@@ -271,7 +266,7 @@ class SecurityConfiguration {
 			// per user, however many sessions they open (the style sheet and scripts are
 			// free)
 			.addFilterBefore(
-					RateLimit.perPrincipal(pages.rateLimitPerMinute(), addresses)
+					RateLimit.perPrincipal(pages.rateLimitPerMinute())
 						.except(PathPatternRequestMatcher.withDefaults().matcher("/assets/**")),
 					AuthorizationFilter.class)
 			.exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(loginPage, html)

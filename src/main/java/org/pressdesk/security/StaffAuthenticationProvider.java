@@ -18,7 +18,6 @@ import org.pressdesk.audit.AuditTrail;
 import org.pressdesk.audit.AuditTrail.Action;
 import org.pressdesk.audit.AuditTrail.Entity;
 import org.pressdesk.text.Folding;
-import org.pressdesk.web.ClientAddresses;
 
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
@@ -54,8 +53,6 @@ class StaffAuthenticationProvider implements AuthenticationProvider {
 
 	private final LoginThrottle throttle;
 
-	private final ClientAddresses addresses;
-
 	private final Clock clock;
 
 	private final byte[] hmacKey = new byte[32];
@@ -75,12 +72,11 @@ class StaffAuthenticationProvider implements AuthenticationProvider {
 	}
 
 	StaffAuthenticationProvider(UserRepository users, PasswordEncoder passwordEncoder, AuditTrail audit,
-			LoginThrottle throttle, ClientAddresses addresses, Clock clock) {
+			LoginThrottle throttle, Clock clock) {
 		this.users = users;
 		this.passwordEncoder = passwordEncoder;
 		this.audit = audit;
 		this.throttle = throttle;
-		this.addresses = addresses;
 		this.clock = clock;
 		new SecureRandom().nextBytes(hmacKey);
 		this.unknownUserHash = passwordEncoder.encode("not a password of anyone " + new SecureRandom().nextLong());
@@ -156,7 +152,7 @@ class StaffAuthenticationProvider implements AuthenticationProvider {
 
 	private String clientAddress() {
 		return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes request
-				? addresses.of(request.getRequest()) : "";
+				? request.getRequest().getRemoteAddr() : "";
 	}
 
 	/** Whether this password matched the user's stored hash a few minutes ago. */
