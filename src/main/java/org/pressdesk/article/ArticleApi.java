@@ -128,10 +128,12 @@ class ArticleApi {
 		CardFormat format = CardFormat.of(version, target, accept);
 		Article article = repository.get(id);
 		audit.record(Action.EXPORTED, Entity.ARTICLE, id, List.of(), "contacts vCard " + format);
+		CardFiles.Download download = CardFiles.download(cards.forStaff(article, format), format,
+				article.slug() + "-contacts");
 		return ResponseEntity.ok()
-			.contentType(CardFiles.VCARD)
-			.header(HttpHeaders.CONTENT_DISPOSITION, CardFiles.attachment(article.slug() + "-contacts"))
-			.body(CardFiles.toBytes(cards.forStaff(article, format), format));
+			.contentType(download.type())
+			.header(HttpHeaders.CONTENT_DISPOSITION, download.disposition())
+			.body(download.body());
 	}
 
 	/** Where a person appears: every article naming them, newest first. */

@@ -145,8 +145,8 @@ class PressPages {
 	}
 
 	private Rendered cardsOf(PublicBlock block, CardFormat format, String fileName) {
-		return new Rendered(null, CardFiles.VCARD.toString(), CardFiles.attachment(fileName),
-				CardFiles.toBytes(cards.forPublic(block, format), format));
+		CardFiles.Download download = CardFiles.download(cards.forPublic(block, format), format, fileName);
+		return new Rendered(null, download.type().toString(), download.disposition(), download.body());
 	}
 
 	private ResponseEntity<byte[]> notFound(boolean card) {

@@ -1,12 +1,18 @@
 package org.pressdesk.exchange;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.StringWriter;
 import java.io.Writer;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDateTime;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 
 import ezvcard.VCard;
 import ezvcard.VCardVersion;
@@ -77,14 +83,60 @@ public final class CardFiles {
 	}
 
 	/**
+	 * A file of cards to download: its media type, Content-Disposition and bytes.
+	 */
+	public record Download(MediaType type, String disposition, byte[] body) {
+	}
+
+	/**
+	 * The cards as one .vcf file named {@code name}; for Outlook, which imports only the
+	 * first card of a file, several cards become a .zip of one .vcf per card, each named
+	 * by the person's name.
+	 */
+	public static Download download(List<VCard> cards, CardFormat format, String name) {
+		if (format != CardFormat.OUTLOOK || cards.size() <= 1) {
+			return new Download(VCARD, attachment(name, ".vcf"), toBytes(cards, format));
+		}
+		ByteArrayOutputStream zip = new ByteArrayOutputStream();
+		try (ZipOutputStream files = new ZipOutputStream(zip, StandardCharsets.UTF_8)) {
+			Set<String> taken = new HashSet<>();
+			for (VCard card : cards) {
+				// a name as Windows allows it in a file name
+				String person = (card.getFormattedName() == null ? "contact" : card.getFormattedName().getValue())
+					.replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]+", " ")
+					.strip();
+				String fileName = person + ".vcf";
+				for (int n = 2; !taken.add(fileName); n++) {
+					fileName = person + " (" + n + ").vcf";
+				}
+				ZipEntry entry = new ZipEntry(fileName);
+				// the same cards make the same bytes: the public ETag is that of the
+				// bytes
+				entry.setTimeLocal(FILE_TIME);
+				files.putNextEntry(entry);
+				files.write(toBytes(List.of(card), format));
+				files.closeEntry();
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return new Download(ZIP, attachment(name, ".zip"), zip.toByteArray());
+	}
+
+	private static final MediaType ZIP = new MediaType("application", "zip");
+
+	private static final LocalDateTime FILE_TIME = LocalDateTime.of(2000, 1, 1, 0, 0);
+
+	/**
 	 * A Content-Disposition that every browser saves under a sensible name: an ASCII
 	 * fallback and the UTF-8 name (RFC 6266).
 	 */
-	public static String attachment(String name) {
+	public static String attachment(String name, String extension) {
 		String ascii = Folding.unaccented(name).replaceAll("[^A-Za-z0-9._ -]+", "-").replaceAll("-{2,}", "-").strip();
 		String fallback = ascii.isEmpty() ? "contact" : ascii;
 		String encoded = URLEncoder.encode(name.strip(), StandardCharsets.UTF_8).replace("+", "%20");
-		return "attachment; filename=\"" + fallback + ".vcf\"; filename*=UTF-8''" + encoded + ".vcf";
+		return "attachment; filename=\"" + fallback + extension + "\"; filename*=UTF-8''" + encoded + extension;
 	}
 
 }

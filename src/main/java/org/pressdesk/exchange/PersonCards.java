@@ -2,16 +2,17 @@ package org.pressdesk.exchange;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Predicate;
 
 import ezvcard.VCard;
 import ezvcard.parameter.EmailType;
 import ezvcard.parameter.Encoding;
 import ezvcard.parameter.TelephoneType;
-import ezvcard.property.Email;
 import ezvcard.property.Organization;
 import ezvcard.property.RawProperty;
 import ezvcard.property.StructuredName;
@@ -22,8 +23,10 @@ import ezvcard.property.Url;
 import ezvcard.property.VCardProperty;
 
 import org.pressdesk.person.Affiliation;
+import org.pressdesk.person.Email;
 import org.pressdesk.person.NameOrder;
 import org.pressdesk.person.Person;
+import org.pressdesk.person.Phone;
 import org.pressdesk.person.PhoneNumbers;
 import org.pressdesk.person.Visibility;
 import org.pressdesk.text.LinkedIn;
@@ -117,7 +120,7 @@ public class PersonCards {
 		if (workplace != null) {
 			if (!workplace.organisation().isEmpty()) {
 				Organization organization = new Organization();
-				organization.getValues().addAll(workplace.organisation());
+				organization.getValues().addAll(twoComponents(workplace.organisation()));
 				card.setOrganization(organization);
 			}
 			if (workplace.title() != null) {
@@ -128,7 +131,7 @@ public class PersonCards {
 			}
 		}
 
-		for (var phone : person.phones()) {
+		for (var phone : primaryFirst(person.phones(), Phone::primary)) {
 			if (audience == Audience.PUBLIC && phone.visibility() != Visibility.PUBLIC) {
 				continue;
 			}
@@ -147,13 +150,16 @@ public class PersonCards {
 			}
 			card.addTelephoneNumber(telephone);
 		}
-		for (var email : person.emails()) {
+		for (var email : primaryFirst(person.emails(), Email::primary)) {
 			if (audience == Audience.PUBLIC && email.visibility() != Visibility.PUBLIC) {
 				continue;
 			}
-			Email address = new Email(email.value());
+			ezvcard.property.Email address = new ezvcard.property.Email(email.value());
 			address.getTypes().add(isHome(email.label()) ? EmailType.HOME : EmailType.WORK);
-			address.getTypes().add(EmailType.INTERNET);
+			if (format != CardFormat.VCARD_4) {
+				// 4.0 has no "internet" type
+				address.getTypes().add(EmailType.INTERNET);
+			}
 			if (email.primary()) {
 				address.setPref(1);
 			}
@@ -161,14 +167,15 @@ public class PersonCards {
 		}
 
 		if (person.linkedinUrl() != null) {
-			// Apple shows a grouped URL with its X-ABLabel; others read X-SOCIALPROFILE /
-			// SOCIALPROFILE
+			// a plain URL, which every client shows as the web page (KDE ignores a
+			// grouped
+			// item1.URL, and RFC 2426 gives URL no TYPE); Outlook files a URL without a
+			// TYPE nowhere. Apple reads X-SOCIALPROFILE, RFC 9554 clients SOCIALPROFILE.
 			Url url = new Url(person.linkedinUrl());
-			url.setGroup("item1");
-			url.setType("work");
+			if (format == CardFormat.OUTLOOK) {
+				url.setType("work");
+			}
 			card.addUrl(url);
-			RawProperty label = card.addExtendedProperty("X-ABLabel", "LinkedIn");
-			label.setGroup("item1");
 			RawProperty social = card.addExtendedProperty("X-SOCIALPROFILE", person.linkedinUrl());
 			social.getParameters().setType("linkedin");
 			if (format == CardFormat.VCARD_4) {
@@ -227,6 +234,30 @@ public class PersonCards {
 			return orEmpty(text.getValue());
 		}
 		return orEmpty(((RawProperty) property).getValue());
+	}
+
+	/**
+	 * ORG as two components, the top organisation and, joined into one, the units below
+	 * it down to the person's own (and their department): Thunderbird, Evolution and KDE
+	 * keep only the first two components, so a third would lose the person's own unit.
+	 */
+	static List<String> twoComponents(List<String> organisationChain) {
+		if (organisationChain.size() <= 2) {
+			return organisationChain;
+		}
+		return List.of(organisationChain.get(0),
+				String.join(UNIT_SEPARATOR, organisationChain.subList(1, organisationChain.size())));
+	}
+
+	/** Between the units of an ORG's second component. */
+	static final String UNIT_SEPARATOR = " › ";
+
+	/**
+	 * The primary value first: Evolution takes the first email and phone as the primary
+	 * one (it ignores 4.0's PREF).
+	 */
+	private static <T> List<T> primaryFirst(List<T> values, Predicate<T> isPrimary) {
+		return values.stream().sorted(Comparator.comparing(isPrimary::test).reversed()).toList();
 	}
 
 	private static boolean isAscii(String text) {

@@ -83,7 +83,7 @@ class VcardApi {
 				format, LocalDate.now(clock));
 		return ResponseEntity.ok()
 			.contentType(CardFiles.VCARD)
-			.header(HttpHeaders.CONTENT_DISPOSITION, CardFiles.attachment(person.displayName()))
+			.header(HttpHeaders.CONTENT_DISPOSITION, CardFiles.attachment(person.displayName(), ".vcf"))
 			.eTag(ETags.of(person.version()))
 			.body(CardFiles.toBytes(List.of(card), format));
 	}

@@ -2,7 +2,17 @@ package org.pressdesk.article;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 
 import net.fortuna.ical4j.vcard.Property;
 import net.fortuna.ical4j.vcard.VCard;
@@ -97,6 +107,40 @@ class PressPagesTests extends ApiTestSupport {
 		assertThat(OutsideParsers.ical4j(one.body())).hasSize(1);
 		assertThat(anonymous.get("/press/" + slug + "/contacts/" + id(spokesperson) + ".vcf?version=4.0").body())
 			.contains("VERSION:4.0");
+	}
+
+	@Test
+	void outlookGetsOneCardPerFileAndAllContactsAsAZipOfThem() throws Exception {
+		HttpResponse<byte[]> zip = download("/press/" + slug + "/contacts.vcf?target=outlook");
+
+		assertThat(zip.statusCode()).isEqualTo(200);
+		assertThat(zip.headers().firstValue("Content-Type")).hasValue("application/zip");
+		assertThat(zip.headers().firstValue("Content-Disposition").orElseThrow())
+			.contains("filename=\"" + slug + "-contacts.zip\"");
+		Map<String, String> files = new LinkedHashMap<>();
+		try (ZipInputStream entries = new ZipInputStream(new ByteArrayInputStream(zip.body()))) {
+			for (ZipEntry entry = entries.getNextEntry(); entry != null; entry = entries.getNextEntry()) {
+				files.put(entry.getName(), new String(entries.readAllBytes(), StandardCharsets.UTF_8));
+			}
+		}
+		assertThat(files).as("Outlook imports only the first card of a file")
+			.containsOnlyKeys("Zoë Ångström.vcf", "Søren Example.vcf");
+		assertThat(files.values()).allSatisfy(card -> assertThat(card.split("BEGIN:VCARD", -1)).hasSize(2))
+			.allSatisfy(card -> assertThat(card).contains("VERSION:2.1"));
+		assertThat(download("/press/" + slug + "/contacts.vcf?target=outlook").body())
+			.as("the same block, the same bytes (the ETag is theirs)")
+			.isEqualTo(zip.body());
+		assertThat(anonymous.get("/press/" + slug + "/contacts/" + id(spokesperson) + ".vcf?target=outlook").body())
+			.startsWith("BEGIN:VCARD\r\nVERSION:2.1");
+		assertThat(anonymous.get("/press/" + slug).body()).as("the page offers both")
+			.contains("/press/" + slug + "/contacts.vcf?target=outlook",
+					"/press/" + slug + "/contacts/" + id(pressContact) + ".vcf?target=outlook");
+	}
+
+	private HttpResponse<byte[]> download(String path) throws Exception {
+		return HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+					HttpResponse.BodyHandlers.ofByteArray());
 	}
 
 	@Test
