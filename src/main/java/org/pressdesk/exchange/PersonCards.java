@@ -107,7 +107,14 @@ public class PersonCards {
 			raw(card, "X-PHONETIC-FIRST-NAME", person.name().phoneticGivenName());
 			raw(card, "X-PHONETIC-LAST-NAME", person.name().phoneticFamilyName());
 			if (format == CardFormat.VCARD_4) {
-				name.setSortAs(orEmpty(person.name().phoneticFamilyName()), orEmpty(person.name().phoneticGivenName()));
+				// KDE reads a parameter as Latin-1 and sorts a kana reading as mojibake:
+				// a
+				// reading that is not ASCII is left to X-PHONETIC-*, which it reads right
+				String sortAs = join(",", person.name().phoneticFamilyName(), person.name().phoneticGivenName());
+				if (isAscii(sortAs)) {
+					name.setSortAs(orEmpty(person.name().phoneticFamilyName()),
+							orEmpty(person.name().phoneticGivenName()));
+				}
 			}
 			else {
 				card.setSortString(join(" ", person.name().phoneticFamilyName(), person.name().phoneticGivenName()));
@@ -139,11 +146,14 @@ public class PersonCards {
 			// backfill
 			Telephone telephone = new Telephone(
 					phone.international() != null ? phone.international() : phoneNumbers.international(phone.value()));
-			telephone.getTypes().add(isHome(phone.label()) ? TelephoneType.HOME : TelephoneType.WORK);
-			telephone.getTypes().add(switch (phone.kind()) {
-				case MOBILE -> TelephoneType.CELL;
-				case FAX -> TelephoneType.FAX;
-				case VOICE -> TelephoneType.VOICE;
+			// the kind first for a mobile or fax: Thunderbird files a number by its first
+			// type of home, work, cell, fax, and a "work,cell" mobile would be a second
+			// work phone it does not show
+			TelephoneType place = isHome(phone.label()) ? TelephoneType.HOME : TelephoneType.WORK;
+			telephone.getTypes().addAll(switch (phone.kind()) {
+				case MOBILE -> List.of(TelephoneType.CELL, place);
+				case FAX -> List.of(TelephoneType.FAX, place);
+				case VOICE -> List.of(place, TelephoneType.VOICE);
 			});
 			if (phone.primary()) {
 				telephone.setPref(1);

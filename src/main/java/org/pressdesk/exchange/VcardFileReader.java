@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -161,8 +162,17 @@ final class VcardFileReader {
 				Texts.blankToNull(card.getNotes().stream().map(Note::getValue).collect(Collectors.joining("\n\n"))),
 				null, null);
 
+		// our own cards join the units below the top organisation into ORG's second
+		// component (PersonCards.twoComponents): split them again
 		List<String> units = card.getOrganization() == null ? List.of()
-				: card.getOrganization().getValues().stream().map(Texts::blankToNull).filter(Objects::nonNull).toList();
+				: card.getOrganization()
+					.getValues()
+					.stream()
+					.flatMap(value -> value == null ? Stream.empty()
+							: Arrays.stream(value.split(Pattern.quote(PersonCards.UNIT_SEPARATOR))))
+					.map(Texts::blankToNull)
+					.filter(Objects::nonNull)
+					.toList();
 		String title = card.getTitles().isEmpty() ? null : Texts.blankToNull(card.getTitles().get(0).getValue());
 		String role = card.getRoles().isEmpty() ? null : Texts.blankToNull(card.getRoles().get(0).getValue());
 		String uuid = card.getUid() == null ? null : ImportedCard.keptId(card.getUid().getValue());

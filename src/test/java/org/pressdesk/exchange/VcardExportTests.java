@@ -89,7 +89,7 @@ class VcardExportTests extends ApiTestSupport {
 		assertThat(response.body()).as("a plain URL: KDE ignores a grouped one, and 3.0 gives URL no TYPE")
 			.contains("\r\nURL:https://www.linkedin.com/in/jose-nunez\r\n")
 			.doesNotContain("item1.")
-			.contains("TEL;TYPE=work,cell:+44 7700 900123\r\n")
+			.contains("TEL;TYPE=cell,work:+44 7700 900123\r\n")
 			.contains("EMAIL;TYPE=work,internet,pref:jose@example.ac.uk\r\n")
 			.containsPattern("REV:\\d{4}-\\d\\d-\\d\\dT");
 		assertThat(response.body()).as("pronouns exist only in 4.0").doesNotContain("PRONOUNS");
@@ -114,6 +114,23 @@ class VcardExportTests extends ApiTestSupport {
 		}
 		assertThat(viewer.get("/api/v1/people/" + personId + "/vcard?version=5.0").errorFields())
 			.containsExactly("version");
+	}
+
+	@Test
+	void aKanaReadingIsNotASortAsParameterWhichKdeWouldReadAsLatin1() {
+		String kana = editor
+			.post("/api/v1/people", Http.toJson(Map.of("givenName", "隆大", "familyName", "上山", "nameOrder",
+					"FAMILY_FIRST", "phoneticGivenName", "たかひろ", "phoneticFamilyName", "うえやま")))
+			.createdId();
+		String romanised = editor
+			.post("/api/v1/people", Http.toJson(Map.of("givenName", "花子", "familyName", "山田", "nameOrder",
+					"FAMILY_FIRST", "phoneticGivenName", "Hanako", "phoneticFamilyName", "Yamada")))
+			.createdId();
+
+		assertThat(viewer.get("/api/v1/people/" + kana + "/vcard?version=4.0").body()).doesNotContain("SORT-AS")
+			.contains("X-PHONETIC-LAST-NAME:うえやま\r\n", "X-PHONETIC-FIRST-NAME:たかひろ\r\n");
+		assertThat(viewer.get("/api/v1/people/" + romanised + "/vcard?version=4.0").body())
+			.contains("N;SORT-AS=Yamada,Hanako:山田;花子;;;\r\n");
 	}
 
 	@Test

@@ -133,6 +133,11 @@ class VcardImportTests extends ApiTestSupport {
 
 			assertThat(withoutRev(viewer.get("/api/v1/people/" + id + "/vcard" + version).body()))
 				.isEqualTo(withoutRev(before));
+			Response person = viewer.get("/api/v1/people/" + id);
+			assertThat(person.text("$.affiliations[0].organisationId"))
+				.as("ORG's second component holds the units below the top: the person is back in their own unit")
+				.isEqualTo(unit);
+			assertThat(person.text("$.affiliations[0].department")).isEqualTo("Press Office");
 			Response again = importFile(before, false);
 			assertThat(again.number("$.unchanged")).as("a re-import updates, never duplicates").isEqualTo(1);
 			assertThat(again.number("$.created")).isZero();
