@@ -19,6 +19,7 @@ import ezvcard.property.Note;
 import ezvcard.property.RawProperty;
 import ezvcard.property.StructuredName;
 import ezvcard.property.Telephone;
+import ezvcard.property.VCardProperty;
 
 import org.pressdesk.person.NameOrder;
 import org.pressdesk.person.PersonInput;
@@ -37,6 +38,9 @@ import org.pressdesk.text.Texts;
  * URL) is ever fetched.
  */
 final class VcardFileReader {
+
+	/** Apple writes its own labels as {@code _$!<Other>!$_}. */
+	private static final Pattern APPLE_LABEL = Pattern.compile("^_\\$!<(.*)>!\\$_$");
 
 	private VcardFileReader() {
 	}
@@ -137,13 +141,14 @@ final class VcardFileReader {
 		List<EmailInput> emails = card.getEmails()
 			.stream()
 			.filter(e -> Texts.blankToNull(e.getValue()) != null)
-			.map(e -> new EmailInput(e.getValue().strip(), e.getTypes().contains(EmailType.HOME) ? "home" : "work",
-					null, isPreferred(e.getPref(), e.getTypes().contains(EmailType.PREF))))
+			.map(e -> new EmailInput(e.getValue().strip(),
+					labelOf(card, e, e.getTypes().contains(EmailType.HOME) ? "home" : "work"), null,
+					isPreferred(e.getPref(), e.getTypes().contains(EmailType.PREF))))
 			.toList();
 		List<PhoneInput> phones = card.getTelephoneNumbers()
 			.stream()
 			.map(t -> new PhoneInput(phoneText(t), kindOf(t),
-					t.getTypes().contains(TelephoneType.HOME) ? "home" : "work", null,
+					labelOf(card, t, t.getTypes().contains(TelephoneType.HOME) ? "home" : "work"), null,
 					isPreferred(t.getPref(), t.getTypes().contains(TelephoneType.PREF))))
 			.filter(p -> p.value() != null)
 			.toList();
@@ -195,6 +200,24 @@ final class VcardFileReader {
 				return null;
 			}
 		}).filter(Objects::nonNull).findFirst().orElse(null);
+	}
+
+	/**
+	 * Apple's label of a grouped property ({@code item1.TEL} with
+	 * {@code item1.X-ABLabel:Assistant}); its own labels are written
+	 * {@code _$!<Other>!$_}. Without one, {@code otherwise}.
+	 */
+	private static String labelOf(VCard card, VCardProperty property, String otherwise) {
+		if (property.getGroup() == null) {
+			return otherwise;
+		}
+		return card.getExtendedProperties("X-ABLabel")
+			.stream()
+			.filter(label -> property.getGroup().equalsIgnoreCase(label.getGroup()))
+			.map(label -> Texts.blankToNull(APPLE_LABEL.matcher(label.getValue()).replaceAll("$1")))
+			.filter(Objects::nonNull)
+			.findFirst()
+			.orElse(otherwise);
 	}
 
 	private static String phoneText(Telephone telephone) {

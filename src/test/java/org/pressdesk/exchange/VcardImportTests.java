@@ -43,6 +43,22 @@ class VcardImportTests extends ApiTestSupport {
 	}
 
 	@Test
+	void applesGroupedPropertiesKeepTheirLabels() {
+		String tag = unique("lbl");
+		Response response = importFile(card("Grouped Labels " + tag, "N:Labels " + tag + ";Grouped;;;",
+				"item1.TEL;type=pref:+44 1223 760001", "item1.X-ABLabel:Assistant", "item2.TEL:+44 1223 760002",
+				"item2.X-ABLabel:_$!<Other>!$_", "TEL;TYPE=HOME:+44 1223 760003",
+				"item3.EMAIL;type=INTERNET:" + tag + "@example.org", "item3.X-ABLabel:Press desk"), false);
+
+		assertThat(response.number("$.created")).as(response.body()).isEqualTo(1);
+		JsonNode person = only(tag + "@example.org");
+		assertThat(person.get("phones").valueStream().map(phone -> phone.get("label").asString()))
+			.as("every grouped property with its own label; Apple's built-in labels without their markers")
+			.containsExactly("Assistant", "Other", "home");
+		assertThat(person.at("/emails/0/label").asString()).isEqualTo("Press desk");
+	}
+
+	@Test
 	void importsEveryCardOfAGoogleExport() {
 		Response response = importFile(fixture("google.vcf"), false);
 
