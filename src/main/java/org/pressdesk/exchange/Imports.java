@@ -36,12 +36,15 @@ import org.pressdesk.person.Person;
 import org.pressdesk.person.PersonDraft;
 import org.pressdesk.person.PersonInput;
 import org.pressdesk.person.PersonRepository;
+import org.pressdesk.system.Conflict;
 import org.pressdesk.system.Ids;
 import org.pressdesk.system.InvalidInput;
 import org.pressdesk.text.Folding;
 import org.pressdesk.text.LinkedIn;
 
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -70,9 +73,11 @@ class Imports {
 
 	private final Clock clock;
 
+	private final ImportLock importLock;
+
 	Imports(ImportSettings limits, People people, PersonRepository personRepository, Organisations organisations,
 			OrganisationRepository organisationRepository, TransactionTemplate transaction, AuditTrail audit,
-			Clock clock) {
+			Clock clock, ImportLock importLock) {
 		this.limits = limits;
 		this.people = people;
 		this.personRepository = personRepository;
@@ -81,30 +86,20 @@ class Imports {
 		this.transaction = transaction;
 		this.audit = audit;
 		this.clock = clock;
+		this.importLock = importLock;
 	}
 
 	ImportReport run(byte[] file, boolean dryRun) {
 		ReadFile read = read(file);
 		Run run = new Run(dryRun);
 		run.errors.addAll(read.problems());
-		transaction.executeWithoutResult(status -> {
-			for (ImportedCard card : read.cards()) {
-				try {
-					run.apply(card);
-				}
-				catch (InvalidInput ex) {
-					ex.problems()
-						.forEach(p -> run.errors.add(new ImportReport.Problem(card.card(), card.line(),
-								card.card() == null ? p.field() : VcardFields.of(p.field()), p.message())));
-				}
-			}
-			if (dryRun || !run.errors.isEmpty()) {
-				status.setRollbackOnly();
-			}
-			else {
-				audit.record(Action.IMPORTED, Entity.IMPORT, null, List.of(), summary(run.report()));
-			}
-		});
+		try {
+			transaction.executeWithoutResult(status -> write(read, run, status));
+		}
+		catch (PessimisticLockingFailureException ex) {
+			throw new Conflict("Another import has been running for too long to wait for: imports run one at a time, "
+					+ "so that two files never create the same person twice. Try again when it has finished.");
+		}
 		ImportReport report = run.report();
 		if (dryRun || !report.errors().isEmpty()) {
 			// nothing was written, and the rolled-back transaction took its entry with it
@@ -112,6 +107,27 @@ class Imports {
 					(dryRun ? "dry run: " : "rejected, nothing written: ") + summary(report));
 		}
 		return report;
+	}
+
+	/** Writes the cards in the transaction of {@code status}, after any import before. */
+	private void write(ReadFile read, Run run, TransactionStatus status) {
+		importLock.acquire();
+		for (ImportedCard card : read.cards()) {
+			try {
+				run.apply(card);
+			}
+			catch (InvalidInput ex) {
+				ex.problems()
+					.forEach(p -> run.errors.add(new ImportReport.Problem(card.card(), card.line(),
+							card.card() == null ? p.field() : VcardFields.of(p.field()), p.message())));
+			}
+		}
+		if (run.dryRun || !run.errors.isEmpty()) {
+			status.setRollbackOnly();
+		}
+		else {
+			audit.record(Action.IMPORTED, Entity.IMPORT, null, List.of(), summary(run.report()));
+		}
 	}
 
 	private static String summary(ImportReport report) {

@@ -120,19 +120,22 @@ class VcardImportTests extends ApiTestSupport {
 		String unit = editor
 			.post("/api/v1/organisations", Http.toJson(Map.of("name", "Institute of Returns " + tag, "parentId", top)))
 			.createdId();
-		String id = editor.post("/api/v1/people",
-				Http.toJson(
-						Map.ofEntries(Map.entry("honorificPrefix", "Professor Sir"), Map.entry("givenName", "Éowyn"),
-								Map.entry("familyName", "Ståhlberg-Ng"), Map.entry("pronouns", "she/her"),
-								Map.entry("linkedinUrl", "https://www.linkedin.com/in/eowyn-" + tag),
-								Map.entry("emails",
-										List.of(Map.of("value", tag + "@example.org"),
-												Map.of("value", tag + "@home.example", "label", "home"))),
-								Map.entry("phones", List.of(
-										Map.of("value", "+44 1223 000" + tag.substring(3, 6).replaceAll("\\D", "1")),
-										Map.of("value", "+44 7700 900" + tag.substring(6, 9).replaceAll("\\D", "2"),
-												"kind", "MOBILE", "primary", true))),
-								Map.entry("topics", List.of("materials", tag)))))
+		String id = editor
+			.post("/api/v1/people", Http
+				.toJson(Map.ofEntries(Map.entry("honorificPrefix", "Professor Sir"), Map.entry("givenName", "Éowyn"),
+						Map.entry("familyName", "Ståhlberg-Ng"), Map.entry("pronouns", "she/her"),
+						Map.entry("linkedinUrl", "https://www.linkedin.com/in/eowyn-" + tag),
+						Map.entry("emails",
+								List.of(Map.of("value", tag + "@example.org"),
+										Map.of("value", tag + "@home.example", "label", "home"))),
+						// numbers of their own: one shared with another test's person
+						// would
+						// match them
+						Map.entry("phones",
+								List.of(Map.of("value", "+44 1223 " + digits(tag.substring(3, 9), 6)),
+										Map.of("value", "+44 7700 9" + digits(tag.substring(8), 5), "kind", "MOBILE",
+												"primary", true))),
+						Map.entry("topics", List.of("materials", tag)))))
 			.text("$.id");
 		editor.post("/api/v1/people/" + id + "/affiliations",
 				Http.toJson(Map.of("organisationId", unit, "title",
@@ -348,6 +351,11 @@ class VcardImportTests extends ApiTestSupport {
 	static String card(String fn, String... lines) {
 		return "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:" + fn + "\r\n" + String.join("\r\n", lines)
 				+ (lines.length > 0 ? "\r\n" : "") + "END:VCARD\r\n";
+	}
+
+	/** {@code n} decimal digits made from hexadecimal ones. */
+	private static String digits(String hex, int n) {
+		return String.format("%0" + n + "d", Long.parseLong(hex, 16) % (long) Math.pow(10, n));
 	}
 
 	private static String withoutRev(String card) {
