@@ -11,6 +11,8 @@ import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.impl.DSL;
 
+import org.pressdesk.db.tables.records.AuditEventRecord;
+import org.pressdesk.system.MultiRowInserts;
 import org.pressdesk.web.Cursor;
 import org.pressdesk.web.Page;
 
@@ -27,18 +29,17 @@ class AuditRepository {
 	}
 
 	void insert(AuditEvent event) {
-		db.insertInto(AUDIT_EVENT)
-			.set(AUDIT_EVENT.ID, event.id())
-			.set(AUDIT_EVENT.AT, event.at())
-			.set(AUDIT_EVENT.ACTOR, event.actor())
-			.set(AUDIT_EVENT.ACTION, event.action())
-			.set(AUDIT_EVENT.ENTITY_TYPE, event.entityType())
-			.set(AUDIT_EVENT.ENTITY_ID, event.entityId())
-			.set(AUDIT_EVENT.CHANGED_FIELDS,
-					event.changedFields().isEmpty() ? null : String.join(",", event.changedFields()))
-			.set(AUDIT_EVENT.DETAIL, event.detail())
-			.set(AUDIT_EVENT.CLIENT_ADDRESS, event.clientAddress())
-			.execute();
+		db.insertInto(AUDIT_EVENT).set(columnsOf(event)).execute();
+	}
+
+	void insertAll(List<AuditEvent> events) {
+		MultiRowInserts.insert(db, AUDIT_EVENT, events.stream().map(AuditRepository::columnsOf).toList());
+	}
+
+	private static AuditEventRecord columnsOf(AuditEvent event) {
+		return new AuditEventRecord(event.id(), event.at(), event.actor(), event.action(), event.entityType(),
+				event.entityId(), event.changedFields().isEmpty() ? null : String.join(",", event.changedFields()),
+				event.detail(), event.clientAddress());
 	}
 
 	/** Newest first. */

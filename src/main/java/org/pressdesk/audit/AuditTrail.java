@@ -91,6 +91,21 @@ public class AuditTrail {
 				truncate(detail, 1000), clientAddress()));
 	}
 
+	/** One entry of a bulk write, by the authenticated actor. */
+	public record Entry(Action action, Entity entityType, String entityId, String detail) {
+	}
+
+	/** Many entries of one bulk write (an import), in a few statements. */
+	public void recordAll(List<Entry> entries) {
+		String actor = truncate(actor(), 250);
+		String address = clientAddress();
+		Instant now = Instant.now(clock);
+		events.insertAll(entries.stream()
+			.map(entry -> new AuditEvent(Ids.newId(), now, actor, entry.action().name(), entry.entityType().value(),
+					entry.entityId(), List.of(), truncate(entry.detail(), 1000), address))
+			.toList());
+	}
+
 	/** The newest entries about one record, for its page. */
 	public List<AuditEvent> historyOf(Entity entityType, String entityId, int limit) {
 		return events.list(new AuditQuery(entityType.value(), entityId, null, null, null, null), null, limit).items();

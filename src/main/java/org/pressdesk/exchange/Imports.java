@@ -31,6 +31,8 @@ import org.pressdesk.organisation.OrganisationRepository;
 import org.pressdesk.organisation.Organisations;
 import org.pressdesk.person.Affiliation;
 import org.pressdesk.person.AffiliationInput;
+import org.pressdesk.person.ContactPoints;
+import org.pressdesk.person.NewPerson;
 import org.pressdesk.person.People;
 import org.pressdesk.person.Person;
 import org.pressdesk.person.PersonDraft;
@@ -112,16 +114,25 @@ class Imports {
 	/** Writes the cards in the transaction of {@code status}, after any import before. */
 	private void write(ReadFile read, Run run, TransactionStatus status) {
 		importLock.acquire();
+		List<CheckedCard> checked = new ArrayList<>();
 		for (ImportedCard card : read.cards()) {
 			try {
-				run.apply(card);
+				checked.add(new CheckedCard(card, people.check(card.person())));
 			}
 			catch (InvalidInput ex) {
-				ex.problems()
-					.forEach(p -> run.errors.add(new ImportReport.Problem(card.card(), card.line(),
-							card.card() == null ? p.field() : VcardFields.of(p.field()), p.message())));
+				run.reject(card, ex);
 			}
 		}
+		run.lookUp(checked);
+		for (CheckedCard card : checked) {
+			try {
+				run.apply(card.card(), card.draft());
+			}
+			catch (InvalidInput ex) {
+				run.reject(card.card(), ex);
+			}
+		}
+		run.flush();
 		if (run.dryRun || !run.errors.isEmpty()) {
 			status.setRollbackOnly();
 		}
@@ -189,6 +200,16 @@ class Imports {
 				"is neither a vCard file (BEGIN:VCARD …) nor a CSV file with a header row (givenName, familyName, …)");
 	}
 
+	/** How many people an import writes together. */
+	private static final int WRITTEN_TOGETHER = 500;
+
+	/** How many namesakes a report lists for a card. */
+	private static final int NAMESAKES_LISTED = 5;
+
+	/** A card and what it says, checked. */
+	private record CheckedCard(ImportedCard card, PersonDraft draft) {
+	}
+
 	/** One import's progress and report. */
 	private final class Run {
 
@@ -213,11 +234,45 @@ class Imports {
 			this.dryRun = dryRun;
 		}
 
-		void apply(ImportedCard card) {
-			PersonDraft draft = people.check(card.person());
-			Set<String> matches = personRepository.idsMatching(card.uuid(),
-					draft.emails().stream().map(e -> e.value()).toList(),
-					draft.phones().stream().map(p -> p.value()).toList(), draft.linkedinUrl());
+		/** Who already has the contact points and names of the file's cards. */
+		private Map<String, Set<String>> owners = Map.of();
+
+		private Map<String, List<String>> namesakes = Map.of();
+
+		/**
+		 * The contact points and names of the people this import has created or changed
+		 * so far, and who has them.
+		 */
+		private final Map<String, Set<String>> ownersInFile = new HashMap<>();
+
+		private final Map<String, List<String>> namesakesInFile = new HashMap<>();
+
+		/** People checked and waiting to be written together. */
+		private final Map<String, NewPerson> pending = new LinkedHashMap<>();
+
+		void reject(ImportedCard card, InvalidInput ex) {
+			ex.problems()
+				.forEach(p -> errors.add(new ImportReport.Problem(card.card(), card.line(),
+						card.card() == null ? p.field() : VcardFields.of(p.field()), p.message())));
+		}
+
+		/**
+		 * Looks up everyone the cards could match, a few statements for the whole file.
+		 */
+		void lookUp(List<CheckedCard> cards) {
+			ContactPoints wanted = new ContactPoints();
+			cards.forEach(card -> wanted.add(card.card().uuid(), card.draft()));
+			owners = personRepository.owners(wanted);
+			namesakes = personRepository.namesakes(cards.stream().map(card -> card.card().person().name()).toList(),
+					NAMESAKES_LISTED);
+		}
+
+		void apply(ImportedCard card, PersonDraft draft) {
+			Set<String> matches = new LinkedHashSet<>();
+			ContactPoints.keysOf(card.uuid(), draft).forEach(key -> {
+				matches.addAll(owners.getOrDefault(key, Set.of()));
+				matches.addAll(ownersInFile.getOrDefault(key, Set.of()));
+			});
 			if (matches.size() > 1) {
 				duplicates.add(duplicate(card, List.copyOf(matches),
 						"shares contact details with several people; not imported, merge them first"));
@@ -226,6 +281,11 @@ class Imports {
 			String organisationId = card.organisationUnits().isEmpty() ? null : organisationFor(card);
 			if (matches.size() == 1) {
 				String id = matches.iterator().next();
+				if (pending.containsKey(id)) {
+					// the same person as an earlier card: written first, then merged as
+					// with anyone already there
+					flush();
+				}
 				ImportedCard earlier = touched.get(id);
 				if (earlier != null) {
 					duplicates.add(duplicate(card, List.of(id),
@@ -245,19 +305,57 @@ class Imports {
 					}
 					touched.put(id, card);
 				}
+				remember(id, card, draft);
 				return;
 			}
-			// a report lists a few namesakes, not every "John Smith" of a large directory
 			PersonInput.Name name = card.person().name();
-			List<String> sameName = personRepository.idsNamed(name.familyName(), name.givenName(), 5);
-			if (!sameName.isEmpty() && (name.familyName() != null || name.givenName() != null)) {
-				duplicates.add(duplicate(card, sameName,
-						"has the name of someone already in the directory but shares no contact details; created anyway"));
+			if (name.familyName() != null || name.givenName() != null) {
+				List<String> sameName = new ArrayList<>(namesakesOf(name));
+				sameName.addAll(namesakesInFile.getOrDefault(nameKeyOf(name), List.of()));
+				if (!sameName.isEmpty()) {
+					duplicates.add(duplicate(card, sameName.subList(0, Math.min(sameName.size(), NAMESAKES_LISTED)),
+							"has the name of someone already in the directory but shares no contact details; created anyway"));
+				}
 			}
 			String id = card.uuid() != null ? card.uuid() : Ids.newId();
-			affiliate(people.create(id, card.person()), card, organisationId);
+			AffiliationInput affiliation = organisationId == null ? null
+					: people.checkAffiliation(new AffiliationInput(organisationId, card.title(), departmentOf(card),
+							card.role(), null, null, true));
+			pending.put(id, new NewPerson(id, draft, affiliation, affiliation == null ? null : Ids.newId()));
 			created++;
 			touched.put(id, card);
+			remember(id, card, draft);
+			namesakesInFile.computeIfAbsent(nameKeyOf(name), k -> new ArrayList<>()).add(id);
+			if (pending.size() >= WRITTEN_TOGETHER) {
+				flush();
+			}
+		}
+
+		/** Writes the people waiting to be written. */
+		void flush() {
+			people.createAll(List.copyOf(pending.values()));
+			pending.clear();
+		}
+
+		private void remember(String id, ImportedCard card, PersonDraft draft) {
+			ContactPoints.keysOf(card.uuid(), draft)
+				.forEach(key -> ownersInFile.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(id));
+		}
+
+		/**
+		 * People of this name who were there before the import: looked up with the file
+		 * when the name is whole, else now (a report lists a few namesakes, not every
+		 * "John Smith" of a large directory).
+		 */
+		private List<String> namesakesOf(PersonInput.Name name) {
+			if (name.familyName() != null && name.givenName() != null) {
+				return namesakes.getOrDefault(nameKeyOf(name), List.of());
+			}
+			return personRepository.idsNamed(name.familyName(), name.givenName(), NAMESAKES_LISTED);
+		}
+
+		private static String nameKeyOf(PersonInput.Name name) {
+			return ContactPoints.nameKey(name.familyName(), name.givenName());
 		}
 
 		/**

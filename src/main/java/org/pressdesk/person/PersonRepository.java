@@ -3,6 +3,7 @@ package org.pressdesk.person;
 import static org.jooq.Records.mapping;
 import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.multisetAgg;
+import static org.jooq.impl.DSL.row;
 import static org.jooq.impl.DSL.select;
 import static org.pressdesk.db.Tables.AFFILIATION;
 import static org.pressdesk.db.Tables.ORGANISATION;
@@ -16,11 +17,15 @@ import static org.pressdesk.person.PersonFields.PHONES;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
@@ -31,14 +36,19 @@ import org.jooq.OrderField;
 import org.jooq.Record;
 import org.jooq.Record1;
 import org.jooq.Record15;
+import org.jooq.Row2;
 import org.jooq.SelectField;
 import org.jooq.SelectJoinStep;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 
 import org.pressdesk.db.tables.records.AffiliationRecord;
+import org.pressdesk.db.tables.records.PersonEmailRecord;
+import org.pressdesk.db.tables.records.PersonPhoneRecord;
 import org.pressdesk.db.tables.records.PersonRecord;
+import org.pressdesk.db.tables.records.PersonTopicRecord;
 import org.pressdesk.system.Like;
+import org.pressdesk.system.MultiRowInserts;
 import org.pressdesk.system.NotFound;
 import org.pressdesk.text.LinkedIn;
 import org.pressdesk.text.Topics;
@@ -301,17 +311,131 @@ public class PersonRepository {
 	}
 
 	/**
-	 * People who have any of these emails, phones (E.164) or LinkedIn profile, or this
-	 * id.
+	 * Inserts new people with their contact points, topics and first affiliations, a few
+	 * statements for all of them (an import writes 500 at a time).
 	 */
-	public Set<String> idsMatching(String id, Collection<String> emails, Collection<String> phones,
-			String linkedinUrl) {
-		var byId = db.select(PERSON.ID).from(PERSON).where(PERSON.ID.eq(id == null ? "" : id));
-		var byEmail = select(PERSON_EMAIL.PERSON_ID).from(PERSON_EMAIL).where(PERSON_EMAIL.VALUE.in(emails));
-		var byPhone = select(PERSON_PHONE.PERSON_ID).from(PERSON_PHONE).where(PERSON_PHONE.VALUE.in(phones));
-		var byLinkedIn = select(PERSON.ID).from(PERSON)
-			.where(PERSON.LINKEDIN_URL.eq(linkedinUrl == null ? "" : linkedinUrl));
-		return Set.copyOf(byId.union(byEmail).union(byPhone).union(byLinkedIn).fetch(Record1::value1));
+	void insertAll(List<NewPerson> people, Instant now) {
+		List<PersonRecord> persons = new ArrayList<>();
+		List<PersonEmailRecord> emails = new ArrayList<>();
+		List<PersonPhoneRecord> phones = new ArrayList<>();
+		List<PersonTopicRecord> topics = new ArrayList<>();
+		List<AffiliationRecord> affiliations = new ArrayList<>();
+		for (NewPerson person : people) {
+			persons.add(newPersonColumns(person, now));
+			PersonDraft draft = person.draft();
+			for (int i = 0; i < draft.emails().size(); i++) {
+				Email e = draft.emails().get(i);
+				emails.add(new PersonEmailRecord(person.id(), i, e.value(), e.label(), e.visibility(), e.primary()));
+			}
+			for (int i = 0; i < draft.phones().size(); i++) {
+				Phone p = draft.phones().get(i);
+				PersonPhoneRecord phone = new PersonPhoneRecord();
+				phone.setPersonId(person.id());
+				phone.setPosition(i);
+				phone.setValue(p.value());
+				phone.setInternational(p.international());
+				phone.setKind(p.kind());
+				phone.setLabel(p.label());
+				phone.setVisibility(p.visibility());
+				phone.setIsPrimary(p.primary());
+				phones.add(phone);
+			}
+			draft.topics().forEach(topic -> topics.add(new PersonTopicRecord(person.id(), topic)));
+			if (person.affiliation() != null) {
+				AffiliationRecord affiliation = affiliationColumnsOf(person.affiliation());
+				affiliation.setId(person.affiliationId());
+				affiliation.setPersonId(person.id());
+				affiliation.setCreatedAt(now);
+				affiliations.add(affiliation);
+			}
+		}
+		MultiRowInserts.insert(db, PERSON, persons);
+		MultiRowInserts.insert(db, PERSON_EMAIL, emails);
+		MultiRowInserts.insert(db, PERSON_PHONE, phones);
+		MultiRowInserts.insert(db, PERSON_TOPIC, topics);
+		MultiRowInserts.insert(db, AFFILIATION, affiliations);
+	}
+
+	private static PersonRecord newPersonColumns(NewPerson person, Instant now) {
+		PersonRecord columns = columnsOf(person.draft());
+		columns.setId(person.id());
+		columns.setCreatedAt(now);
+		columns.setUpdatedAt(now);
+		columns.setVersion(1);
+		return columns;
+	}
+
+	/**
+	 * Who has each of these ids, emails, phones (E.164) and LinkedIn profiles, looked up
+	 * together: keys as {@link ContactPoints#key} makes them.
+	 */
+	public Map<String, Set<String>> owners(ContactPoints wanted) {
+		Map<String, Set<String>> owners = new HashMap<>();
+		BiConsumer<String, String> add = (key, id) -> owners.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(id);
+		for (List<String> ids : chunks(wanted.ids())) {
+			db.select(PERSON.ID)
+				.from(PERSON)
+				.where(PERSON.ID.in(ids))
+				.forEach(r -> add.accept(ContactPoints.key("id", r.value1()), r.value1()));
+		}
+		for (List<String> emails : chunks(wanted.emails())) {
+			db.select(PERSON_EMAIL.VALUE, PERSON_EMAIL.PERSON_ID)
+				.from(PERSON_EMAIL)
+				.where(PERSON_EMAIL.VALUE.in(emails))
+				.forEach(r -> add.accept(ContactPoints.key("email", r.value1()), r.value2()));
+		}
+		for (List<String> phones : chunks(wanted.phones())) {
+			db.select(PERSON_PHONE.VALUE, PERSON_PHONE.PERSON_ID)
+				.from(PERSON_PHONE)
+				.where(PERSON_PHONE.VALUE.in(phones))
+				.forEach(r -> add.accept(ContactPoints.key("phone", r.value1()), r.value2()));
+		}
+		for (List<String> profiles : chunks(wanted.linkedinUrls())) {
+			db.select(PERSON.LINKEDIN_URL, PERSON.ID)
+				.from(PERSON)
+				.where(PERSON.LINKEDIN_URL.in(profiles))
+				.forEach(r -> add.accept(ContactPoints.key("linkedin", r.value1()), r.value2()));
+		}
+		return owners;
+	}
+
+	/**
+	 * For each of these family and given names, up to {@code limit} people who have it
+	 * (case and accents aside), by {@link ContactPoints#nameKey}.
+	 */
+	public Map<String, List<String>> namesakes(Collection<PersonInput.Name> names, int limit) {
+		List<Row2<String, String>> rows = names.stream()
+			.filter(n -> n.familyName() != null && n.givenName() != null)
+			.map(n -> row(n.familyName(), n.givenName()))
+			.distinct()
+			.toList();
+		Map<String, List<String>> namesakes = new HashMap<>();
+		for (int from = 0; from < rows.size(); from += CHUNK) {
+			db.select(PERSON.FAMILY_NAME, PERSON.GIVEN_NAME, PERSON.ID)
+				.from(PERSON)
+				.where(row(PERSON.FAMILY_NAME, PERSON.GIVEN_NAME)
+					.in(rows.subList(from, Math.min(rows.size(), from + CHUNK))))
+				.forEach(r -> {
+					List<String> ids = namesakes.computeIfAbsent(ContactPoints.nameKey(r.value1(), r.value2()),
+							k -> new ArrayList<>());
+					if (ids.size() < limit) {
+						ids.add(r.value3());
+					}
+				});
+		}
+		return namesakes;
+	}
+
+	/** How many values one IN list holds. */
+	private static final int CHUNK = 1000;
+
+	private static List<List<String>> chunks(Collection<String> values) {
+		List<String> list = List.copyOf(values);
+		List<List<String>> chunks = new ArrayList<>();
+		for (int from = 0; from < list.size(); from += CHUNK) {
+			chunks.add(list.subList(from, Math.min(list.size(), from + CHUNK)));
+		}
+		return chunks;
 	}
 
 	/**

@@ -5,14 +5,18 @@ import static org.pressdesk.db.Tables.PERSON;
 import static org.pressdesk.db.Tables.PERSON_SEARCH_TERM;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 
+import org.pressdesk.db.tables.records.PersonSearchTermRecord;
 import org.pressdesk.system.Like;
+import org.pressdesk.system.MultiRowInserts;
 
 import org.springframework.stereotype.Repository;
 
@@ -81,6 +85,18 @@ class PersonSearchIndex {
 	private static Condition matchesWord(List<String> alternatives, LocalDate today) {
 		return DSL.or(alternatives.stream().map(prefix -> Like.startingWith(PERSON_SEARCH_TERM.TERM, prefix)).toList())
 			.and(PERSON_SEARCH_TERM.VALID_UNTIL.isNull().or(PERSON_SEARCH_TERM.VALID_UNTIL.ge(today)));
+	}
+
+	/** {@link #replace} for many people, in a few statements. */
+	void replaceAll(Map<String, Set<SearchTerms.Term>> termsByPerson) {
+		if (termsByPerson.isEmpty()) {
+			return;
+		}
+		db.deleteFrom(PERSON_SEARCH_TERM).where(PERSON_SEARCH_TERM.PERSON_ID.in(termsByPerson.keySet())).execute();
+		List<PersonSearchTermRecord> rows = new ArrayList<>();
+		termsByPerson.forEach((personId, terms) -> terms
+			.forEach(term -> rows.add(new PersonSearchTermRecord(term.text(), personId, term.validUntil()))));
+		MultiRowInserts.insert(db, PERSON_SEARCH_TERM, rows);
 	}
 
 	void replace(String personId, Set<SearchTerms.Term> terms) {
