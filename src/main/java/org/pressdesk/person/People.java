@@ -112,8 +112,7 @@ public class People {
 		PersonInput merged = bodies.merged(current.toInput(), patch, PersonInput.class);
 		PersonDraft draft = check(merged);
 		people.update(id, draft, Instant.now(clock));
-		audit.record(Action.UPDATED, Entity.PERSON, id, audit.changedFields(current.toInput(), merged), null);
-		return reindexed(id);
+		return audited(current, reindexed(id));
 	}
 
 	/** Replaces everything a client may write about the person (imports do this). */
@@ -130,8 +129,17 @@ public class People {
 	public Person replace(String id, PersonInput request, String ifMatch) {
 		Person current = lockedForWrite(id, ifMatch);
 		people.update(id, check(request), Instant.now(clock));
-		audit.record(Action.UPDATED, Entity.PERSON, id, audit.changedFields(current.toInput(), request), null);
-		return reindexed(id);
+		return audited(current, reindexed(id));
+	}
+
+	/**
+	 * Records the update with the fields whose stored values changed: a form that sends
+	 * every field, or an import that repeats what is there, changes only what differs.
+	 */
+	private Person audited(Person before, Person after) {
+		audit.record(Action.UPDATED, Entity.PERSON, after.id(), audit.changedFields(before.toInput(), after.toInput()),
+				null);
+		return after;
 	}
 
 	/**

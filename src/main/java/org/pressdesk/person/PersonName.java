@@ -9,4 +9,13 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 public record PersonName(String honorificPrefix, String givenName, String additionalNames, String familyName,
 		String honorificSuffix, String displayName, @JsonIgnore boolean displayNameGiven, NameOrder nameOrder,
 		String phoneticGivenName, String phoneticFamilyName) {
+
+	/** How the name is read out, in the name's own order ("うえやま たかひろ"), or null. */
+	public String reading() {
+		String given = phoneticGivenName == null ? "" : phoneticGivenName;
+		String family = phoneticFamilyName == null ? "" : phoneticFamilyName;
+		String reading = (nameOrder == NameOrder.FAMILY_FIRST ? family + " " + given : given + " " + family).strip();
+		return reading.isEmpty() ? null : reading;
+	}
+
 }

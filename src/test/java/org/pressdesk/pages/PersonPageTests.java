@@ -1,0 +1,94 @@
+package org.pressdesk.pages;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.pressdesk.ApiTestSupport;
+import org.pressdesk.Browser;
+import org.pressdesk.SeedDirectory;
+
+import org.springframework.web.util.HtmlUtils;
+
+/** A person's page and edit form with the seed's people, over HTTP without a browser. */
+class PersonPageTests extends ApiTestSupport {
+
+	private SeedDirectory seed;
+
+	private Browser browser;
+
+	@BeforeEach
+	void seed() {
+		seed = SeedDirectory.create(editor, unique("pp"));
+		browser = new Browser(port);
+		browser.login("test-editor", STAFF_PASSWORD);
+	}
+
+	@Test
+	void anAffiliationShowsWhereItsOrganisationSitsInTheTree() {
+		String page = browser.get("/people/" + seed.lopezGomez()).body();
+
+		assertThat(page)
+			.contains("(University of Cambridge " + seed.tag() + " › Institute for Manufacturing " + seed.tag() + ")");
+	}
+
+	@Test
+	void aFamilyFirstNameIsReadFamilyFirst() {
+		String page = browser.get("/people/" + seed.ueyama()).body();
+
+		assertThat(page).contains("Reading: うえやま たかひろ").doesNotContain("たかひろ うえやま");
+	}
+
+	@Test
+	void anEditOfOnePhoneIsAuditedAsAChangeOfThePhonesOnly() {
+		String edit = browser.get("/people/" + seed.lopezGomez() + "/edit").body();
+		Map<String, String> form = formFields(edit);
+		form.put("phones[0].value", "+44 1223 764658");
+
+		assertThat(browser.post("/people/" + seed.lopezGomez() + "/edit", form).statusCode()).isEqualTo(302);
+
+		List<String> changed = admin
+			.get("/api/v1/audit?entity=person&entityId=" + seed.lopezGomez() + "&action=UPDATED")
+			.at("$.items[0].changedFields");
+		assertThat(changed).containsExactly("phones");
+	}
+
+	/** Every input of the form with its value, as a browser would post it unchanged. */
+	private static Map<String, String> formFields(String html) {
+		Map<String, String> fields = new LinkedHashMap<>();
+		Matcher input = Pattern.compile("<input[^>]*?name=\"([^\"]+)\"[^>]*?>").matcher(html);
+		while (input.find()) {
+			String tag = input.group();
+			Matcher value = Pattern.compile("value=\"([^\"]*)\"").matcher(tag);
+			boolean checkbox = tag.contains("type=\"checkbox\"");
+			if (checkbox && !tag.contains("checked")) {
+				continue;
+			}
+			fields.put(input.group(1), value.find() ? unescape(value.group(1)) : "");
+		}
+		Matcher select = Pattern.compile("<select[^>]*?name=\"([^\"]+)\"[^>]*>(.*?)</select>", Pattern.DOTALL)
+			.matcher(html);
+		while (select.find()) {
+			Matcher selected = Pattern.compile("<option value=\"([^\"]*)\"[^>]*selected").matcher(select.group(2));
+			fields.put(select.group(1), selected.find() ? selected.group(1) : "");
+		}
+		Matcher textarea = Pattern.compile("<textarea[^>]*?name=\"([^\"]+)\"[^>]*>(.*?)</textarea>", Pattern.DOTALL)
+			.matcher(html);
+		while (textarea.find()) {
+			fields.put(textarea.group(1), unescape(textarea.group(2)));
+		}
+		return fields;
+	}
+
+	private static String unescape(String html) {
+		return HtmlUtils.htmlUnescape(html);
+	}
+
+}
