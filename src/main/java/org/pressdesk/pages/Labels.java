@@ -2,6 +2,8 @@ package org.pressdesk.pages;
 
 import java.util.Locale;
 
+import org.pressdesk.person.PhoneKind;
+
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,6 +19,15 @@ public class Labels {
 		}
 		String words = value.name().replace('_', ' ').toLowerCase(Locale.ROOT);
 		return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+	}
+
+	/**
+	 * A phone's kind and its label, the label only when it says more than the kind
+	 * ("Mobile", not "mobile, mobile").
+	 */
+	public String phone(PhoneKind kind, String label) {
+		String kindInWords = of(kind);
+		return label == null || label.equalsIgnoreCase(kindInWords) ? kindInWords : kindInWords + ", " + label;
 	}
 
 }

@@ -104,8 +104,17 @@ class PersonPages {
 		model.addAttribute("topic", topicNamed);
 		model.addAttribute("asked", asked);
 		model.addAttribute("unknownOrganisation", unknownOrganisation);
-		model.addAttribute("results", !asked || unknownOrganisation ? new Page<Person>(List.of(), null)
-				: search.pageWithin(query, organisationIds, topicNamed, cursor, 20));
+		Page<Person> results = !asked || unknownOrganisation ? new Page<>(List.of(), null)
+				: search.pageWithin(query, organisationIds, topicNamed, cursor, 20);
+		model.addAttribute("results", results);
+		// each result's organisation with its place in the tree
+		model.addAttribute("organisationNames",
+				organisations.namesFromTop(results.items()
+					.stream()
+					.flatMap(person -> person.affiliations().stream())
+					.map(Affiliation::organisationId)
+					.distinct()
+					.toList()));
 		model.addAttribute("today", LocalDate.now(clock));
 	}
 

@@ -34,6 +34,16 @@ public record Person(String id, @JsonUnwrapped PersonName name, String pronouns,
 		return name.displayName();
 	}
 
+	/** The primary email (exactly one is, when there is any), or null. */
+	public Email primaryEmail() {
+		return emails.stream().filter(Email::primary).findFirst().orElse(emails.isEmpty() ? null : emails.get(0));
+	}
+
+	/** The primary phone, or null. */
+	public Phone primaryPhone() {
+		return phones.stream().filter(Phone::primary).findFirst().orElse(phones.isEmpty() ? null : phones.get(0));
+	}
+
 	/**
 	 * The affiliation shown with the person's name: the primary current one, else the
 	 * first current one.

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import org.pressdesk.ApiTestSupport;
 import org.pressdesk.Browser;
+import org.pressdesk.Http;
 import org.pressdesk.SeedDirectory;
 
 import org.springframework.web.util.HtmlUtils;
@@ -58,6 +59,43 @@ class PersonPageTests extends ApiTestSupport {
 			.get("/api/v1/audit?entity=person&entityId=" + seed.lopezGomez() + "&action=UPDATED")
 			.at("$.items[0].changedFields");
 		assertThat(changed).containsExactly("phones");
+	}
+
+	@Test
+	void searchResultsShowTheWholeChainAndSayWhatTheyCopyOrCallAndWhatIsInternal() {
+		String internalOnly = editor
+			.post("/api/v1/people",
+					Http.toJson(Map.of("givenName", "Ines", "familyName", "Internal-" + seed.tag(), "emails",
+							List.of(Map.of("value", "ines." + seed.tag() + "@example.org")), "phones",
+							List.of(Map.of("value", "07700 900456", "kind", "MOBILE", "label", "mobile")))))
+			.createdId();
+
+		String lopez = browser.get("/people/results?q=" + Http.query("López-Gómez " + seed.tag())).body();
+		String ines = browser.get("/people/results?q=" + Http.query("Internal-" + seed.tag())).body();
+
+		assertThat(HtmlUtils.htmlUnescape(lopez)).contains(
+				"Head of Policy Links, University of Cambridge " + seed.tag() + " › Institute for Manufacturing "
+						+ seed.tag() + " › Cambridge Industrial Innovation Policy " + seed.tag(),
+				"Copy carlos." + seed.tag().toLowerCase() + "@ifm.example.ac.uk<", "Call +44 1223 764657<");
+		assertThat(HtmlUtils.htmlUnescape(ines)).contains("Copy ines." + seed.tag() + "@example.org (internal)",
+				"Call +44 7700 900456 (internal)");
+		assertThat(HtmlUtils.htmlUnescape(browser.get("/people/" + internalOnly).body()))
+			.as("a label that repeats the kind is not shown twice")
+			.contains(">Mobile<")
+			.doesNotContain("obile, mobile");
+	}
+
+	@Test
+	void organisationKindsAreWordsAndAPersonWithoutContactPointsSaysSo() {
+		String nobody = editor.post("/api/v1/people", Http.toJson(Map.of("familyName", "Unreachable-" + seed.tag())))
+			.createdId();
+		editor.patch("/api/v1/organisations/" + seed.university(), "{\"kind\": \"UNIVERSITY\"}");
+
+		assertThat(browser.get("/organisations?q=" + Http.query("University of Cambridge " + seed.tag())).body())
+			.contains(">University<")
+			.doesNotContain(">UNIVERSITY<");
+		assertThat(browser.get("/organisations/" + seed.university()).body()).contains(">University<");
+		assertThat(browser.get("/people/" + nobody).body()).contains("No email, phone or LinkedIn profile yet.");
 	}
 
 	/** Every input of the form with its value, as a browser would post it unchanged. */
