@@ -51,6 +51,13 @@ record PersonForm(int version, String honorificPrefix, String givenName, String 
 
 	}
 
+	/** An empty form for a new person, with one row for an email and one for a phone. */
+	static PersonForm blank() {
+		return new PersonForm(0, null, null, null, null, null, null, null, null, null, null, null, List.of(), List.of(),
+				null, null, null, null)
+			.withSpareRows();
+	}
+
 	static PersonForm of(Person person) {
 		return new PersonForm(person.version(), person.name().honorificPrefix(), person.name().givenName(),
 				person.name().additionalNames(), person.name().familyName(), person.name().honorificSuffix(),

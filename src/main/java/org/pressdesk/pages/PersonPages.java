@@ -3,8 +3,11 @@ package org.pressdesk.pages;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.pressdesk.article.ArticleStatus;
 import org.pressdesk.article.Articles;
@@ -18,11 +21,15 @@ import org.pressdesk.organisation.Organisation;
 import org.pressdesk.organisation.OrganisationRepository;
 import org.pressdesk.person.Affiliation;
 import org.pressdesk.person.AffiliationInput;
+import org.pressdesk.person.ContactPoints;
 import org.pressdesk.person.People;
 import org.pressdesk.person.Person;
+import org.pressdesk.person.PersonDraft;
+import org.pressdesk.person.PersonInput;
 import org.pressdesk.person.PersonRepository;
 import org.pressdesk.person.PersonSearch;
 import org.pressdesk.system.Conflict;
+import org.pressdesk.system.FieldProblem;
 import org.pressdesk.system.InvalidInput;
 import org.pressdesk.system.StaleVersion;
 import org.pressdesk.text.Texts;
@@ -211,6 +218,72 @@ class PersonPages {
 			model.addAttribute("conflict", true);
 			return person(id, model);
 		}
+	}
+
+	@GetMapping("/people/new")
+	String newPerson(Model model) {
+		return newPage(model, PersonForm.blank(), null, null, Map.of());
+	}
+
+	/**
+	 * Adds a person, with their first affiliation when an organisation is named. Someone
+	 * with the same email, phone or LinkedIn profile is offered first: a second card of
+	 * the same person is what the directory must not grow.
+	 */
+	@PostMapping("/people/new")
+	String create(@ModelAttribute("form") PersonForm form, @RequestParam(required = false) String organisation,
+			@RequestParam(required = false) String organisationId, @RequestParam(required = false) String title,
+			@RequestParam(defaultValue = "false") boolean createAnyway, Model model) {
+		PersonForm filled = form.withoutEmptyRows();
+		try {
+			PersonInput input = filled.toInput();
+			// every problem of the form at once: the person's fields and the organisation
+			List<FieldProblem> problems = new ArrayList<>();
+			PersonDraft draft = null;
+			AffiliationInput affiliation = null;
+			try {
+				draft = people.check(input);
+			}
+			catch (InvalidInput ex) {
+				problems.addAll(ex.problems());
+			}
+			try {
+				affiliation = Texts.blankToNull(organisation) == null && Texts.blankToNull(organisationId) == null
+						? null
+						: new AffiliationInput(picker.picked("organisation", organisation, organisationId, model).id(),
+								title, null, null, null, null, true);
+			}
+			catch (InvalidInput ex) {
+				problems.addAll(ex.problems());
+			}
+			if (!problems.isEmpty()) {
+				throw new InvalidInput(problems);
+			}
+			if (!createAnyway) {
+				ContactPoints points = new ContactPoints();
+				points.add(null, draft);
+				Set<String> likely = new LinkedHashSet<>();
+				repository.owners(points).values().forEach(likely::addAll);
+				if (!likely.isEmpty()) {
+					model.addAttribute("likely", repository.findAll(likely));
+					return newPage(model, filled.withSpareRows(), organisation, title, Map.of());
+				}
+			}
+			Person created = people.create(input, affiliation);
+			return "redirect:/people/" + created.id() + "?saved";
+		}
+		catch (InvalidInput ex) {
+			return newPage(model, filled.withSpareRows(), organisation, title, FieldErrors.of(ex));
+		}
+	}
+
+	private String newPage(Model model, PersonForm form, String organisation, String title,
+			Map<String, String> errors) {
+		model.addAttribute("form", form);
+		model.addAttribute("organisation", organisation);
+		model.addAttribute("title", title);
+		model.addAttribute("errors", errors);
+		return "person/new";
 	}
 
 	@GetMapping("/people/{id}/edit")

@@ -73,6 +73,17 @@ public class People {
 		return reindexed(id);
 	}
 
+	/** Creates the person with their first affiliation (or none), in one transaction. */
+	@Transactional
+	public Person create(PersonInput request, AffiliationInput firstAffiliation) {
+		Person person = create(request);
+		if (firstAffiliation == null) {
+			return person;
+		}
+		addAffiliation(person.id(), firstAffiliation, null);
+		return people.get(person.id());
+	}
+
 	/**
 	 * Creates checked people with their first affiliations in a few statements for all of
 	 * them, each indexed once (an import writes 500 at a time).

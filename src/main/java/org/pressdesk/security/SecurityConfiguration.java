@@ -237,7 +237,7 @@ class SecurityConfiguration {
 			.hasRole(Role.EDITOR.name())
 			// and so are the pages with those forms: a VIEWER is not shown a form they
 			// may not send
-			.requestMatchers("/people/*/edit", "/people/*/delete", "/people/*/affiliations/*/edit",
+			.requestMatchers("/people/new", "/people/*/edit", "/people/*/delete", "/people/*/affiliations/*/edit",
 					"/organisations/*/edit")
 			.hasRole(Role.EDITOR.name())
 			.requestMatchers("/imports", "/imports/**")

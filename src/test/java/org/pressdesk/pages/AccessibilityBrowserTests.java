@@ -76,6 +76,7 @@ class AccessibilityBrowserTests extends BrowserTestSupport {
 		pages.put("search", "/?q=zoe");
 		pages.put("person", "/people/" + personId);
 		pages.put("edit-person", "/people/" + personId + "/edit");
+		pages.put("new-person", "/people/new");
 		pages.put("edit-affiliation", "/people/" + personId + "/affiliations/" + affiliationId + "/edit");
 		pages.put("organisations", "/organisations");
 		pages.put("organisation", "/organisations/" + organisationId);

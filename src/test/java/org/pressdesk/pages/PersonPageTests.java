@@ -98,6 +98,51 @@ class PersonPageTests extends ApiTestSupport {
 		assertThat(browser.get("/people/" + nobody).body()).contains("No email, phone or LinkedIn profile yet.");
 	}
 
+	@Test
+	void anEditorAddsAPersonWithTheirFirstAffiliationAfterBeingOfferedTheOneTheyMayBe() {
+		Map<String, String> form = formFields(browser.get("/people/new").body());
+		form.put("honorificPrefix", "Dr");
+		form.put("givenName", "Carla");
+		form.put("familyName", "Lopes " + seed.tag());
+		form.put("emails[0].value", "carlos." + seed.tag().toLowerCase() + "@ifm.example.ac.uk");
+		form.put("phones[0].value", "01223 760999");
+		form.put("organisation", "Institute for Manufacturing " + seed.tag());
+		form.put("title", "Research Associate");
+
+		String offered = HtmlUtils.htmlUnescape(browser.post("/people/new", form).body());
+		assertThat(offered).as("the same email as López-Gómez")
+			.contains("This may be someone already in the directory", "Dr Carlos López-Gómez " + seed.tag())
+			.contains("value=\"Lopes " + seed.tag() + "\"");
+		assertThat(viewer.get("/api/v1/people?q=" + Http.query("Lopes " + seed.tag())).json().get("items")).isEmpty();
+
+		form.put("createAnyway", "true");
+		var created = browser.post("/people/new", form);
+		assertThat(created.statusCode()).isEqualTo(302);
+		String id = created.headers().firstValue("Location").orElseThrow().replaceAll(".*/people/([^?]+).*", "$1");
+		var person = viewer.get("/api/v1/people/" + id);
+		assertThat(person.text("$.displayName")).isEqualTo("Dr Carla Lopes " + seed.tag());
+		assertThat(person.text("$.phones[0].value")).isEqualTo("+441223760999");
+		assertThat(person.text("$.affiliations[0].organisationId")).isEqualTo(seed.institute());
+		assertThat(person.text("$.affiliations[0].title")).isEqualTo("Research Associate");
+	}
+
+	@Test
+	void aNewPersonWithBadFieldsIsShownAgainWithTheFieldsNamedAndNothingWritten() {
+		Map<String, String> form = formFields(browser.get("/people/new").body());
+		form.put("familyName", "Nobody " + seed.tag());
+		form.put("phones[0].value", "+44 12");
+		form.put("organisation", "No Such Organisation " + seed.tag());
+
+		String page = browser.post("/people/new", form).body();
+
+		assertThat(page).as("both problems at once, each next to its field")
+			.contains("is not a possible phone number", "no organisation has this name");
+		assertThat(viewer.get("/api/v1/people?q=" + Http.query("Nobody " + seed.tag())).json().get("items")).isEmpty();
+		Browser asViewer = new Browser(port);
+		asViewer.login("test-viewer", STAFF_PASSWORD);
+		assertThat(asViewer.get("/people/new").statusCode()).isEqualTo(403);
+	}
+
 	/** Every input of the form with its value, as a browser would post it unchanged. */
 	private static Map<String, String> formFields(String html) {
 		Map<String, String> fields = new LinkedHashMap<>();
