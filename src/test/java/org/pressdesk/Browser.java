@@ -12,10 +12,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+
+import org.springframework.web.util.HtmlUtils;
 
 /**
  * A browser without a screen, for tests of login and sessions over HTTP: keeps cookies,
@@ -83,6 +86,40 @@ public final class Browser {
 		catch (IOException | InterruptedException ex) {
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	/**
+	 * Every input of the page's forms with its value, as a browser would post them
+	 * unchanged.
+	 */
+	public static Map<String, String> formFields(String html) {
+		Map<String, String> fields = new LinkedHashMap<>();
+		Matcher input = Pattern.compile("<input[^>]*?name=\"([^\"]+)\"[^>]*?>").matcher(html);
+		while (input.find()) {
+			String tag = input.group();
+			Matcher value = Pattern.compile("value=\"([^\"]*)\"").matcher(tag);
+			boolean checkbox = tag.contains("type=\"checkbox\"");
+			if (checkbox && !tag.contains("checked")) {
+				continue;
+			}
+			fields.put(input.group(1), value.find() ? unescape(value.group(1)) : "");
+		}
+		Matcher select = Pattern.compile("<select[^>]*?name=\"([^\"]+)\"[^>]*>(.*?)</select>", Pattern.DOTALL)
+			.matcher(html);
+		while (select.find()) {
+			Matcher selected = Pattern.compile("<option value=\"([^\"]*)\"[^>]*selected").matcher(select.group(2));
+			fields.put(select.group(1), selected.find() ? selected.group(1) : "");
+		}
+		Matcher textarea = Pattern.compile("<textarea[^>]*?name=\"([^\"]+)\"[^>]*>(.*?)</textarea>", Pattern.DOTALL)
+			.matcher(html);
+		while (textarea.find()) {
+			fields.put(textarea.group(1), unescape(textarea.group(2)));
+		}
+		return fields;
+	}
+
+	private static String unescape(String html) {
+		return HtmlUtils.htmlUnescape(html);
 	}
 
 }

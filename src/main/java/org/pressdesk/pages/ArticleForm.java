@@ -1,5 +1,7 @@
 package org.pressdesk.pages;
 
+import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.Arrays;
 import java.util.List;
 
@@ -7,15 +9,22 @@ import org.pressdesk.article.Article;
 import org.pressdesk.article.ArticleInput;
 import org.pressdesk.article.ArticleStatus;
 
-/**
- * The article page's form: what an editor changes of an article (the slug, reference and
- * publication time stay as they are). Topics are typed as one line, separated by commas.
- */
-record ArticleForm(int version, String title, String summary, String url, ArticleStatus status, String topics) {
+import org.springframework.format.annotation.DateTimeFormat;
 
-	ArticleInput toInput(Article current) {
-		return new ArticleInput(current.slug(), title, summary, url, status, current.publishedAt(),
-				current.externalRef(), topics == null ? List.of()
+/**
+ * The article page's form: what an editor changes of an article (the slug and reference
+ * stay as they are). Topics are typed as one line, separated by commas. The publication
+ * time is in the press office's time zone; left empty, it stays as it was, and a first
+ * publication stamps the moment.
+ */
+record ArticleForm(int version, String title, String summary, String url, ArticleStatus status, String topics,
+		@DateTimeFormat(pattern = "yyyy-MM-dd'T'HH:mm",
+				fallbackPatterns = "yyyy-MM-dd'T'HH:mm:ss") LocalDateTime publishedAt) {
+
+	ArticleInput toInput(Article current, Dates dates) {
+		Instant published = publishedAt == null ? current.publishedAt() : dates.instant(publishedAt);
+		return new ArticleInput(current.slug(), title, summary, url, status, published, current.externalRef(),
+				topics == null ? List.of()
 						: Arrays.stream(topics.split(",")).map(String::strip).filter(t -> !t.isEmpty()).toList());
 	}
 

@@ -45,11 +45,14 @@ class ArticlePages {
 
 	private final Clock clock;
 
-	ArticlePages(Articles articles, PersonRepository people, PersonSearch search, Clock clock) {
+	private final Dates dates;
+
+	ArticlePages(Articles articles, PersonRepository people, PersonSearch search, Clock clock, Dates dates) {
 		this.articles = articles;
 		this.people = people;
 		this.search = search;
 		this.clock = clock;
+		this.dates = dates;
 	}
 
 	@GetMapping("/articles")
@@ -85,7 +88,7 @@ class ArticlePages {
 	String save(@PathVariable String id, @ModelAttribute ArticleForm form, Model model) {
 		Article current = article(id);
 		try {
-			articles.replace(id, form.toInput(current), ETags.of(form.version()));
+			articles.replace(id, form.toInput(current, dates), ETags.of(form.version()));
 			return "redirect:/articles/" + id + "?saved";
 		}
 		catch (InvalidInput ex) {

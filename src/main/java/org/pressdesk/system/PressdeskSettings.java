@@ -1,5 +1,7 @@
 package org.pressdesk.system;
 
+import java.time.ZoneId;
+
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 
@@ -17,9 +19,12 @@ import org.springframework.validation.annotation.Validated;
  * code
  * @param demoData load the fictional demo directory into an empty database; when unset,
  * only an embedded database gets it
+ * @param timeZone the press office's time zone, in which the staff pages show and take
+ * dates and times ({@code PRESSDESK_TIME_ZONE}, e.g. Europe/London)
  */
 @Validated
 @ConfigurationProperties("pressdesk")
 public record PressdeskSettings(String adminPassword,
-		@NotNull @Pattern(regexp = "[A-Z]{2}") @DefaultValue("GB") String phoneDefaultRegion, Boolean demoData) {
+		@NotNull @Pattern(regexp = "[A-Z]{2}") @DefaultValue("GB") String phoneDefaultRegion, Boolean demoData,
+		@NotNull @DefaultValue("UTC") ZoneId timeZone) {
 }

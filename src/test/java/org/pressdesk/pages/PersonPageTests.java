@@ -2,11 +2,8 @@ package org.pressdesk.pages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -50,7 +47,7 @@ class PersonPageTests extends ApiTestSupport {
 	@Test
 	void anEditOfOnePhoneIsAuditedAsAChangeOfThePhonesOnly() {
 		String edit = browser.get("/people/" + seed.lopezGomez() + "/edit").body();
-		Map<String, String> form = formFields(edit);
+		Map<String, String> form = Browser.formFields(edit);
 		form.put("phones[0].value", "+44 1223 764658");
 
 		assertThat(browser.post("/people/" + seed.lopezGomez() + "/edit", form).statusCode()).isEqualTo(302);
@@ -100,7 +97,7 @@ class PersonPageTests extends ApiTestSupport {
 
 	@Test
 	void anEditorAddsAPersonWithTheirFirstAffiliationAfterBeingOfferedTheOneTheyMayBe() {
-		Map<String, String> form = formFields(browser.get("/people/new").body());
+		Map<String, String> form = Browser.formFields(browser.get("/people/new").body());
 		form.put("honorificPrefix", "Dr");
 		form.put("givenName", "Carla");
 		form.put("familyName", "Lopes " + seed.tag());
@@ -128,7 +125,7 @@ class PersonPageTests extends ApiTestSupport {
 
 	@Test
 	void aNewPersonWithBadFieldsIsShownAgainWithTheFieldsNamedAndNothingWritten() {
-		Map<String, String> form = formFields(browser.get("/people/new").body());
+		Map<String, String> form = Browser.formFields(browser.get("/people/new").body());
 		form.put("familyName", "Nobody " + seed.tag());
 		form.put("phones[0].value", "+44 12");
 		form.put("organisation", "No Such Organisation " + seed.tag());
@@ -141,37 +138,6 @@ class PersonPageTests extends ApiTestSupport {
 		Browser asViewer = new Browser(port);
 		asViewer.login("test-viewer", STAFF_PASSWORD);
 		assertThat(asViewer.get("/people/new").statusCode()).isEqualTo(403);
-	}
-
-	/** Every input of the form with its value, as a browser would post it unchanged. */
-	private static Map<String, String> formFields(String html) {
-		Map<String, String> fields = new LinkedHashMap<>();
-		Matcher input = Pattern.compile("<input[^>]*?name=\"([^\"]+)\"[^>]*?>").matcher(html);
-		while (input.find()) {
-			String tag = input.group();
-			Matcher value = Pattern.compile("value=\"([^\"]*)\"").matcher(tag);
-			boolean checkbox = tag.contains("type=\"checkbox\"");
-			if (checkbox && !tag.contains("checked")) {
-				continue;
-			}
-			fields.put(input.group(1), value.find() ? unescape(value.group(1)) : "");
-		}
-		Matcher select = Pattern.compile("<select[^>]*?name=\"([^\"]+)\"[^>]*>(.*?)</select>", Pattern.DOTALL)
-			.matcher(html);
-		while (select.find()) {
-			Matcher selected = Pattern.compile("<option value=\"([^\"]*)\"[^>]*selected").matcher(select.group(2));
-			fields.put(select.group(1), selected.find() ? selected.group(1) : "");
-		}
-		Matcher textarea = Pattern.compile("<textarea[^>]*?name=\"([^\"]+)\"[^>]*>(.*?)</textarea>", Pattern.DOTALL)
-			.matcher(html);
-		while (textarea.find()) {
-			fields.put(textarea.group(1), unescape(textarea.group(2)));
-		}
-		return fields;
-	}
-
-	private static String unescape(String html) {
-		return HtmlUtils.htmlUnescape(html);
 	}
 
 }

@@ -3,6 +3,7 @@ package org.pressdesk.person;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.ZoneOffset;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -16,7 +17,7 @@ class PersonNormalisationTests {
 
 	private static final JsonMapper json = JsonMapper.builder().build();
 
-	private final PhoneNumbers phones = new PhoneNumbers(new PressdeskSettings(null, "GB", null));
+	private final PhoneNumbers phones = new PhoneNumbers(new PressdeskSettings(null, "GB", null, ZoneOffset.UTC));
 
 	private PersonDraft normalised(String person) {
 		return json.readValue(person, PersonInput.class).normalised(phones, List.of());

@@ -2,6 +2,7 @@ package org.pressdesk.person;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.ZoneOffset;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -11,7 +12,8 @@ import org.pressdesk.system.PressdeskSettings;
 /** How a query becomes the prefixes it is matched by, without a database. */
 class SearchTermsTests {
 
-	private final SearchTerms terms = new SearchTerms(new PhoneNumbers(new PressdeskSettings(null, "GB", null)));
+	private final SearchTerms terms = new SearchTerms(
+			new PhoneNumbers(new PressdeskSettings(null, "GB", null, ZoneOffset.UTC)));
 
 	@Test
 	void wordsAreFoldedAndWordsThatNarrowNothingAreLeftOut() {
