@@ -24,6 +24,7 @@ import java.util.stream.Stream;
 import org.pressdesk.audit.AuditTrail;
 import org.pressdesk.audit.AuditTrail.Action;
 import org.pressdesk.audit.AuditTrail.Entity;
+import org.pressdesk.exchange.ImportReport.Outcome;
 import org.pressdesk.organisation.Organisation;
 import org.pressdesk.organisation.OrganisationInput;
 import org.pressdesk.organisation.OrganisationKind;
@@ -221,6 +222,8 @@ class Imports {
 
 		int unchanged;
 
+		final List<ImportReport.Entry> entries = new ArrayList<>();
+
 		final List<ImportReport.Duplicate> duplicates = new ArrayList<>();
 
 		final List<ImportReport.Problem> errors = new ArrayList<>();
@@ -276,6 +279,7 @@ class Imports {
 			if (matches.size() > 1) {
 				duplicates.add(duplicate(card, List.copyOf(matches),
 						"shares contact details with several people; not imported, merge them first"));
+				entries.add(entry(card, Outcome.SKIPPED, null, List.of()));
 				return;
 			}
 			String organisationId = card.organisationUnits().isEmpty() ? null : organisationFor(card);
@@ -295,9 +299,14 @@ class Imports {
 				}
 				Person existing = personRepository.find(id).orElseThrow();
 				Optional<Person> replaced = update(existing, card, draft);
-				boolean changed = affiliate(replaced.orElse(existing), card, organisationId) || replaced.isPresent();
+				List<String> changes = new ArrayList<>(
+						replaced.map(after -> audit.changedFields(existing.toInput(), after.toInput()))
+							.orElse(List.of()));
+				if (affiliate(replaced.orElse(existing), card, organisationId)) {
+					changes.add("affiliations");
+				}
 				if (earlier == null) {
-					if (changed) {
+					if (!changes.isEmpty()) {
 						updated++;
 					}
 					else {
@@ -305,6 +314,9 @@ class Imports {
 					}
 					touched.put(id, card);
 				}
+				entries.add(entry(card,
+						earlier != null ? Outcome.MERGED : changes.isEmpty() ? Outcome.UNCHANGED : Outcome.UPDATED, id,
+						changes));
 				remember(id, card, draft);
 				return;
 			}
@@ -323,6 +335,7 @@ class Imports {
 							card.role(), null, null, true));
 			pending.put(id, new NewPerson(id, draft, affiliation, affiliation == null ? null : Ids.newId()));
 			created++;
+			entries.add(entry(card, Outcome.CREATED, null, List.of()));
 			touched.put(id, card);
 			remember(id, card, draft);
 			namesakesInFile.computeIfAbsent(nameKeyOf(name), k -> new ArrayList<>()).add(id);
@@ -480,8 +493,14 @@ class Imports {
 					reason);
 		}
 
+		private ImportReport.Entry entry(ImportedCard card, Outcome outcome, String personId, List<String> changes) {
+			return new ImportReport.Entry(card.card(), card.card() == null ? card.line() : null, card.name(), outcome,
+					personId, List.copyOf(changes));
+		}
+
 		ImportReport report() {
-			return new ImportReport(dryRun, created, updated, unchanged, List.copyOf(duplicates), List.copyOf(errors));
+			return new ImportReport(dryRun, created, updated, unchanged, List.copyOf(entries), List.copyOf(duplicates),
+					List.copyOf(errors));
 		}
 
 	}

@@ -242,6 +242,36 @@ class VcardImportTests extends ApiTestSupport {
 	}
 
 	@Test
+	void theReportSaysWhatBecomesOfEachCardAndWhatChanges() {
+		String tag = unique("rep");
+		String updated = editor.post("/api/v1/people", Http.toJson(Map.of("givenName", "Una", "familyName",
+				"Updated " + tag, "emails", List.of(Map.of("value", "una." + tag + "@example.org")))))
+			.createdId();
+		String unchanged = editor.post("/api/v1/people", Http.toJson(Map.of("givenName", "Ned", "familyName",
+				"Unchanged " + tag, "emails", List.of(Map.of("value", "ned." + tag + "@example.org")))))
+			.createdId();
+		String file = card("New Person " + tag, "N:Person " + tag + ";New;;;", "EMAIL:new." + tag + "@example.org")
+				+ card("Una Updated " + tag, "N:Updated " + tag + ";Una;;;", "EMAIL:una." + tag + "@example.org",
+						"TEL:+44 1223 760555")
+				+ card("Ned Unchanged " + tag, "N:Unchanged " + tag + ";Ned;;;", "EMAIL:ned." + tag + "@example.org")
+				+ card("New Person " + tag, "N:Person " + tag + ";New;;;", "EMAIL:new." + tag + "@example.org",
+						"TITLE:Again");
+
+		JsonNode people = importFile(file, true).json().get("people");
+
+		assertThat(people).hasSize(4);
+		assertThat(people.get(0).get("outcome").asString()).isEqualTo("CREATED");
+		assertThat(people.get(0).get("name").asString()).isEqualTo("New Person " + tag);
+		assertThat(people.get(0).has("personId")).as("a dry run's new people are never written").isFalse();
+		assertThat(people.get(1).get("outcome").asString()).isEqualTo("UPDATED");
+		assertThat(people.get(1).get("personId").asString()).isEqualTo(updated);
+		assertThat(people.get(1).get("changes").valueStream().map(JsonNode::asString)).containsExactly("phones");
+		assertThat(people.get(2).get("outcome").asString()).isEqualTo("UNCHANGED");
+		assertThat(people.get(2).get("personId").asString()).isEqualTo(unchanged);
+		assertThat(people.get(3).get("outcome").asString()).isEqualTo("MERGED");
+	}
+
+	@Test
 	void aDryRunReportsEverythingAndChangesNothing() {
 		String tag = unique("tag");
 

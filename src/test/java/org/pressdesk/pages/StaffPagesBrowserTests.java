@@ -459,7 +459,9 @@ class StaffPagesBrowserTests extends BrowserTestSupport {
 		RealBrowser.submit(browser, By.cssSelector("form.upload button[type=submit]"));
 
 		assertThat(browser.findElement(By.id("report-heading")).getText()).isEqualTo("What the import would do");
-		assertThat(browser.findElement(By.tagName("main")).getText()).contains("1 new, 0 updated");
+		assertThat(browser.findElement(By.tagName("main")).getText()).contains("1 new, 0 updated")
+			.as("the dry run names whom it would add")
+			.contains("Ana " + family + " new person");
 		RealBrowser.screenshot(browser, "import-dry-run");
 		assertThat(viewer.get("/api/v1/people?q=" + family).json().get("items").size()).as("a dry run changes nothing")
 			.isZero();
