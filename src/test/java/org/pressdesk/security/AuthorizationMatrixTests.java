@@ -95,13 +95,14 @@ class AuthorizationMatrixTests extends ApiTestSupport {
 			allow(open, EVERYONE);
 		}
 		allow("GET /login", EVERYONE);
-		for (String page : List.of("GET /", "GET /people/results", "GET /people/{id}", "GET /people/{id}/edit",
-				"POST /people/{id}/edit", "GET /people/{id}/card.vcf", "GET /imports", "POST /imports",
-				"POST /imports/confirm", "GET /articles", "POST /articles", "GET /articles/{id}", "POST /articles/{id}",
-				"POST /articles/{id}/contacts", "POST /articles/{id}/contacts/add", "GET /admin/users",
-				"POST /admin/users", "POST /admin/users/{id}", "GET /admin/api-clients", "POST /admin/api-clients",
-				"POST /admin/api-clients/{id}/rotate", "POST /admin/api-clients/{id}/revoke", "GET /admin/audit",
-				"GET /organisations", "GET /organisations/{id}", "POST /organisations", "GET /organisations/{id}/edit",
+		for (String page : List.of("GET /", "GET /people/results", "GET /people/new", "POST /people/new",
+				"GET /people/{id}", "GET /people/{id}/edit", "POST /people/{id}/edit", "GET /people/{id}/card.vcf",
+				"GET /imports", "POST /imports", "POST /imports/confirm", "GET /articles", "POST /articles",
+				"GET /articles/{id}", "POST /articles/{id}", "POST /articles/{id}/contacts",
+				"POST /articles/{id}/contacts/add", "GET /admin/users", "POST /admin/users", "POST /admin/users/{id}",
+				"GET /admin/api-clients", "POST /admin/api-clients", "POST /admin/api-clients/{id}/rotate",
+				"POST /admin/api-clients/{id}/revoke", "GET /admin/audit", "GET /organisations",
+				"GET /organisations/{id}", "POST /organisations", "GET /organisations/{id}/edit",
 				"POST /organisations/{id}/edit", "POST /people/{id}/affiliations",
 				"POST /people/{id}/affiliations/{affiliationId}/end",
 				"GET /people/{id}/affiliations/{affiliationId}/edit",
