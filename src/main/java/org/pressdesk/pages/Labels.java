@@ -14,10 +14,15 @@ import org.springframework.stereotype.Component;
 public class Labels {
 
 	public String of(Enum<?> value) {
-		if (value == null) {
-			return null;
+		return value == null ? null : of(value.name());
+	}
+
+	/** The same for a constant's name kept as text ({@code LOGIN_FAILED}). */
+	public String of(String constant) {
+		if (constant == null || constant.isEmpty()) {
+			return constant;
 		}
-		String words = value.name().replace('_', ' ').toLowerCase(Locale.ROOT);
+		String words = constant.replace('_', ' ').toLowerCase(Locale.ROOT);
 		return Character.toUpperCase(words.charAt(0)) + words.substring(1);
 	}
 
