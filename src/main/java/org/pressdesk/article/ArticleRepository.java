@@ -150,6 +150,16 @@ class ArticleRepository {
 		return Page.of(articles, limit, last -> new Cursor(last.createdAt().toString(), last.id()));
 	}
 
+	/** The published articles, the most recently published first. */
+	List<Article> recentlyPublished(int limit) {
+		return db.select(ARTICLE_FIELDS)
+			.from(ARTICLE)
+			.where(ARTICLE.STATUS.eq(ArticleStatus.PUBLISHED))
+			.orderBy(ARTICLE.PUBLISHED_AT.desc(), ARTICLE.ID.desc())
+			.limit(limit)
+			.fetch(ArticleRepository::toArticle);
+	}
+
 	boolean slugTaken(String slug) {
 		return db.fetchExists(ARTICLE, ARTICLE.SLUG.eq(slug));
 	}

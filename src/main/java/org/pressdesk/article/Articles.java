@@ -161,6 +161,11 @@ public class Articles {
 	}
 
 	/** Newest first; see {@code GET /articles}. */
+	/** The published articles, the most recently published first (the home page). */
+	public List<Article> recentlyPublished(int limit) {
+		return articles.recentlyPublished(limit);
+	}
+
 	public Page<Article> list(String q, ArticleStatus status, String cursor, int limit) {
 		return articles.list(q, status, null, Cursor.decode(cursor), limit);
 	}

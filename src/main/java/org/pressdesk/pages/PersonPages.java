@@ -88,6 +88,11 @@ class PersonPages {
 	String search(@RequestParam(required = false) String q, @RequestParam(required = false) String organisation,
 			@RequestParam(required = false) String topic, @RequestParam(required = false) String cursor, Model model) {
 		addResults(model, q, organisation, topic, cursor);
+		if (!(Boolean) model.getAttribute("asked")) {
+			// the state of the office at a glance, until a search replaces it
+			model.addAttribute("recentPeople", repository.recentlyChanged(8));
+			model.addAttribute("recentArticles", articles.recentlyPublished(5));
+		}
 		return "person/search";
 	}
 

@@ -311,6 +311,22 @@ public class PersonRepository {
 	}
 
 	/**
+	 * The people changed most recently (created, edited, affiliated), newest first: their
+	 * ids and names only, for the home page.
+	 */
+	public List<RecentChange> recentlyChanged(int limit) {
+		return db.select(PERSON.ID, PERSON.DISPLAY_NAME, PERSON.UPDATED_AT)
+			.from(PERSON)
+			.orderBy(PERSON.UPDATED_AT.desc())
+			.limit(limit)
+			.fetch(mapping(RecentChange::new));
+	}
+
+	/** A person as the home page lists them among the recent changes. */
+	public record RecentChange(String id, String displayName, Instant at) {
+	}
+
+	/**
 	 * Inserts new people with their contact points, topics and first affiliations, a few
 	 * statements for all of them (an import writes 500 at a time).
 	 */

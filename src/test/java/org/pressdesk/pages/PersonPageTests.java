@@ -30,6 +30,17 @@ class PersonPageTests extends ApiTestSupport {
 	}
 
 	@Test
+	void theHomePageShowsWhoChangedAndWhatWasPublishedRecentlyUntilASearch() {
+		editor.patch("/api/v1/people/" + seed.gregory(), "{\"pronouns\": \"he/him\"}");
+
+		String home = HtmlUtils.htmlUnescape(browser.get("/").body());
+
+		assertThat(home).contains("Changed recently", "Professor Sir Mike Gregory " + seed.tag(), "Published recently",
+				"Strengthening ties " + seed.tag());
+		assertThat(browser.get("/?q=" + seed.tag()).body()).doesNotContain("Changed recently");
+	}
+
+	@Test
 	void anAffiliationShowsWhereItsOrganisationSitsInTheTree() {
 		String page = browser.get("/people/" + seed.lopezGomez()).body();
 
