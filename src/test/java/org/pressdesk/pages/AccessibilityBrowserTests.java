@@ -151,6 +151,17 @@ class AccessibilityBrowserTests extends BrowserTestSupport {
 		if (tooWide != null) {
 			problems.add(name + " on a phone: scrolls sideways because of " + tooWide);
 		}
+		Object outOfSight = ((JavascriptExecutor) browser).executeScript("""
+				// a form control a phone shows only after scrolling a box sideways is one
+				// nobody finds
+				const width = document.documentElement.clientWidth;
+				return Array.from(document.querySelectorAll('input:not([type=hidden]), select, textarea, button'))
+				  .filter(e => e.offsetParent !== null && !e.closest('.visually-hidden'))
+				  .filter(e => e.getBoundingClientRect().right > width + 1)
+				  .slice(0, 5).map(e => e.outerHTML.slice(0, 120)).join(' | ') || null;""");
+		if (outOfSight != null) {
+			problems.add(name + " on a phone: controls beyond the screen's edge: " + outOfSight);
+		}
 		RealBrowser.screenshot(browser, "phone-" + name);
 		browser.manage().window().setSize(DESKTOP);
 		return problems;
