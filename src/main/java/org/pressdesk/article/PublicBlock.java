@@ -6,6 +6,8 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -41,6 +43,17 @@ public record PublicBlock(Header article, List<Contact> contacts) {
 
 		public String organisationName() {
 			return organisation.isEmpty() ? null : organisation.get(organisation.size() - 1);
+		}
+
+		/**
+		 * The organisation as a press release names it, from the person's own unit up to
+		 * the top ("Cambridge Industrial Innovation Policy, Institute for Manufacturing,
+		 * University of Cambridge"), or null.
+		 */
+		public String workplace() {
+			List<String> upwards = new ArrayList<>(organisation);
+			Collections.reverse(upwards);
+			return upwards.isEmpty() ? null : String.join(", ", upwards);
 		}
 
 	}

@@ -15,6 +15,8 @@ import org.pressdesk.article.ArticleStatus;
 import org.pressdesk.article.Articles;
 import org.pressdesk.article.ContactInput;
 import org.pressdesk.article.ContactRole;
+import org.pressdesk.organisation.OrganisationRepository;
+import org.pressdesk.person.Affiliation;
 import org.pressdesk.person.Person;
 import org.pressdesk.person.PersonRepository;
 import org.pressdesk.person.PersonSearch;
@@ -47,12 +49,16 @@ class ArticlePages {
 
 	private final Dates dates;
 
-	ArticlePages(Articles articles, PersonRepository people, PersonSearch search, Clock clock, Dates dates) {
+	private final OrganisationRepository organisations;
+
+	ArticlePages(Articles articles, PersonRepository people, PersonSearch search, Clock clock, Dates dates,
+			OrganisationRepository organisations) {
 		this.articles = articles;
 		this.people = people;
 		this.search = search;
 		this.clock = clock;
 		this.dates = dates;
+		this.organisations = organisations;
 	}
 
 	@GetMapping("/articles")
@@ -142,6 +148,15 @@ class ArticlePages {
 			.collect(Collectors.toMap(Person::id, Function.identity()));
 		model.addAttribute("article", article);
 		model.addAttribute("persons", persons);
+		// the affiliations offered as "Shown as", with their organisations' place in the
+		// tree
+		model.addAttribute("organisationNames",
+				organisations.namesFromTop(persons.values()
+					.stream()
+					.flatMap(person -> person.affiliations().stream())
+					.map(Affiliation::organisationId)
+					.distinct()
+					.toList()));
 		model.addAttribute("roles", ContactRole.values());
 		model.addAttribute("statuses", ArticleStatus.values());
 		model.addAttribute("preview", articles.publicPreview(article));

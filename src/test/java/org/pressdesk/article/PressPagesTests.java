@@ -70,8 +70,9 @@ class PressPagesTests extends ApiTestSupport {
 		assertThat(page.body()).contains("<html lang=\"en\"", "name=\"viewport\"",
 				"New &lt;b&gt;climate&lt;/b&gt; institute", "Opening &amp; more",
 				"href=\"https://www.example.ac.uk/news/climate\"", "For further information please contact",
-				"Zoë Ångström", "Press Officer", "Institute for Climate " + tag, "Søren Example", "Vice-Chancellor",
-				"href=\"tel:" + phone(pressContact, 0) + "\"", international(phone(pressContact, 0)),
+				"Zoë Ångström", "Press Officer", "Institute for Climate " + tag + ", Universität Example " + tag,
+				"Søren Example", "Vice-Chancellor", "href=\"tel:" + phone(pressContact, 0) + "\"",
+				international(phone(pressContact, 0)),
 				"href=\"mailto:" + fixtures.handle("Zoë") + "@press.example.org\"",
 				"href=\"https://www.linkedin.com/in/" + fixtures.handle("Zoë") + "\"",
 				"/press/" + slug + "/contacts/" + id(pressContact) + ".vcf", "/press/" + slug + "/contacts.vcf");

@@ -8,8 +8,10 @@ import org.junit.jupiter.api.Test;
 
 import org.pressdesk.ApiTestSupport;
 import org.pressdesk.Browser;
+import org.pressdesk.SeedDirectory;
 
 import org.springframework.test.context.TestPropertySource;
+import org.springframework.web.util.HtmlUtils;
 
 /** The article pages, over HTTP without a browser, in a press office on London time. */
 @TestPropertySource(properties = "pressdesk.time-zone=Europe/London")
@@ -38,6 +40,24 @@ class ArticlePageTests extends ApiTestSupport {
 		assertThat(browser.get("/articles?q=" + tag).body()).as("two articles of one title, told apart")
 			.contains("16 Oct 2024, 10:00", "15 Jan 2024, 12:00", ">Published<")
 			.doesNotContain(">PUBLISHED<");
+	}
+
+	@Test
+	void theBlockShowsEachOrganisationWithItsPlaceInTheTree() {
+		SeedDirectory seed = SeedDirectory.create(editor, unique("tree"));
+		Browser browser = new Browser(port);
+		browser.login("test-editor", STAFF_PASSWORD);
+
+		String page = HtmlUtils.htmlUnescape(browser.get("/articles/" + seed.articleId()).body());
+
+		assertThat(page).as("the choice of what is shown")
+			.contains(">Head of Policy Links, University of Cambridge " + seed.tag() + " › Institute for Manufacturing "
+					+ seed.tag() + " › Cambridge Industrial Innovation Policy " + seed.tag() + "<");
+		assertThat(page).as("the preview, as a press release names it")
+			.contains("Head of Policy Links, Cambridge Industrial Innovation Policy " + seed.tag()
+					+ ", Institute for Manufacturing " + seed.tag() + ", University of Cambridge " + seed.tag());
+		assertThat(HtmlUtils.htmlUnescape(anonymous.get("/press/" + seed.slug()).body()))
+			.contains(">Babbage Policy Forum " + seed.tag() + ", University of Cambridge " + seed.tag() + "<");
 	}
 
 	@Test
