@@ -36,10 +36,12 @@ public final class PagesBenchmark {
 			String affiliation = first(browser.get("/people/" + person).body(), "/affiliations/([0-9a-f-]{36})/edit\"");
 			String organisationName = first(browser.get("/organisations/" + organisation).body(), "<h1>([^<]+)</h1>");
 			Map<String, String> pages = new LinkedHashMap<>();
+			pages.put("home page (recent changes and articles)", "/");
 			pages.put("search page, q=smith", "/?q=smith");
 			pages.put("results as you type, q=jane lop", "/people/results?q=jane+lop");
 			pages.put("person", "/people/" + person);
 			pages.put("edit person", "/people/" + person + "/edit");
+			pages.put("new person", "/people/new");
 			pages.put("edit affiliation", "/people/" + person + "/affiliations/" + affiliation + "/edit");
 			pages.put("organisation with its people", "/organisations/" + organisation);
 			pages.put("organisation suggestions, q=univ", "/organisations/names?q=univ");

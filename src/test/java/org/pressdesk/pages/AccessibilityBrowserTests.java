@@ -68,6 +68,8 @@ class AccessibilityBrowserTests extends BrowserTestSupport {
 		slug = article.get("slug").asString();
 		editor.send("PUT", "/api/v1/articles/" + articleId + "/contacts", "application/json",
 				"[{\"personId\": \"" + personId + "\", \"role\": \"PRESS_CONTACT\"}]");
+		// so that the API clients page has a row with its buttons
+		admin.post("/api/v1/api-clients", "{\"name\": \"CMS " + tag + "\", \"scopes\": [\"articles:read\"]}");
 	}
 
 	@Test
