@@ -14,11 +14,14 @@ import org.springframework.stereotype.Component;
 public class Labels {
 
 	public String of(Enum<?> value) {
-		return value == null ? null : of(value.name());
+		return value == null ? null : words(value.name());
 	}
 
-	/** The same for a constant's name kept as text ({@code LOGIN_FAILED}). */
-	public String of(String constant) {
+	/**
+	 * The same for a constant's name kept as text ({@code LOGIN_FAILED}). Not an overload
+	 * of {@link #of}: SpEL may pick either and convert the argument.
+	 */
+	public String words(String constant) {
 		if (constant == null || constant.isEmpty()) {
 			return constant;
 		}
