@@ -17,6 +17,7 @@ import org.pressdesk.system.InvalidInput;
 import org.pressdesk.system.StaleVersion;
 import org.pressdesk.text.Texts;
 import org.pressdesk.web.Cursor;
+import org.pressdesk.web.Page;
 import org.pressdesk.web.ETags;
 
 import org.springframework.stereotype.Controller;
@@ -56,7 +57,10 @@ class OrganisationPages {
 	@GetMapping("/organisations")
 	String list(@RequestParam(required = false) String q, @RequestParam(required = false) String cursor, Model model) {
 		model.addAttribute("q", q);
-		model.addAttribute("organisations", organisations.list(q, null, Cursor.decode(cursor), 50));
+		Page<Organisation> page = organisations.list(q, null, Cursor.decode(cursor), 50);
+		model.addAttribute("organisations", page);
+		// where each sits, so that two "School of Engineering" can be told apart
+		model.addAttribute("chains", organisations.namesFromTop(page.items().stream().map(Organisation::id).toList()));
 		return "organisation/list";
 	}
 

@@ -75,6 +75,7 @@ class AccessibilityBrowserTests extends BrowserTestSupport {
 	@Test
 	void everyMainPageMeetsWcag21AaAndFitsAPhone() {
 		Map<String, String> pages = new LinkedHashMap<>();
+		pages.put("home", "/");
 		pages.put("search", "/?q=zoe");
 		pages.put("person", "/people/" + personId);
 		pages.put("edit-person", "/people/" + personId + "/edit");

@@ -103,6 +103,11 @@ class PersonPageTests extends ApiTestSupport {
 			.contains(">University<")
 			.doesNotContain(">UNIVERSITY<");
 		assertThat(browser.get("/organisations/" + seed.university()).body()).contains(">University<");
+		assertThat(HtmlUtils.htmlUnescape(
+				browser.get("/organisations?q=" + Http.query("Cambridge Industrial Innovation Policy " + seed.tag()))
+					.body()))
+			.as("the list says where each organisation sits")
+			.contains("in University of Cambridge " + seed.tag() + " › Institute for Manufacturing " + seed.tag());
 		assertThat(browser.get("/people/" + nobody).body()).contains("No email, phone or LinkedIn profile yet.");
 	}
 
