@@ -267,8 +267,9 @@ public class Articles {
 			return current;
 		}
 		articles.update(current.id(), changed, Instant.now(clock));
-		audit.record(Action.UPDATED, Entity.ARTICLE, current.id(), audit.changedFields(current.toInput(), changed),
-				null);
+		// the fields whose stored values changed (a form sends every field)
+		audit.record(Action.UPDATED, Entity.ARTICLE, current.id(),
+				audit.changedFields(current.toInput(), articles.find(current.id()).orElseThrow().toInput()), null);
 		if (input.status() == ArticleStatus.DRAFT && current.status() != ArticleStatus.DRAFT) {
 			// back to a draft: a later publication is a new one, with its own "as
 			// published"

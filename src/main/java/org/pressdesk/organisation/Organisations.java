@@ -85,11 +85,14 @@ public class Organisations {
 			requireParentOutsideOf(id, input.parentId());
 		}
 		organisations.update(id, input, Instant.now(clock));
-		audit.record(Action.UPDATED, Entity.ORGANISATION, id, audit.changedFields(current.toInput(), input), null);
+		Organisation updated = organisations.find(id).orElseThrow();
+		// the fields whose stored values changed (a form sends every field)
+		audit.record(Action.UPDATED, Entity.ORGANISATION, id, audit.changedFields(current.toInput(), updated.toInput()),
+				null);
 		if (!Objects.equals(input.name(), current.name()) || !Objects.equals(input.shortName(), current.shortName())) {
 			events.publishEvent(new OrganisationRenamed(id));
 		}
-		return organisations.find(id).orElseThrow();
+		return updated;
 	}
 
 	@Transactional

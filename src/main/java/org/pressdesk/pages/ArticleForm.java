@@ -22,7 +22,9 @@ record ArticleForm(int version, String title, String summary, String url, Articl
 				fallbackPatterns = "yyyy-MM-dd'T'HH:mm:ss") LocalDateTime publishedAt) {
 
 	ArticleInput toInput(Article current, Dates dates) {
-		Instant published = publishedAt == null ? current.publishedAt() : dates.instant(publishedAt);
+		// the input shows the time to the minute: the same minute sent back is no change
+		Instant published = publishedAt == null || publishedAt.equals(dates.local(current.publishedAt()))
+				? current.publishedAt() : dates.instant(publishedAt);
 		return new ArticleInput(current.slug(), title, summary, url, status, published, current.externalRef(),
 				topics == null ? List.of()
 						: Arrays.stream(topics.split(",")).map(String::strip).filter(t -> !t.isEmpty()).toList());

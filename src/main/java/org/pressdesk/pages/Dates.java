@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 
 import org.pressdesk.system.PressdeskSettings;
@@ -36,6 +37,11 @@ public class Dates {
 	/** The value of a {@code datetime-local} input, or null. */
 	public String input(Instant instant) {
 		return instant == null ? null : INPUT.format(instant.atZone(zone));
+	}
+
+	/** An instant as a {@code datetime-local} input shows it (to the minute), or null. */
+	LocalDateTime local(Instant instant) {
+		return instant == null ? null : instant.atZone(zone).toLocalDateTime().truncatedTo(ChronoUnit.MINUTES);
 	}
 
 	/** The instant a {@code datetime-local} input names, or null. */

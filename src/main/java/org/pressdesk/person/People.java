@@ -190,9 +190,7 @@ public class People {
 	public AffiliationOfPerson patchAffiliation(String personId, String affiliationId, JsonNode patch, String ifMatch) {
 		Affiliation current = lockedForWrite(personId, ifMatch).affiliation(affiliationId);
 		AffiliationInput patched = bodies.patched(current.toInput(), patch, AffiliationInput.class);
-		audit.record(Action.UPDATED, Entity.AFFILIATION, affiliationId, audit.changedFields(current.toInput(), patched),
-				"of person " + personId);
-		return writeAffiliation(personId, affiliationId, patched);
+		return writeAffiliation(personId, current, patched);
 	}
 
 	/**
@@ -203,15 +201,16 @@ public class People {
 	public AffiliationOfPerson replaceAffiliation(String personId, String affiliationId, AffiliationInput request,
 			String ifMatch) {
 		Affiliation current = lockedForWrite(personId, ifMatch).affiliation(affiliationId);
-		audit.record(Action.UPDATED, Entity.AFFILIATION, affiliationId, audit.changedFields(current.toInput(), request),
-				"of person " + personId);
-		return writeAffiliation(personId, affiliationId, request);
+		return writeAffiliation(personId, current, request);
 	}
 
-	private AffiliationOfPerson writeAffiliation(String personId, String affiliationId, AffiliationInput request) {
+	/** Writes the affiliation, audited with the fields whose stored values change. */
+	private AffiliationOfPerson writeAffiliation(String personId, Affiliation current, AffiliationInput request) {
 		AffiliationInput input = normalised(request);
-		people.updateAffiliation(affiliationId, input);
-		return afterAffiliationChange(personId, affiliationId, input, Instant.now(clock));
+		people.updateAffiliation(current.id(), input);
+		audit.record(Action.UPDATED, Entity.AFFILIATION, current.id(), audit.changedFields(current.toInput(), input),
+				"of person " + personId);
+		return afterAffiliationChange(personId, current.id(), input, Instant.now(clock));
 	}
 
 	@Transactional

@@ -30,6 +30,27 @@ class PersonPageTests extends ApiTestSupport {
 	}
 
 	@Test
+	void formEditsOfAnAffiliationAndAnArticleAreAuditedWithWhatChangedOnly() {
+		String affiliation = viewer.get("/api/v1/people/" + seed.gregory()).text("$.affiliations[0].id");
+		String path = "/people/" + seed.gregory() + "/affiliations/" + affiliation + "/edit";
+		Map<String, String> form = Browser.formFields(browser.get(path).body());
+		form.put("title", "Chair Emeritus");
+		assertThat(browser.post(path, form).statusCode()).isEqualTo(302);
+		Map<String, String> article = Browser.formFields(browser.get("/articles/" + seed.articleId()).body());
+		article.put("title", "Renamed " + seed.tag());
+		assertThat(browser.post("/articles/" + seed.articleId(), article).statusCode()).isEqualTo(302);
+
+		List<String> affiliationChanges = admin
+			.get("/api/v1/audit?entity=affiliation&entityId=" + affiliation + "&action=UPDATED")
+			.at("$.items[0].changedFields");
+		List<String> articleChanges = admin
+			.get("/api/v1/audit?entity=article&entityId=" + seed.articleId() + "&action=UPDATED")
+			.at("$.items[0].changedFields");
+		assertThat(affiliationChanges).containsExactly("title");
+		assertThat(articleChanges).containsExactly("title");
+	}
+
+	@Test
 	void theHomePageShowsWhoChangedAndWhatWasPublishedRecentlyUntilASearch() {
 		editor.patch("/api/v1/people/" + seed.gregory(), "{\"pronouns\": \"he/him\"}");
 
