@@ -1,5 +1,6 @@
 package org.pressdesk.audit;
 
+import static org.pressdesk.db.Tables.AFFILIATION;
 import static org.pressdesk.db.Tables.API_CLIENT;
 import static org.pressdesk.db.Tables.APP_USER;
 import static org.pressdesk.db.Tables.ARTICLE;
@@ -45,8 +46,8 @@ class AuditPages {
 	}
 
 	/**
-	 * The record types the page names; the others (an import, an affiliation, whose
-	 * detail names its person) show their type and id.
+	 * The record types the page names by a column of their own; an affiliation is named
+	 * by its person, the others (an import) show their type.
 	 */
 	private static final Map<String, Named> NAMED = Map.of(Entity.PERSON.value(),
 			new Named(PERSON.ID, PERSON.DISPLAY_NAME, "/people/"), Entity.ORGANISATION.value(),
@@ -89,6 +90,18 @@ class AuditPages {
 			.collect(Collectors.groupingBy(AuditEvent::entityType,
 					Collectors.mapping(AuditEvent::entityId, Collectors.toSet())))
 			.forEach((type, ids) -> {
+				if (type.equals(Entity.AFFILIATION.value())) {
+					// an affiliation is named by its person, whose page shows it
+					db.select(AFFILIATION.ID, PERSON.ID, PERSON.DISPLAY_NAME)
+						.from(AFFILIATION)
+						.join(PERSON)
+						.on(PERSON.ID.eq(AFFILIATION.PERSON_ID))
+						.where(AFFILIATION.ID.in(ids))
+						.forEach(r -> links.put(type + ":" + r.value1(),
+								new RecordLink("affiliation of " + r.value3(), "/people/" + r.value2())));
+					ids.forEach(id -> links.putIfAbsent(type + ":" + id, new RecordLink(type + " " + id, null)));
+					return;
+				}
 				Named named = NAMED.get(type);
 				Map<String, String> known = named == null ? Map.of()
 						: db.select(named.id(), named.name())

@@ -30,6 +30,13 @@ class AuditPageTests extends ApiTestSupport {
 				">Created<");
 		assertThat(byArticle).contains("href=\"/articles/" + article + "\">article Audited article " + tag + "</a>");
 		assertThat(byPerson).doesNotContain(">person " + person + "<");
+		String affiliation = editor
+			.post("/api/v1/people/" + person + "/affiliations", "{\"organisationId\": \""
+					+ editor.post("/api/v1/organisations", "{\"name\": \"Audit Org " + tag + "\"}").createdId() + "\"}")
+			.createdId();
+		assertThat(
+				HtmlUtils.htmlUnescape(browser.get("/admin/audit?entity=affiliation&entityId=" + affiliation).body()))
+			.contains("href=\"/people/" + person + "\">affiliation of Audrey Named " + tag + "</a>");
 	}
 
 }
