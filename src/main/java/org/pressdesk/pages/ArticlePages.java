@@ -16,7 +16,6 @@ import org.pressdesk.article.Articles;
 import org.pressdesk.article.ContactInput;
 import org.pressdesk.article.ContactRole;
 import org.pressdesk.organisation.OrganisationRepository;
-import org.pressdesk.person.Affiliation;
 import org.pressdesk.person.Person;
 import org.pressdesk.person.PersonRepository;
 import org.pressdesk.person.PersonSearch;
@@ -150,13 +149,7 @@ class ArticlePages {
 		model.addAttribute("persons", persons);
 		// the affiliations offered as "Shown as", with their organisations' place in the
 		// tree
-		model.addAttribute("organisationNames",
-				organisations.namesFromTop(persons.values()
-					.stream()
-					.flatMap(person -> person.affiliations().stream())
-					.map(Affiliation::organisationId)
-					.distinct()
-					.toList()));
+		model.addAttribute("organisationNames", OrganisationChains.of(organisations, persons.values()));
 		model.addAttribute("roles", ContactRole.values());
 		model.addAttribute("statuses", ArticleStatus.values());
 		model.addAttribute("preview", articles.publicPreview(article));

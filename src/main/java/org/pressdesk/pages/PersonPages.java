@@ -19,7 +19,6 @@ import org.pressdesk.exchange.CardFormat;
 import org.pressdesk.exchange.PersonCards;
 import org.pressdesk.organisation.Organisation;
 import org.pressdesk.organisation.OrganisationRepository;
-import org.pressdesk.person.Affiliation;
 import org.pressdesk.person.AffiliationInput;
 import org.pressdesk.person.ContactPoints;
 import org.pressdesk.person.People;
@@ -120,13 +119,7 @@ class PersonPages {
 				: search.pageWithin(query, organisationIds, topicNamed, cursor, 20);
 		model.addAttribute("results", results);
 		// each result's organisation with its place in the tree
-		model.addAttribute("organisationNames",
-				organisations.namesFromTop(results.items()
-					.stream()
-					.flatMap(person -> person.affiliations().stream())
-					.map(Affiliation::organisationId)
-					.distinct()
-					.toList()));
+		model.addAttribute("organisationNames", OrganisationChains.of(organisations, results.items()));
 		model.addAttribute("today", LocalDate.now(clock));
 	}
 
@@ -162,8 +155,7 @@ class PersonPages {
 		model.addAttribute("person", person);
 		model.addAttribute("current", person.affiliations().stream().filter(a -> a.isCurrentOn(today)).toList());
 		model.addAttribute("past", person.affiliations().stream().filter(a -> !a.isCurrentOn(today)).toList());
-		Map<String, List<String>> names = organisations
-			.namesFromTop(person.affiliations().stream().map(Affiliation::organisationId).distinct().toList());
+		Map<String, List<String>> names = OrganisationChains.of(organisations, List.of(person));
 		model.addAttribute("organisationNames", names);
 		// the card itself in the code, so that a phone adds the contact without signing
 		// in anywhere

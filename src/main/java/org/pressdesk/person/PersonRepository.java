@@ -25,7 +25,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
@@ -40,6 +39,7 @@ import org.jooq.Row2;
 import org.jooq.SelectField;
 import org.jooq.SelectJoinStep;
 import org.jooq.Table;
+import org.jooq.TableField;
 import org.jooq.impl.DSL;
 
 import org.pressdesk.db.tables.records.AffiliationRecord;
@@ -387,32 +387,25 @@ public class PersonRepository {
 	 */
 	public Map<String, Set<String>> owners(ContactPoints wanted) {
 		Map<String, Set<String>> owners = new HashMap<>();
-		BiConsumer<String, String> add = (key, id) -> owners.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(id);
-		for (List<String> ids : chunks(wanted.ids())) {
-			db.select(PERSON.ID)
-				.from(PERSON)
-				.where(PERSON.ID.in(ids))
-				.forEach(r -> add.accept(ContactPoints.key("id", r.value1()), r.value1()));
-		}
-		for (List<String> emails : chunks(wanted.emails())) {
-			db.select(PERSON_EMAIL.VALUE, PERSON_EMAIL.PERSON_ID)
-				.from(PERSON_EMAIL)
-				.where(PERSON_EMAIL.VALUE.in(emails))
-				.forEach(r -> add.accept(ContactPoints.key("email", r.value1()), r.value2()));
-		}
-		for (List<String> phones : chunks(wanted.phones())) {
-			db.select(PERSON_PHONE.VALUE, PERSON_PHONE.PERSON_ID)
-				.from(PERSON_PHONE)
-				.where(PERSON_PHONE.VALUE.in(phones))
-				.forEach(r -> add.accept(ContactPoints.key("phone", r.value1()), r.value2()));
-		}
-		for (List<String> profiles : chunks(wanted.linkedinUrls())) {
-			db.select(PERSON.LINKEDIN_URL, PERSON.ID)
-				.from(PERSON)
-				.where(PERSON.LINKEDIN_URL.in(profiles))
-				.forEach(r -> add.accept(ContactPoints.key("linkedin", r.value1()), r.value2()));
-		}
+		collectOwners(owners, "id", wanted.ids(), PERSON.ID, PERSON.ID);
+		collectOwners(owners, "email", wanted.emails(), PERSON_EMAIL.VALUE, PERSON_EMAIL.PERSON_ID);
+		collectOwners(owners, "phone", wanted.phones(), PERSON_PHONE.VALUE, PERSON_PHONE.PERSON_ID);
+		collectOwners(owners, "linkedin", wanted.linkedinUrls(), PERSON.LINKEDIN_URL, PERSON.ID);
 		return owners;
+	}
+
+	/**
+	 * Adds who has each of {@code values} in {@code column}, 1,000 values a statement.
+	 */
+	private void collectOwners(Map<String, Set<String>> owners, String kind, Collection<String> values,
+			TableField<?, String> column, TableField<?, String> personId) {
+		for (List<String> chunk : chunks(values)) {
+			db.select(column, personId)
+				.from(column.getTable())
+				.where(column.in(chunk))
+				.forEach(r -> owners.computeIfAbsent(ContactPoints.key(kind, r.value1()), k -> new LinkedHashSet<>())
+					.add(r.value2()));
+		}
 	}
 
 	/**
