@@ -333,7 +333,8 @@ class Imports {
 			AffiliationInput affiliation = organisationId == null ? null
 					: people.checkAffiliation(new AffiliationInput(organisationId, card.title(), departmentOf(card),
 							card.role(), null, null, true));
-			pending.put(id, new NewPerson(id, draft, affiliation, affiliation == null ? null : Ids.newId()));
+			pending.put(id, new NewPerson(id, draft,
+					affiliation == null ? List.of() : List.of(new NewPerson.NewAffiliation(Ids.newId(), affiliation))));
 			created++;
 			entries.add(entry(card, Outcome.CREATED, null, List.of()));
 			touched.put(id, card);

@@ -97,8 +97,8 @@ public class People {
 		List<AuditTrail.Entry> entries = new ArrayList<>();
 		for (NewPerson person : newPeople) {
 			entries.add(new AuditTrail.Entry(Action.CREATED, Entity.PERSON, person.id(), null));
-			if (person.affiliation() != null) {
-				entries.add(new AuditTrail.Entry(Action.CREATED, Entity.AFFILIATION, person.affiliationId(),
+			for (NewPerson.NewAffiliation affiliation : person.affiliations()) {
+				entries.add(new AuditTrail.Entry(Action.CREATED, Entity.AFFILIATION, affiliation.id(),
 						"of person " + person.id()));
 			}
 		}

@@ -327,7 +327,7 @@ public class PersonRepository {
 	}
 
 	/**
-	 * Inserts new people with their contact points, topics and first affiliations, a few
+	 * Inserts new people with their contact points, topics and affiliations, a few
 	 * statements for all of them (an import writes 500 at a time).
 	 */
 	void insertAll(List<NewPerson> people, Instant now) {
@@ -357,9 +357,9 @@ public class PersonRepository {
 				phones.add(phone);
 			}
 			draft.topics().forEach(topic -> topics.add(new PersonTopicRecord(person.id(), topic)));
-			if (person.affiliation() != null) {
-				AffiliationRecord affiliation = affiliationColumnsOf(person.affiliation());
-				affiliation.setId(person.affiliationId());
+			for (NewPerson.NewAffiliation added : person.affiliations()) {
+				AffiliationRecord affiliation = affiliationColumnsOf(added.input());
+				affiliation.setId(added.id());
 				affiliation.setPersonId(person.id());
 				affiliation.setCreatedAt(now);
 				affiliations.add(affiliation);
