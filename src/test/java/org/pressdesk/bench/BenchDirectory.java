@@ -75,18 +75,24 @@ final class BenchDirectory {
 	 * {@code --pressdesk.public.rate-limit-per-minute=0}
 	 */
 	static ConfigurableApplicationContext start(String... settings) throws Exception {
-		Path dataDir = Path.of(System.getProperty("bench.dataDir", "target/bench-data"));
-		// arguments, not default properties: they must win over the environment
-		// (PRESSDESK_DATA_DIR, …)
-		List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--pressdesk.data-dir=" + dataDir,
-				"--pressdesk.admin-password=" + PASSWORD, "--pressdesk.demo-data=false", "--logging.level.root=WARN",
-				// measured as fast as it goes, not as fast as a client may go
-				"--pressdesk.api.rate-limit-per-minute=0", "--pressdesk.pages.rate-limit-per-minute=0"));
+		List<String> arguments = arguments(0);
 		arguments.addAll(List.of(settings));
 		ConfigurableApplicationContext service = new SpringApplicationBuilder(PressdeskApplication.class)
 			.run(arguments.toArray(String[]::new));
 		seed(service);
 		return service;
+	}
+
+	/**
+	 * The service's settings for the benchmark directory: arguments, not default
+	 * properties, as they must win over the environment (PRESSDESK_DATA_DIR, …).
+	 */
+	static List<String> arguments(int port) {
+		Path dataDir = Path.of(System.getProperty("bench.dataDir", "target/bench-data"));
+		return new ArrayList<>(List.of("--server.port=" + port, "--pressdesk.data-dir=" + dataDir,
+				"--pressdesk.admin-password=" + PASSWORD, "--pressdesk.demo-data=false", "--logging.level.root=WARN",
+				// measured as fast as it goes, not as fast as a client may go
+				"--pressdesk.api.rate-limit-per-minute=0", "--pressdesk.pages.rate-limit-per-minute=0"));
 	}
 
 	static int port(ConfigurableApplicationContext service) {
