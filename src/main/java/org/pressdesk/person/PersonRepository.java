@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.jooq.Condition;
@@ -34,7 +35,11 @@ import org.jooq.Field;
 import org.jooq.OrderField;
 import org.jooq.Record;
 import org.jooq.Record1;
+import org.jooq.Record11;
 import org.jooq.Record15;
+import org.jooq.Record2;
+import org.jooq.Record5;
+import org.jooq.Record7;
 import org.jooq.Row2;
 import org.jooq.SelectField;
 import org.jooq.SelectJoinStep;
@@ -189,24 +194,27 @@ public class PersonRepository {
 		boolean everyone = filters.selectsEveryone();
 		Function<Field<String>, Condition> ofBatch = personId -> everyone
 				? personId.between(ids.get(0), ids.get(ids.size() - 1)) : personId.in(ids);
+		// rows read by position (value1, …), not by field: for a thousand people and
+		// their
+		// rows, looking each field up by name showed in the profile
 		Map<String, List<Email>> emails = db
 			.select(PERSON_EMAIL.PERSON_ID, PERSON_EMAIL.VALUE, PERSON_EMAIL.LABEL, PERSON_EMAIL.VISIBILITY,
 					PERSON_EMAIL.IS_PRIMARY)
 			.from(PERSON_EMAIL)
 			.where(ofBatch.apply(PERSON_EMAIL.PERSON_ID))
 			.orderBy(PERSON_EMAIL.PERSON_ID, PERSON_EMAIL.POSITION)
-			.fetchGroups(r -> r.get(PERSON_EMAIL.PERSON_ID), r -> new Email(r.get(PERSON_EMAIL.VALUE),
-					r.get(PERSON_EMAIL.LABEL), r.get(PERSON_EMAIL.VISIBILITY), r.get(PERSON_EMAIL.IS_PRIMARY)));
+			.collect(Collectors.groupingBy(Record5::value1, Collectors
+				.mapping(r -> new Email(r.value2(), r.value3(), r.value4(), r.value5()), Collectors.toList())));
 		Map<String, List<Phone>> phones = db
 			.select(PERSON_PHONE.PERSON_ID, PERSON_PHONE.VALUE, PERSON_PHONE.INTERNATIONAL, PERSON_PHONE.KIND,
 					PERSON_PHONE.LABEL, PERSON_PHONE.VISIBILITY, PERSON_PHONE.IS_PRIMARY)
 			.from(PERSON_PHONE)
 			.where(ofBatch.apply(PERSON_PHONE.PERSON_ID))
 			.orderBy(PERSON_PHONE.PERSON_ID, PERSON_PHONE.POSITION)
-			.fetchGroups(r -> r.get(PERSON_PHONE.PERSON_ID),
-					r -> new Phone(r.get(PERSON_PHONE.VALUE), r.get(PERSON_PHONE.INTERNATIONAL),
-							r.get(PERSON_PHONE.KIND), r.get(PERSON_PHONE.LABEL), r.get(PERSON_PHONE.VISIBILITY),
-							r.get(PERSON_PHONE.IS_PRIMARY)));
+			.collect(Collectors.groupingBy(Record7::value1,
+					Collectors.mapping(
+							r -> new Phone(r.value2(), r.value3(), r.value4(), r.value5(), r.value6(), r.value7()),
+							Collectors.toList())));
 		Map<String, List<Affiliation>> affiliations = db
 			.select(AFFILIATION.PERSON_ID, AFFILIATION.ID, AFFILIATION.ORGANISATION_ID, ORGANISATION.NAME,
 					ORGANISATION.SHORT_NAME, AFFILIATION.TITLE, AFFILIATION.DEPARTMENT, AFFILIATION.ROLE,
@@ -217,16 +225,17 @@ public class PersonRepository {
 			.where(ofBatch.apply(AFFILIATION.PERSON_ID))
 			.orderBy(
 					Stream.concat(Stream.of(AFFILIATION.PERSON_ID.asc()), AFFILIATIONS_CURRENT_FIRST.stream()).toList())
-			.fetchGroups(r -> r.get(AFFILIATION.PERSON_ID),
-					r -> new Affiliation(r.get(AFFILIATION.ID), r.get(AFFILIATION.ORGANISATION_ID),
-							r.get(ORGANISATION.NAME), r.get(ORGANISATION.SHORT_NAME), r.get(AFFILIATION.TITLE),
-							r.get(AFFILIATION.DEPARTMENT), r.get(AFFILIATION.ROLE), r.get(AFFILIATION.START_DATE),
-							r.get(AFFILIATION.END_DATE), r.get(AFFILIATION.IS_PRIMARY)));
+			.collect(
+					Collectors.groupingBy(Record11::value1,
+							Collectors.mapping(
+									r -> new Affiliation(r.value2(), r.value3(), r.value4(), r.value5(), r.value6(),
+											r.value7(), r.value8(), r.value9(), r.value10(), r.value11()),
+									Collectors.toList())));
 		Map<String, List<String>> topics = db.select(PERSON_TOPIC.PERSON_ID, PERSON_TOPIC.TOPIC)
 			.from(PERSON_TOPIC)
 			.where(ofBatch.apply(PERSON_TOPIC.PERSON_ID))
 			.orderBy(PERSON_TOPIC.PERSON_ID, PERSON_TOPIC.TOPIC)
-			.fetchGroups(PERSON_TOPIC.PERSON_ID, PERSON_TOPIC.TOPIC);
+			.collect(Collectors.groupingBy(Record2::value1, Collectors.mapping(Record2::value2, Collectors.toList())));
 		return rows.stream()
 			.map(r -> toPerson(r, emails.getOrDefault(r.get(PERSON.ID), List.of()),
 					phones.getOrDefault(r.get(PERSON.ID), List.of()),
