@@ -72,6 +72,11 @@ public class DatabaseAvailability implements Outages, DisposableBean {
 			markDown(failure);
 			return true;
 		}
+		// a transaction that could not end (the commit lost its connection, then the
+		// rollback found it closed) says nothing of why: ask the database itself
+		if (causes(failure).anyMatch(TransactionSystemException.class::isInstance) && !check()) {
+			return true;
+		}
 		return noConnectionInTime(failure);
 	}
 
