@@ -5,6 +5,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.BiFunction;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -154,8 +156,11 @@ final class VcardFileReader {
 			.toList();
 		PersonInput.Name name = new PersonInput.Name(prefix, given, additional, family, suffix, displayName, order,
 				extended(card, "X-PHONETIC-FIRST-NAME"), extended(card, "X-PHONETIC-LAST-NAME"));
-		PersonInput person = new PersonInput(name, extended(card, "PRONOUNS"), linkedIn(card), onePrimary(emails),
-				onePrimaryPhone(phones),
+		PersonInput person = new PersonInput(name, extended(card, "PRONOUNS"), linkedIn(card),
+				firstPreferredOnly(emails, e -> Boolean.TRUE.equals(e.primary()),
+						(e, primary) -> new EmailInput(e.value(), e.label(), e.visibility(), primary)),
+				firstPreferredOnly(phones, p -> Boolean.TRUE.equals(p.primary()),
+						(p, primary) -> new PhoneInput(p.value(), p.kind(), p.label(), p.visibility(), primary)),
 				card.getCategoriesList()
 					.stream()
 					.map(Categories::getValues)
@@ -238,25 +243,15 @@ final class VcardFileReader {
 		return typePref || (pref != null && pref == 1);
 	}
 
-	/** Several "pref" emails happen in the wild; the first one wins. */
-	private static List<EmailInput> onePrimary(List<EmailInput> emails) {
-		List<EmailInput> result = new ArrayList<>();
+	/** Several "pref" values happen in the wild; the first one wins. */
+	private static <T> List<T> firstPreferredOnly(List<T> values, Predicate<T> preferred,
+			BiFunction<T, Boolean, T> withPrimary) {
+		List<T> result = new ArrayList<>();
 		boolean seen = false;
-		for (EmailInput email : emails) {
-			boolean primary = Boolean.TRUE.equals(email.primary()) && !seen;
+		for (T value : values) {
+			boolean primary = preferred.test(value) && !seen;
 			seen |= primary;
-			result.add(new EmailInput(email.value(), email.label(), email.visibility(), primary));
-		}
-		return result;
-	}
-
-	private static List<PhoneInput> onePrimaryPhone(List<PhoneInput> phones) {
-		List<PhoneInput> result = new ArrayList<>();
-		boolean seen = false;
-		for (PhoneInput phone : phones) {
-			boolean primary = Boolean.TRUE.equals(phone.primary()) && !seen;
-			seen |= primary;
-			result.add(new PhoneInput(phone.value(), phone.kind(), phone.label(), phone.visibility(), primary));
+			result.add(withPrimary.apply(value, primary));
 		}
 		return result;
 	}

@@ -2,12 +2,12 @@ package org.pressdesk.pages;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.util.Arrays;
 import java.util.List;
 
 import org.pressdesk.article.Article;
 import org.pressdesk.article.ArticleInput;
 import org.pressdesk.article.ArticleStatus;
+import org.pressdesk.text.Topics;
 
 import org.springframework.format.annotation.DateTimeFormat;
 
@@ -26,8 +26,7 @@ record ArticleForm(int version, String title, String summary, String url, Articl
 		Instant published = publishedAt == null || publishedAt.equals(dates.local(current.publishedAt()))
 				? current.publishedAt() : dates.instant(publishedAt);
 		return new ArticleInput(current.slug(), title, summary, url, status, published, current.externalRef(),
-				topics == null ? List.of()
-						: Arrays.stream(topics.split(",")).map(String::strip).filter(t -> !t.isEmpty()).toList());
+				Topics.ofLine(topics));
 	}
 
 }

@@ -1,6 +1,5 @@
 package org.pressdesk.pages;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Stream;
@@ -13,6 +12,7 @@ import org.pressdesk.person.PersonInput.EmailInput;
 import org.pressdesk.person.PersonInput.PhoneInput;
 import org.pressdesk.person.PhoneKind;
 import org.pressdesk.person.Visibility;
+import org.pressdesk.text.Topics;
 
 /**
  * The edit form of a person, as the browser posts it (the rows as {@code emails[0].value}
@@ -125,9 +125,7 @@ record PersonForm(int version, String honorificPrefix, String givenName, String 
 				filled.phones.stream()
 					.map(row -> new PhoneInput(row.value, row.kind, row.label, row.visibility, row.primary))
 					.toList(),
-				topics == null ? List.of()
-						: Arrays.stream(topics.split(",")).map(String::strip).filter(t -> !t.isEmpty()).toList(),
-				notes, lawfulBasis, source);
+				Topics.ofLine(topics), notes, lawfulBasis, source);
 	}
 
 }

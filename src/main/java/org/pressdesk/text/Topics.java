@@ -1,5 +1,6 @@
 package org.pressdesk.text;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,12 @@ import java.util.Map;
 public final class Topics {
 
 	private Topics() {
+	}
+
+	/** Topics as a form's field takes them: one line, separated by commas. */
+	public static List<String> ofLine(String line) {
+		return line == null ? List.of()
+				: Arrays.stream(line.split(",")).map(String::strip).filter(topic -> !topic.isEmpty()).toList();
 	}
 
 	public static List<String> distinct(List<String> topics) {
