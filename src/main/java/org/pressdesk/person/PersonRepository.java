@@ -341,31 +341,11 @@ public class PersonRepository {
 	 */
 	void insertAll(List<NewPerson> people, Instant now) {
 		List<PersonRecord> persons = new ArrayList<>();
-		List<PersonEmailRecord> emails = new ArrayList<>();
-		List<PersonPhoneRecord> phones = new ArrayList<>();
-		List<PersonTopicRecord> topics = new ArrayList<>();
+		ContactPointRows contactPoints = new ContactPointRows();
 		List<AffiliationRecord> affiliations = new ArrayList<>();
 		for (NewPerson person : people) {
 			persons.add(newPersonColumns(person, now));
-			PersonDraft draft = person.draft();
-			for (int i = 0; i < draft.emails().size(); i++) {
-				Email e = draft.emails().get(i);
-				emails.add(new PersonEmailRecord(person.id(), i, e.value(), e.label(), e.visibility(), e.primary()));
-			}
-			for (int i = 0; i < draft.phones().size(); i++) {
-				Phone p = draft.phones().get(i);
-				PersonPhoneRecord phone = new PersonPhoneRecord();
-				phone.setPersonId(person.id());
-				phone.setPosition(i);
-				phone.setValue(p.value());
-				phone.setInternational(p.international());
-				phone.setKind(p.kind());
-				phone.setLabel(p.label());
-				phone.setVisibility(p.visibility());
-				phone.setIsPrimary(p.primary());
-				phones.add(phone);
-			}
-			draft.topics().forEach(topic -> topics.add(new PersonTopicRecord(person.id(), topic)));
+			contactPoints.add(person.id(), person.draft());
 			for (NewPerson.NewAffiliation added : person.affiliations()) {
 				AffiliationRecord affiliation = affiliationColumnsOf(added.input());
 				affiliation.setId(added.id());
@@ -375,9 +355,7 @@ public class PersonRepository {
 			}
 		}
 		MultiRowInserts.insert(db, PERSON, persons);
-		MultiRowInserts.insert(db, PERSON_EMAIL, emails);
-		MultiRowInserts.insert(db, PERSON_PHONE, phones);
-		MultiRowInserts.insert(db, PERSON_TOPIC, topics);
+		contactPoints.insert(db);
 		MultiRowInserts.insert(db, AFFILIATION, affiliations);
 	}
 
@@ -490,33 +468,49 @@ public class PersonRepository {
 	}
 
 	private void insertContactPoints(String id, PersonDraft draft) {
-		if (!draft.emails().isEmpty()) {
-			var insert = db.insertInto(PERSON_EMAIL, PERSON_EMAIL.PERSON_ID, PERSON_EMAIL.POSITION, PERSON_EMAIL.VALUE,
-					PERSON_EMAIL.LABEL, PERSON_EMAIL.VISIBILITY, PERSON_EMAIL.IS_PRIMARY);
+		ContactPointRows rows = new ContactPointRows();
+		rows.add(id, draft);
+		rows.insert(db);
+	}
+
+	/**
+	 * The rows of people's emails, phones and topics (in their order), written with one
+	 * INSERT per table.
+	 */
+	private record ContactPointRows(List<PersonEmailRecord> emails, List<PersonPhoneRecord> phones,
+			List<PersonTopicRecord> topics) {
+
+		ContactPointRows() {
+			this(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+		}
+
+		void add(String personId, PersonDraft draft) {
 			for (int i = 0; i < draft.emails().size(); i++) {
 				Email e = draft.emails().get(i);
-				insert = insert.values(id, i, e.value(), e.label(), e.visibility(), e.primary());
+				emails.add(new PersonEmailRecord(personId, i, e.value(), e.label(), e.visibility(), e.primary()));
 			}
-			insert.execute();
-		}
-		if (!draft.phones().isEmpty()) {
-			var insert = db.insertInto(PERSON_PHONE, PERSON_PHONE.PERSON_ID, PERSON_PHONE.POSITION, PERSON_PHONE.VALUE,
-					PERSON_PHONE.INTERNATIONAL, PERSON_PHONE.KIND, PERSON_PHONE.LABEL, PERSON_PHONE.VISIBILITY,
-					PERSON_PHONE.IS_PRIMARY);
 			for (int i = 0; i < draft.phones().size(); i++) {
 				Phone p = draft.phones().get(i);
-				insert = insert.values(id, i, p.value(), p.international(), p.kind(), p.label(), p.visibility(),
-						p.primary());
+				PersonPhoneRecord phone = new PersonPhoneRecord();
+				phone.setPersonId(personId);
+				phone.setPosition(i);
+				phone.setValue(p.value());
+				phone.setInternational(p.international());
+				phone.setKind(p.kind());
+				phone.setLabel(p.label());
+				phone.setVisibility(p.visibility());
+				phone.setIsPrimary(p.primary());
+				phones.add(phone);
 			}
-			insert.execute();
+			draft.topics().forEach(topic -> topics.add(new PersonTopicRecord(personId, topic)));
 		}
-		if (!draft.topics().isEmpty()) {
-			var insert = db.insertInto(PERSON_TOPIC, PERSON_TOPIC.PERSON_ID, PERSON_TOPIC.TOPIC);
-			for (String topic : draft.topics()) {
-				insert = insert.values(id, topic);
-			}
-			insert.execute();
+
+		void insert(DSLContext db) {
+			MultiRowInserts.insert(db, PERSON_EMAIL, emails);
+			MultiRowInserts.insert(db, PERSON_PHONE, phones);
+			MultiRowInserts.insert(db, PERSON_TOPIC, topics);
 		}
+
 	}
 
 	/** The columns a write sets, typed: a value of the wrong type does not compile. */
