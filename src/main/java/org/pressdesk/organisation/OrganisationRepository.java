@@ -19,7 +19,6 @@ import org.jooq.Field;
 import org.jooq.Name;
 import org.jooq.Record1;
 import org.jooq.Record11;
-import org.jooq.Record3;
 import org.jooq.SelectJoinStep;
 import org.jooq.impl.DSL;
 
@@ -158,13 +157,15 @@ public class OrganisationRepository {
 	}
 
 	// the recursive queries' working tables: each column named once, typed as the column
-	// it
-	// copies
+	// it copies
 	private static final Name CHAIN = DSL.name("chain");
 
 	private static final Field<String> CHAIN_ID = DSL.field(CHAIN.append("id"), ORGANISATION.ID.getDataType());
 
 	private static final Field<String> CHAIN_NAME = DSL.field(CHAIN.append("name"), ORGANISATION.NAME.getDataType());
+
+	private static final Field<String> CHAIN_SHORT_NAME = DSL.field(CHAIN.append("short_name"),
+			ORGANISATION.SHORT_NAME.getDataType());
 
 	private static final Field<String> CHAIN_PARENT_ID = DSL.field(CHAIN.append("parent_id"),
 			ORGANISATION.PARENT_ID.getDataType());
@@ -173,26 +174,16 @@ public class OrganisationRepository {
 
 	private static final Field<String> TREE_ID = DSL.field(TREE.append("id"), ORGANISATION.ID.getDataType());
 
+	/** One organisation on a chain from the top of its tree. */
+	public record Link(String id, String name, String shortName, String parentId) {
+	}
+
 	/**
 	 * For each organisation, the names from the top of its tree down to itself
 	 * ("University of Cambridge", "Institute for Manufacturing"), in one statement.
 	 */
 	public Map<String, List<String>> namesFromTop(Collection<String> ids) {
-		if (ids.isEmpty()) {
-			return Map.of();
-		}
-		CommonTableExpression<Record3<String, String, String>> chain = CHAIN
-			.fields(CHAIN_ID.getUnqualifiedName(), CHAIN_NAME.getUnqualifiedName(),
-					CHAIN_PARENT_ID.getUnqualifiedName())
-			.as(DSL.select(ORGANISATION.ID, ORGANISATION.NAME, ORGANISATION.PARENT_ID)
-				.from(ORGANISATION)
-				.where(ORGANISATION.ID.in(ids))
-				.union(DSL.select(ORGANISATION.ID, ORGANISATION.NAME, ORGANISATION.PARENT_ID)
-					.from(ORGANISATION)
-					.join(DSL.table(CHAIN))
-					.on(ORGANISATION.ID.eq(CHAIN_PARENT_ID))));
-		return namesFromTop(ids,
-				db.withRecursive(chain).select(CHAIN_ID, CHAIN_NAME, CHAIN_PARENT_ID).from(chain).fetch());
+		return names(chainsFromTop(ids));
 	}
 
 	/**
@@ -200,23 +191,60 @@ public class OrganisationRepository {
 	 * batch.
 	 */
 	public Map<String, List<String>> namesFromTopOfAll() {
-		var rows = db.select(ORGANISATION.ID, ORGANISATION.NAME, ORGANISATION.PARENT_ID).from(ORGANISATION).fetch();
-		return namesFromTop(rows.map(Record3::value1), rows);
+		return names(chainsFromTopOfAll());
 	}
 
-	private static Map<String, List<String>> namesFromTop(Collection<String> ids,
-			List<? extends Record3<String, String, String>> organisations) {
-		Map<String, Record3<String, String, String>> byId = new HashMap<>();
-		organisations.forEach(r -> byId.put(r.value1(), r));
-		Map<String, List<String>> names = new HashMap<>();
-		for (String start : ids) {
-			LinkedList<String> path = new LinkedList<>();
-			// bounded by the number of rows, so a damaged tree cannot loop forever
-			for (var row = byId.get(start); row != null && path.size() <= byId.size(); row = byId.get(row.value3())) {
-				path.addFirst(row.value2());
-			}
-			names.put(start, List.copyOf(path));
+	/**
+	 * For each organisation, the organisations from the top of its tree down to itself.
+	 */
+	public Map<String, List<Link>> chainsFromTop(Collection<String> ids) {
+		if (ids.isEmpty()) {
+			return Map.of();
 		}
+		CommonTableExpression<?> chain = CHAIN
+			.fields(CHAIN_ID.getUnqualifiedName(), CHAIN_NAME.getUnqualifiedName(),
+					CHAIN_SHORT_NAME.getUnqualifiedName(), CHAIN_PARENT_ID.getUnqualifiedName())
+			.as(DSL.select(ORGANISATION.ID, ORGANISATION.NAME, ORGANISATION.SHORT_NAME, ORGANISATION.PARENT_ID)
+				.from(ORGANISATION)
+				.where(ORGANISATION.ID.in(ids))
+				.union(DSL.select(ORGANISATION.ID, ORGANISATION.NAME, ORGANISATION.SHORT_NAME, ORGANISATION.PARENT_ID)
+					.from(ORGANISATION)
+					.join(DSL.table(CHAIN))
+					.on(ORGANISATION.ID.eq(CHAIN_PARENT_ID))));
+		return chainsFromTop(ids,
+				db.withRecursive(chain)
+					.select(CHAIN_ID, CHAIN_NAME, CHAIN_SHORT_NAME, CHAIN_PARENT_ID)
+					.from(chain)
+					.fetch(mapping(Link::new)));
+	}
+
+	/** The chains of every organisation, in one statement. */
+	public Map<String, List<Link>> chainsFromTopOfAll() {
+		List<Link> all = db.select(ORGANISATION.ID, ORGANISATION.NAME, ORGANISATION.SHORT_NAME, ORGANISATION.PARENT_ID)
+			.from(ORGANISATION)
+			.fetch(mapping(Link::new));
+		return chainsFromTop(all.stream().map(Link::id).toList(), all);
+	}
+
+	private static Map<String, List<Link>> chainsFromTop(Collection<String> ids, List<Link> organisations) {
+		Map<String, Link> byId = new HashMap<>();
+		organisations.forEach(link -> byId.put(link.id(), link));
+		Map<String, List<Link>> chains = new HashMap<>();
+		for (String start : ids) {
+			LinkedList<Link> path = new LinkedList<>();
+			// bounded by the number of rows, so a damaged tree cannot loop forever
+			for (Link link = byId.get(start); link != null
+					&& path.size() <= byId.size(); link = byId.get(link.parentId())) {
+				path.addFirst(link);
+			}
+			chains.put(start, List.copyOf(path));
+		}
+		return chains;
+	}
+
+	private static Map<String, List<String>> names(Map<String, List<Link>> chains) {
+		Map<String, List<String>> names = new HashMap<>();
+		chains.forEach((id, chain) -> names.put(id, chain.stream().map(Link::name).toList()));
 		return names;
 	}
 

@@ -10,6 +10,9 @@ import tools.jackson.databind.JsonNode;
 import org.pressdesk.audit.AuditTrail;
 import org.pressdesk.audit.AuditTrail.Action;
 import org.pressdesk.audit.AuditTrail.Entity;
+import org.pressdesk.changes.ChangeKind;
+import org.pressdesk.changes.ChangeLog;
+import org.pressdesk.changes.Subject;
 import org.pressdesk.system.Conflict;
 import org.pressdesk.system.Ids;
 import org.pressdesk.system.InvalidInput;
@@ -33,14 +36,17 @@ public class Organisations {
 
 	private final AuditTrail audit;
 
+	private final ChangeLog changeLog;
+
 	private final Clock clock;
 
 	Organisations(OrganisationRepository organisations, RequestBodies bodies, ApplicationEventPublisher events,
-			AuditTrail audit, Clock clock) {
+			AuditTrail audit, ChangeLog changeLog, Clock clock) {
 		this.organisations = organisations;
 		this.bodies = bodies;
 		this.events = events;
 		this.audit = audit;
+		this.changeLog = changeLog;
 		this.clock = clock;
 	}
 
@@ -53,6 +59,7 @@ public class Organisations {
 		}
 		organisations.insert(id, input, Instant.now(clock));
 		audit.record(Action.CREATED, Entity.ORGANISATION, id);
+		changeLog.record(Subject.ORGANISATION, id, ChangeKind.CREATED);
 		return organisations.find(id).orElseThrow();
 	}
 
@@ -89,6 +96,7 @@ public class Organisations {
 		// the fields whose stored values changed (a form sends every field)
 		audit.record(Action.UPDATED, Entity.ORGANISATION, id, audit.changedFields(current.toInput(), updated.toInput()),
 				null);
+		changeLog.record(Subject.ORGANISATION, id, ChangeKind.UPDATED);
 		if (!Objects.equals(input.name(), current.name()) || !Objects.equals(input.shortName(), current.shortName())) {
 			events.publishEvent(new OrganisationRenamed(id));
 		}
@@ -108,6 +116,7 @@ public class Organisations {
 		}
 		organisations.delete(id);
 		audit.record(Action.DELETED, Entity.ORGANISATION, id);
+		changeLog.record(Subject.ORGANISATION, id, ChangeKind.DELETED);
 	}
 
 	/**

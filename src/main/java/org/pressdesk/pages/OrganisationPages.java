@@ -168,7 +168,7 @@ class OrganisationPages {
 		model.addAttribute("below", organisations.list(null, id, null, 100).items());
 		// its people and those of the organisations below it, as GET
 		// /organisations/{id}/people
-		model.addAttribute("results", search.page(null, id, null, cursor, 50));
+		model.addAttribute("results", search.pageWithin(null, List.of(id), null, "name", cursor, 50));
 		// the next page of them is this page again, not the search page
 		model.addAttribute("morePath", "/organisations/" + id);
 		model.addAttribute("today", LocalDate.now(clock));

@@ -85,8 +85,9 @@ class PersonPages {
 	 */
 	@GetMapping("/")
 	String search(@RequestParam(required = false) String q, @RequestParam(required = false) String organisation,
-			@RequestParam(required = false) String topic, @RequestParam(required = false) String cursor, Model model) {
-		addResults(model, q, organisation, topic, cursor);
+			@RequestParam(required = false) String topic, @RequestParam(required = false) String sort,
+			@RequestParam(required = false) String cursor, Model model) {
+		addResults(model, q, organisation, topic, sort, cursor);
 		if (!(Boolean) model.getAttribute("asked")) {
 			// the state of the office at a glance, until a search replaces it
 			model.addAttribute("recentPeople", repository.recentlyChanged(8));
@@ -98,12 +99,13 @@ class PersonPages {
 	/** The result list alone, for the page to swap in as the user types. */
 	@GetMapping("/people/results")
 	String results(@RequestParam(required = false) String q, @RequestParam(required = false) String organisation,
-			@RequestParam(required = false) String topic, @RequestParam(required = false) String cursor, Model model) {
-		addResults(model, q, organisation, topic, cursor);
+			@RequestParam(required = false) String topic, @RequestParam(required = false) String sort,
+			@RequestParam(required = false) String cursor, Model model) {
+		addResults(model, q, organisation, topic, sort, cursor);
 		return "person/results :: results";
 	}
 
-	private void addResults(Model model, String q, String organisation, String topic, String cursor) {
+	private void addResults(Model model, String q, String organisation, String topic, String sort, String cursor) {
 		String query = Texts.blankToNull(q);
 		String organisationNamed = Texts.blankToNull(organisation);
 		String topicNamed = Texts.blankToNull(topic);
@@ -115,11 +117,14 @@ class PersonPages {
 		model.addAttribute("topic", topicNamed);
 		model.addAttribute("asked", asked);
 		model.addAttribute("unknownOrganisation", unknownOrganisation);
-		Page<Person> results = !asked || unknownOrganisation ? new Page<>(List.of(), null)
-				: search.pageWithin(query, organisationIds, topicNamed, cursor, 20);
+		String order = "name".equals(sort) ? "name" : null;
+		model.addAttribute("sort", order);
+		Page<PersonSearch.Found> results = !asked || unknownOrganisation ? new Page<>(List.of(), null)
+				: search.pageWithin(query, organisationIds, topicNamed, order, cursor, 20);
 		model.addAttribute("results", results);
 		// each result's organisation with its place in the tree
-		model.addAttribute("organisationNames", OrganisationChains.of(organisations, results.items()));
+		model.addAttribute("organisationNames", OrganisationChains.of(organisations,
+				results.items().stream().map(PersonSearch.Found::person).toList()));
 		model.addAttribute("today", LocalDate.now(clock));
 	}
 

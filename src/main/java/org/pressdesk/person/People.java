@@ -2,16 +2,17 @@ package org.pressdesk.person;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 
 import tools.jackson.databind.JsonNode;
 
 import org.pressdesk.audit.AuditTrail;
 import org.pressdesk.audit.AuditTrail.Action;
 import org.pressdesk.audit.AuditTrail.Entity;
+import org.pressdesk.changes.ChangeKind;
+import org.pressdesk.changes.ChangeLog;
+import org.pressdesk.changes.Subject;
 import org.pressdesk.organisation.OrganisationRenamed;
 import org.pressdesk.organisation.OrganisationRepository;
 import org.pressdesk.system.FieldProblem;
@@ -27,8 +28,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The changes to people and their affiliations. Each is one transaction that also brings
- * the person's search terms up to date, so a search never sees half a change.
+ * The changes to people and their affiliations. Each is one transaction that also writes
+ * the audit trail and the change log (which the search index follows), so that nothing
+ * sees half a change.
  */
 @Service
 public class People {
@@ -37,9 +39,7 @@ public class People {
 
 	private final OrganisationRepository organisations;
 
-	private final SearchTerms searchTerms;
-
-	private final PersonSearchIndex searchIndex;
+	private final ChangeLog changeLog;
 
 	private final PhoneNumbers phoneNumbers;
 
@@ -51,13 +51,12 @@ public class People {
 
 	private final Clock clock;
 
-	People(PersonRepository people, OrganisationRepository organisations, SearchTerms searchTerms,
-			PersonSearchIndex searchIndex, PhoneNumbers phoneNumbers, RequestBodies bodies,
-			ApplicationEventPublisher events, AuditTrail audit, Clock clock) {
+	People(PersonRepository people, OrganisationRepository organisations, ChangeLog changeLog,
+			PhoneNumbers phoneNumbers, RequestBodies bodies, ApplicationEventPublisher events, AuditTrail audit,
+			Clock clock) {
 		this.people = people;
 		this.organisations = organisations;
-		this.searchTerms = searchTerms;
-		this.searchIndex = searchIndex;
+		this.changeLog = changeLog;
 		this.phoneNumbers = phoneNumbers;
 		this.bodies = bodies;
 		this.events = events;
@@ -70,7 +69,8 @@ public class People {
 		String id = Ids.newId();
 		people.insert(id, check(request), Instant.now(clock));
 		audit.record(Action.CREATED, Entity.PERSON, id);
-		return reindexed(id);
+		changeLog.record(Subject.PERSON, id, ChangeKind.CREATED);
+		return people.get(id);
 	}
 
 	/** Creates the person with their first affiliation (or none), in one transaction. */
@@ -86,7 +86,7 @@ public class People {
 
 	/**
 	 * Creates checked people with their first affiliations in a few statements for all of
-	 * them, each indexed once (an import writes 500 at a time).
+	 * them (an import writes 500 at a time).
 	 */
 	@Transactional
 	public void createAll(List<NewPerson> newPeople) {
@@ -103,10 +103,7 @@ public class People {
 			}
 		}
 		audit.recordAll(entries);
-		LocalDate today = LocalDate.now(clock);
-		searchIndex.replaceAll(people.findAll(newPeople.stream().map(NewPerson::id).toList())
-			.stream()
-			.collect(Collectors.toMap(Person::id, person -> searchTerms.of(person, today))));
+		changeLog.recordAll(Subject.PERSON, newPeople.stream().map(NewPerson::id).toList(), ChangeKind.CREATED);
 	}
 
 	/**
@@ -123,7 +120,7 @@ public class People {
 		PersonInput merged = bodies.merged(current.toInput(), patch, PersonInput.class);
 		PersonDraft draft = check(merged);
 		people.update(id, draft, Instant.now(clock));
-		return audited(current, reindexed(id));
+		return audited(current, changed(id));
 	}
 
 	/** Replaces everything a client may write about the person (imports do this). */
@@ -140,7 +137,7 @@ public class People {
 	public Person replace(String id, PersonInput request, String ifMatch) {
 		Person current = lockedForWrite(id, ifMatch);
 		people.update(id, check(request), Instant.now(clock));
-		return audited(current, reindexed(id));
+		return audited(current, changed(id));
 	}
 
 	/**
@@ -173,6 +170,7 @@ public class People {
 		events.publishEvent(new PersonToBeDeleted(id, force));
 		people.delete(id);
 		audit.record(Action.DELETED, Entity.PERSON, id);
+		changeLog.record(Subject.PERSON, id, ChangeKind.DELETED);
 	}
 
 	@Transactional
@@ -219,20 +217,18 @@ public class People {
 		people.deleteAffiliation(affiliationId);
 		audit.record(Action.DELETED, Entity.AFFILIATION, affiliationId, List.of(), "of person " + personId);
 		people.touch(List.of(personId), Instant.now(clock));
-		reindexed(personId);
+		changed(personId);
 	}
 
 	/**
-	 * People show and are found under their organisations' names, so a rename reaches
-	 * them.
+	 * People show their organisations' names, so a rename changes their representation
+	 * (and ETag). The search index learns of it from the organisation's own change.
 	 */
 	@EventListener
 	void onOrganisationRenamed(OrganisationRenamed renamed) {
-		List<String> ids = people.idsAffiliatedWith(renamed.organisationId());
+		List<String> ids = people.idsAffiliatedWithAny(List.of(renamed.organisationId()));
 		if (!ids.isEmpty()) {
 			people.touch(ids, Instant.now(clock));
-			LocalDate today = LocalDate.now(clock);
-			people.findAll(ids).forEach(person -> searchIndex.replace(person.id(), searchTerms.of(person, today)));
 		}
 	}
 
@@ -260,14 +256,14 @@ public class People {
 			people.clearOtherPrimaries(personId, affiliationId);
 		}
 		people.touch(List.of(personId), now);
-		Person person = reindexed(personId);
+		Person person = changed(personId);
 		return new AffiliationOfPerson(person.affiliation(affiliationId), person.version());
 	}
 
-	private Person reindexed(String id) {
-		Person person = people.find(id).orElseThrow();
-		searchIndex.replace(id, searchTerms.of(person, LocalDate.now(clock)));
-		return person;
+	/** Logs the change of the person, and reads them as they are now. */
+	private Person changed(String id) {
+		changeLog.record(Subject.PERSON, id, ChangeKind.UPDATED);
+		return people.get(id);
 	}
 
 }

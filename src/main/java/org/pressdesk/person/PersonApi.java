@@ -43,14 +43,16 @@ class PersonApi {
 	}
 
 	/**
-	 * Searches names, organisations, titles, emails, phone digits and topics; see API.md.
+	 * Searches names (with typos, sounds and nicknames), organisations with those above
+	 * them, titles, departments, emails, phone digits and topics, most relevant first
+	 * ({@code sort=name}: by name); see API.md.
 	 */
 	@GetMapping("/people")
 	Page<Person> search(@RequestParam(required = false) String q,
 			@RequestParam(name = "organisation", required = false) String organisationId,
-			@RequestParam(required = false) String topic, @RequestParam(required = false) Integer limit,
-			@RequestParam(required = false) String cursor) {
-		return search.page(q, organisationId, topic, cursor, limit);
+			@RequestParam(required = false) String topic, @RequestParam(required = false) String sort,
+			@RequestParam(required = false) Integer limit, @RequestParam(required = false) String cursor) {
+		return search.page(q, organisationId, topic, sort, cursor, limit);
 	}
 
 	/** People currently affiliated with the organisation or any organisation below it. */

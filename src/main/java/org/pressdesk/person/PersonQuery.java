@@ -2,17 +2,38 @@ package org.pressdesk.person;
 
 import java.util.List;
 
+import org.pressdesk.system.InvalidInput;
 import org.pressdesk.web.Cursor;
 
 /**
- * A search over people, resolved: for each query word the prefixes that may match it, the
- * organisations (with their sub-organisations) and the topic to filter by, where the page
- * starts.
+ * A search over people: the words typed, the organisations (each with those below it) and
+ * the topic to filter by, the order, and where the page starts.
  */
-record PersonQuery(List<List<String>> words, List<String> organisationIds, String topic, Cursor after, int limit) {
+record PersonQuery(String text, List<String> organisationIds, String topic, Order order, Cursor after, int limit) {
+
+	/** The order of results: by relevance when words were typed, or by name. */
+	enum Order {
+
+		RELEVANCE, NAME;
+
+		/**
+		 * The order a request asks for ({@code sort}); by relevance when it asks none.
+		 */
+		static Order of(String sort) {
+			if (sort == null || sort.isBlank()) {
+				return RELEVANCE;
+			}
+			return switch (sort.strip()) {
+				case "relevance" -> RELEVANCE;
+				case "name" -> NAME;
+				default -> throw new InvalidInput("sort", "must be relevance or name");
+			};
+		}
+
+	}
 
 	boolean selectsEveryone() {
-		return words.isEmpty() && organisationIds == null && (topic == null || topic.isBlank());
+		return (text == null || text.isBlank()) && organisationIds == null && (topic == null || topic.isBlank());
 	}
 
 }

@@ -23,6 +23,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -99,11 +100,8 @@ public class PersonRepository {
 
 	private final DSLContext db;
 
-	private final PersonSearchIndex searchIndex;
-
-	PersonRepository(DSLContext db, PersonSearchIndex searchIndex) {
+	PersonRepository(DSLContext db) {
 		this.db = db;
-		this.searchIndex = searchIndex;
 	}
 
 	public Optional<Person> find(String id) {
@@ -123,80 +121,55 @@ public class PersonRepository {
 		return selectPeople().where(PERSON.ID.in(ids)).fetch(mapping(Person::new));
 	}
 
-	/**
-	 * A page of people in alphabetical order of family name. Each query word narrows the
-	 * result to people with a search term starting with it.
-	 */
-	Page<Person> search(PersonQuery query, LocalDate today) {
-		Condition condition = conditionOf(query, today);
-		// the page is chosen on narrow rows first, so the nested lists are built for its
-		// people only
-		Table<Record1<String>> page = select(PERSON.ID).from(PERSON)
-			.where(condition)
-			.orderBy(PERSON.SORT_NAME, PERSON.ID)
-			.limit(query.limit() + 1)
-			.asTable("page");
-		List<Person> people = selectPeople().join(page)
-			.on(PERSON.ID.eq(page.field(PERSON.ID)))
-			.orderBy(PERSON.SORT_NAME, PERSON.ID)
-			.fetch(mapping(Person::new));
-		return Page.of(people, query.limit(), last -> new Cursor(last.sortName(), last.id()));
-	}
-
-	private Condition conditionOf(PersonQuery query, LocalDate today) {
-		Condition condition = DSL.noCondition();
-		condition = condition.and(searchIndex.matching(query.words(), today));
-		if (query.organisationIds() != null) {
-			condition = condition.and(DSL.exists(DSL.selectOne()
-				.from(AFFILIATION)
-				.where(AFFILIATION.PERSON_ID.eq(PERSON.ID))
-				.and(AFFILIATION.ORGANISATION_ID.in(query.organisationIds()))
-				.and(AFFILIATION.END_DATE.isNull().or(AFFILIATION.END_DATE.ge(today)))));
-		}
-		if (query.topic() != null && !query.topic().isBlank()) {
-			condition = condition.and(DSL.exists(DSL.selectOne()
-				.from(PERSON_TOPIC)
-				.where(PERSON_TOPIC.PERSON_ID.eq(PERSON.ID))
-				.and(PERSON_TOPIC.TOPIC.eq(query.topic().strip()))));
-		}
-		Cursor after = query.after();
-		if (after != null) {
-			// the leading >= lets the index on (sort_name, id) start at the cursor, not
-			// the beginning
-			condition = condition.and(PERSON.SORT_NAME.ge(after.sortKey()))
-				.and(PERSON.SORT_NAME.gt(after.sortKey()).or(PERSON.ID.gt(after.id())));
-		}
-		return condition;
+	/** These people, in the order of {@code ids} (a page of search results). */
+	List<Person> findAllInOrder(List<String> ids) {
+		Map<String, Person> byId = findAll(ids).stream().collect(Collectors.toMap(Person::id, Function.identity()));
+		return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
 	}
 
 	/**
-	 * The next batch of an export: up to {@code size} people matching {@code filters}
-	 * whose id comes after {@code afterId}, in order of id. The people come in one
-	 * statement, then their emails, phones, affiliations and topics in one statement each
-	 * (cheaper, for thousands, than building and parsing MULTISET's JSON for every
-	 * person). When everyone is exported, the nested rows are read as the range of person
-	 * ids the batch spans: each table's primary key serves it as one slice, where a list
-	 * of a thousand ids is a thousand lookups (measured on 100,000 people: the whole
-	 * export read in a third of the time).
+	 * The next batch of everyone, for an export or for building the search index: up to
+	 * {@code size} people whose id comes after {@code afterId}, in order of id. The
+	 * nested rows are read as the range of person ids the batch spans: each table's
+	 * primary key serves it as one slice, where a list of a thousand ids is a thousand
+	 * lookups (measured on 100,000 people: the whole export read in a third of the time).
 	 */
-	List<Person> exportBatch(PersonQuery filters, String afterId, int size, LocalDate today) {
+	List<Person> batchAfter(String afterId, int size) {
 		List<Record> rows = db.select(PERSON_COLUMNS)
 			.from(PERSON)
-			.where(conditionOf(filters, today))
-			.and(afterId == null ? DSL.noCondition() : PERSON.ID.gt(afterId))
+			.where(afterId == null ? DSL.noCondition() : PERSON.ID.gt(afterId))
 			.orderBy(PERSON.ID)
 			.limit(size)
 			.fetch();
 		if (rows.isEmpty()) {
 			return List.of();
 		}
-		List<String> ids = rows.stream().map(r -> r.get(PERSON.ID)).toList();
-		boolean everyone = filters.selectsEveryone();
-		Function<Field<String>, Condition> ofBatch = personId -> everyone
-				? personId.between(ids.get(0), ids.get(ids.size() - 1)) : personId.in(ids);
+		String first = rows.get(0).get(PERSON.ID);
+		String last = rows.get(rows.size() - 1).get(PERSON.ID);
+		return withNestedRows(rows, personId -> personId.between(first, last));
+	}
+
+	/** These people, in order of id, read as {@link #batchAfter} reads them. */
+	List<Person> batchOf(Collection<String> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		List<Record> rows = db.select(PERSON_COLUMNS).from(PERSON).where(PERSON.ID.in(ids)).orderBy(PERSON.ID).fetch();
+		if (rows.isEmpty()) {
+			return List.of();
+		}
+		List<String> found = rows.stream().map(r -> r.get(PERSON.ID)).toList();
+		return withNestedRows(rows, personId -> personId.in(found));
+	}
+
+	/**
+	 * The people of these rows with their emails, phones, affiliations and topics, in one
+	 * statement each (cheaper, for thousands, than building and parsing MULTISET's JSON
+	 * for every person).
+	 */
+	private List<Person> withNestedRows(List<Record> rows, Function<Field<String>, Condition> ofBatch) {
 		// rows read by position (value1, …), not by field: for a thousand people and
-		// their
-		// rows, looking each field up by name showed in the profile
+		// their rows, looking each field up by name showed in the profile
 		Map<String, List<Email>> emails = db
 			.select(PERSON_EMAIL.PERSON_ID, PERSON_EMAIL.VALUE, PERSON_EMAIL.LABEL, PERSON_EMAIL.VISIBILITY,
 					PERSON_EMAIL.IS_PRIMARY)
@@ -242,6 +215,29 @@ public class PersonRepository {
 					affiliations.getOrDefault(r.get(PERSON.ID), List.of()),
 					topics.getOrDefault(r.get(PERSON.ID), List.of())))
 			.toList();
+	}
+
+	/** Everyone affiliated (now or before) with any of these organisations. */
+	List<String> idsAffiliatedWithAny(Collection<String> organisationIds) {
+		if (organisationIds.isEmpty()) {
+			return List.of();
+		}
+		return db.selectDistinct(AFFILIATION.PERSON_ID)
+			.from(AFFILIATION)
+			.where(AFFILIATION.ORGANISATION_ID.in(organisationIds))
+			.fetch(Record1::value1);
+	}
+
+	/**
+	 * People with an affiliation that ended on one of these days: they were current on
+	 * the first and are past now.
+	 */
+	List<String> idsWithAffiliationEnding(LocalDate from, LocalDate before) {
+		return db.selectDistinct(AFFILIATION.PERSON_ID)
+			.from(AFFILIATION)
+			.where(AFFILIATION.END_DATE.ge(from))
+			.and(AFFILIATION.END_DATE.lt(before))
+			.fetch(Record1::value1);
 	}
 
 	void insert(String id, PersonDraft draft, Instant now) {
@@ -457,13 +453,6 @@ public class PersonRepository {
 			.where(Like.startingWith(PERSON_TOPIC.TOPIC, prefix.strip()))
 			.orderBy(PERSON_TOPIC.TOPIC)
 			.limit(limit)
-			.fetch(Record1::value1);
-	}
-
-	List<String> idsAffiliatedWith(String organisationId) {
-		return db.selectDistinct(AFFILIATION.PERSON_ID)
-			.from(AFFILIATION)
-			.where(AFFILIATION.ORGANISATION_ID.eq(organisationId))
 			.fetch(Record1::value1);
 	}
 

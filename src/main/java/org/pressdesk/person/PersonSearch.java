@@ -1,51 +1,75 @@
 package org.pressdesk.person;
 
-import java.time.Clock;
-import java.time.LocalDate;
+import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
-import org.pressdesk.organisation.OrganisationRepository;
 import org.pressdesk.web.Cursor;
 import org.pressdesk.web.Page;
 
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.core.task.AsyncTaskExecutor;
 import org.springframework.stereotype.Component;
 
 /**
- * Searching people as {@code GET /people} describes it, for the API and for whatever else
- * lists people by the same filters (exports).
+ * Searching people as {@code GET /people} describes it, for the API, the staff pages and
+ * whatever else lists people by the same filters (exports): the words and filters are
+ * answered by this instance's index ({@link PersonIndex}), the people then read from the
+ * database.
  */
 @Component
 public class PersonSearch {
 
+	/** How long a search waits for the index being built at start before a 503. */
+	private static final Duration INDEX_WAIT = Duration.ofSeconds(10);
+
 	private final PersonRepository people;
 
-	private final SearchTerms searchTerms;
-
-	private final OrganisationRepository organisations;
-
-	private final Clock clock;
+	private final PersonIndex index;
 
 	private final AsyncTaskExecutor reader;
 
-	PersonSearch(PersonRepository people, SearchTerms searchTerms, OrganisationRepository organisations, Clock clock,
-			AsyncTaskExecutor reader) {
+	PersonSearch(PersonRepository people, PersonIndex index,
+			@Qualifier("applicationTaskExecutor") AsyncTaskExecutor reader) {
 		this.people = people;
-		this.searchTerms = searchTerms;
-		this.organisations = organisations;
-		this.clock = clock;
+		this.index = index;
 		this.reader = reader;
 	}
 
 	/**
-	 * One page: {@code organisationId} includes its sub-organisations; null filters are
-	 * ignored.
+	 * This instance's index: whether it is built, and when it was, how many people it
+	 * read, in how long, and the memory it took.
 	 */
+	public record IndexStatus(boolean built, int people, long buildMillis, long bytes) {
+	}
+
+	public IndexStatus indexStatus() {
+		return index.status();
+	}
+
+	/** A result, and what its words matched ("name", "organisation"), strongest first. */
+	public record Found(Person person, List<String> matchedOn) {
+	}
+
+	/**
+	 * One page, most relevant first when words are typed (unless {@code sort} is "name"):
+	 * {@code organisationId} includes its sub-organisations; null filters are ignored.
+	 */
+	public Page<Person> page(String q, String organisationId, String topic, String sort, String cursor, Integer limit) {
+		Page<Found> found = pageWithin(q, organisationId == null ? null : List.of(organisationId), topic, sort, cursor,
+				limit);
+		return new Page<>(found.items().stream().map(Found::person).toList(), found.next());
+	}
+
+	/** {@link #page} in the default order. */
 	public Page<Person> page(String q, String organisationId, String topic, String cursor, Integer limit) {
-		return pageWithin(q, organisationId == null ? null : List.of(organisationId), topic, cursor, limit);
+		return page(q, organisationId, topic, null, cursor, limit);
 	}
 
 	/**
@@ -53,9 +77,22 @@ public class PersonSearch {
 	 * (several organisations may share a name); null means any organisation, an empty
 	 * list none.
 	 */
-	public Page<Person> pageWithin(String q, List<String> organisationIds, String topic, String cursor, Integer limit) {
-		return people.search(query(q, organisationIds, topic, Cursor.decode(cursor), Cursor.limit(limit)),
-				LocalDate.now(clock));
+	public Page<Found> pageWithin(String q, List<String> organisationIds, String topic, String sort, String cursor,
+			Integer limit) {
+		PersonQuery query = new PersonQuery(q, organisationIds, topic, PersonQuery.Order.of(sort),
+				Cursor.decode(cursor), Cursor.limit(limit));
+		Page<PersonIndex.Hit> hits = index.search(query, INDEX_WAIT);
+		Map<String, Person> byId = people.findAll(hits.items().stream().map(PersonIndex.Hit::id).toList())
+			.stream()
+			.collect(Collectors.toMap(Person::id, Function.identity()));
+		// someone deleted since the index was read is left out
+		List<Found> found = hits.items()
+			.stream()
+			.filter(hit -> byId.containsKey(hit.id()))
+			.map(hit -> new Found(byId.get(hit.id()),
+					hit.matchedOn().stream().map(PersonIndex.MatchedOn::label).toList()))
+			.toList();
+		return new Page<>(found, hits.next());
 	}
 
 	/**
@@ -65,21 +102,43 @@ public class PersonSearch {
 	 */
 	public void forEachBatch(String q, String organisationId, String topic, int batchSize,
 			Consumer<List<Person>> batches) {
-		PersonQuery filters = query(q, organisationId == null ? null : List.of(organisationId), topic, null, batchSize);
-		LocalDate today = LocalDate.now(clock);
-		Future<List<Person>> next = reader.submit(() -> people.exportBatch(filters, null, batchSize, today));
+		PersonQuery query = new PersonQuery(q, organisationId == null ? null : List.of(organisationId), topic,
+				PersonQuery.Order.NAME, null, batchSize);
+		if (query.selectsEveryone()) {
+			forEachBatch(after -> {
+				List<Person> batch = people.batchAfter(after, batchSize);
+				return new Batch(batch, batch.isEmpty() ? null : batch.get(batch.size() - 1).id(),
+						batch.size() < batchSize);
+			}, batches);
+			return;
+		}
+		List<String> ids = index.allIds(query, INDEX_WAIT);
+		forEachBatch(after -> {
+			int from = after == null ? 0 : Collections.binarySearch(ids, after) + 1;
+			int to = Math.min(ids.size(), from + batchSize);
+			// people deleted since the index was read are not found: the batch is smaller
+			return new Batch(people.batchOf(ids.subList(from, to)), to == 0 ? null : ids.get(to - 1), to == ids.size());
+		}, batches);
+	}
+
+	/** Some people, where the next batch starts, and whether this was the last. */
+	private record Batch(List<Person> people, String lastId, boolean last) {
+	}
+
+	private void forEachBatch(Function<String, Batch> batchAfter, Consumer<List<Person>> batches) {
+		Future<Batch> next = reader.submit(() -> batchAfter.apply(null));
 		try {
 			while (true) {
-				List<Person> batch = resultOf(next);
-				if (batch.size() < batchSize) {
-					if (!batch.isEmpty()) {
-						batches.accept(batch);
-					}
+				Batch batch = resultOf(next);
+				if (!batch.last()) {
+					next = reader.submit(() -> batchAfter.apply(batch.lastId()));
+				}
+				if (!batch.people().isEmpty()) {
+					batches.accept(batch.people());
+				}
+				if (batch.last()) {
 					return;
 				}
-				String lastId = batch.get(batch.size() - 1).id();
-				next = reader.submit(() -> people.exportBatch(filters, lastId, batchSize, today));
-				batches.accept(batch);
 			}
 		}
 		finally {
@@ -103,11 +162,6 @@ public class PersonSearch {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException("interrupted while reading people", ex);
 		}
-	}
-
-	private PersonQuery query(String q, List<String> organisationIds, String topic, Cursor after, int limit) {
-		List<String> subtrees = organisationIds == null ? null : organisations.subtreeIds(organisationIds);
-		return new PersonQuery(searchTerms.ofQuery(q), subtrees, topic, after, limit);
 	}
 
 }

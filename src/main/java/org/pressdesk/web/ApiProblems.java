@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
 
 import org.pressdesk.system.Conflict;
+import org.pressdesk.system.Unavailable;
 import org.pressdesk.system.FieldProblem;
 import org.pressdesk.system.InvalidInput;
 import org.pressdesk.system.NotFound;
@@ -70,6 +71,11 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 	@ExceptionHandler
 	ResponseEntity<?> conflict(Conflict ex, HttpServletRequest request) {
 		return answer(request, problem(Problems.of(HttpStatus.CONFLICT, "conflict", ex.getMessage())));
+	}
+
+	@ExceptionHandler
+	void unavailable(Unavailable ex, HttpServletRequest request, HttpServletResponse response) throws IOException {
+		UnavailableResponses.write(request, response, ex.getMessage());
 	}
 
 	@ExceptionHandler

@@ -23,6 +23,20 @@ public final class UnavailableResponses {
 	}
 
 	public static void write(HttpServletRequest request, HttpServletResponse response) throws IOException {
+		write(request, response,
+				"The directory is unavailable for a moment: its database cannot be reached. Try again shortly.",
+				"Its database cannot be reached at the moment. "
+						+ "Nothing you saved before is lost. Please try again in a minute.");
+	}
+
+	/** The same answer for another part that is not ready: {@code detail} says which. */
+	public static void write(HttpServletRequest request, HttpServletResponse response, String detail)
+			throws IOException {
+		write(request, response, detail, detail);
+	}
+
+	private static void write(HttpServletRequest request, HttpServletResponse response, String problemDetail,
+			String pageText) throws IOException {
 		response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
 		response.setHeader("Retry-After", RETRY_AFTER_SECONDS);
 		response.setHeader("Cache-Control", "no-store");
@@ -32,15 +46,11 @@ public final class UnavailableResponses {
 				person ? "default-src 'none'; style-src 'self'; frame-ancestors 'none'"
 						: "default-src 'none'; frame-ancestors 'none'");
 		if (!person) {
-			Problems.write(request, response, Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "unavailable",
-					"The directory is unavailable for a moment: its database cannot be reached. Try again shortly."));
+			Problems.write(request, response,
+					Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", problemDetail));
 			return;
 		}
-		byte[] body = ErrorPages
-			.page("The directory is unavailable",
-					"Its database cannot be reached at the moment. "
-							+ "Nothing you saved before is lost. Please try again in a minute.")
-			.getBytes(StandardCharsets.UTF_8);
+		byte[] body = ErrorPages.page("The directory is unavailable", pageText).getBytes(StandardCharsets.UTF_8);
 		response.setContentType("text/html;charset=UTF-8");
 		response.setContentLength(body.length);
 		response.getOutputStream().write(body);

@@ -76,17 +76,23 @@ class PersonSearchTests extends ApiTestSupport {
 	}
 
 	@Test
-	void findsByCurrentOrganisationAndTitleButNotByPastOnes() {
+	void findsByCurrentOrganisationAndTitleAndByPastOnesBelowThem() {
 		String tag = unique("tag");
 		String current = organisation("Institute for Manufacturing " + tag, null);
 		String past = organisation("Old Employer " + tag, null);
 		String id = person("Jane", "Example", null);
 		affiliation(id, current, "Head of Policy Links", null);
 		affiliation(id, past, "Former Chair", "2020-01-01");
+		String stillThere = person("Zach", "Zimmer", null);
+		affiliation(stillThere, past, "Chair", null);
 
 		assertThat(search("manufacturing " + tag)).containsExactly(id);
 		assertThat(search("policy links " + tag)).containsExactly(id);
-		assertThat(search("old employer " + tag)).as("an ended affiliation no longer finds the person").isEmpty();
+		assertThat(search("old employer " + tag)).as("current beats past, whatever the names")
+			.containsExactly(stillThere, id);
+		assertThat(ids(viewer.get("/api/v1/people?organisation=" + past).json()))
+			.as("the organisation filter takes current affiliations only")
+			.containsExactly(stillThere);
 	}
 
 	@Test
@@ -163,6 +169,86 @@ class PersonSearchTests extends ApiTestSupport {
 		assertThat(seen).doesNotHaveDuplicates();
 		assertThat(seen).containsAll(created);
 		assertThat(familyNames).isSorted();
+	}
+
+	@Test
+	void aNameMatchRanksAboveTitlesAndOrganisationsThatSortEarlier() {
+		String tag = unique("tag");
+		String smithInstitute = organisation("Smith Institute " + tag, null);
+		String inTitle = person("Alice", "Aaronson", tag);
+		affiliation(inTitle, smithInstitute, "Smith Professor of Economics", null);
+		String atInstitute = person("Bob", "Abbott", tag);
+		affiliation(atInstitute, smithInstitute, "Fellow", null);
+		String dave = person("Dave", "Smith", tag);
+		String gregory = person("Mike", "Gregory", tag);
+		String gregoryInTitle = person("Anna", "Abbot", tag);
+		affiliation(gregoryInTitle, smithInstitute, "Gregory Fellow", null);
+
+		assertThat(search("smith " + tag)).first().isEqualTo(dave);
+		assertThat(search("smith " + tag)).containsExactlyInAnyOrder(dave, inTitle, atInstitute, gregoryInTitle);
+		assertThat(search("gregory " + tag)).containsExactly(gregory, gregoryInTitle);
+		assertThat(search("smyth " + tag)).as("sounds like Smith").first().isEqualTo(dave);
+		assertThat(ids(viewer.get("/api/v1/people?sort=name&q=" + Http.query("smith " + tag)).json()))
+			.as("by name on request")
+			.containsExactly(inTitle, gregoryInTitle, atInstitute, dave);
+	}
+
+	@Test
+	void namesakesAndNearNamesakesDoNotPushAnExactMatchDown() {
+		String tag = unique("tag");
+		String nearNamesake = person("Carlos", "Lopez-Gomes", tag);
+		String namesake = person("Carla", "López-Gómez", tag);
+		String exact = person("Carlos", "López-Gómez", tag);
+		String shorter = person("Carlos", "López", tag);
+
+		List<String> found = search("carlos lopez-gomez " + tag);
+		assertThat(found).first().isEqualTo(exact);
+		assertThat(found).contains(nearNamesake).doesNotContain(shorter, namesake);
+		assertThat(search("lopez " + tag)).as("a whole word beats the beginning of one")
+			.startsWith(shorter)
+			.contains(exact, namesake);
+	}
+
+	@Test
+	void pagesInOrderOfRelevanceWithoutGapsOrRepeatsWhilePeopleAreAdded() {
+		String tag = unique("tag");
+		String organisation = organisation("Policy Unit " + tag, null);
+		List<String> created = new ArrayList<>();
+		for (int i = 0; i < 12; i++) {
+			// three kinds of match, so scores differ and tie
+			String id = person(i % 3 == 0 ? "Policy" : "Person" + i, "Family" + (i % 4), tag);
+			if (i % 3 == 1) {
+				affiliation(id, organisation, "Head of Policy", null);
+			}
+			created.add(id);
+		}
+		List<String> inOnePage = ids(viewer.get("/api/v1/people?limit=100&q=" + Http.query("policy " + tag)).json());
+
+		List<String> seen = new ArrayList<>();
+		String cursor = null;
+		do {
+			JsonNode page = viewer
+				.get("/api/v1/people?limit=3&q=" + Http.query("policy " + tag)
+						+ (cursor == null ? "" : "&cursor=" + cursor))
+				.json();
+			page.get("items").forEach(p -> seen.add(p.get("id").asString()));
+			cursor = page.get("next").isNull() ? null : page.get("next").asString();
+			// people added while paging, some ranking above the page, some below
+			person("Policy", "Aardvark", tag);
+			person("Zed", "Policyton", tag);
+		}
+		while (cursor != null && seen.size() < 100);
+
+		assertThat(seen).doesNotHaveDuplicates();
+		assertThat(seen).containsSubsequence(inOnePage);
+		assertThat(viewer.get("/api/v1/people?sort=name&cursor=" + relevanceCursor(tag)).status())
+			.as("a cursor of one order is refused in the other")
+			.isEqualTo(400);
+	}
+
+	/** The cursor after the first result of a search in order of relevance. */
+	private String relevanceCursor(String tag) {
+		return viewer.get("/api/v1/people?limit=1&q=" + Http.query("policy " + tag)).text("$.next");
 	}
 
 	private List<String> search(String q) {

@@ -1,0 +1,8 @@
+package org.pressdesk.changes;
+
+/** What happened to the subject; stored by name. */
+public enum ChangeKind {
+
+	CREATED, UPDATED, DELETED
+
+}
