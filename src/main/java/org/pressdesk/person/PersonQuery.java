@@ -7,9 +7,11 @@ import org.pressdesk.web.Cursor;
 
 /**
  * A search over people: the words typed, the organisations (each with those below it) and
- * the topic to filter by, the order, and where the page starts.
+ * the topic to filter by, the order, where the page starts, and whether each result says
+ * why it matched.
  */
-record PersonQuery(String text, List<String> organisationIds, String topic, Order order, Cursor after, int limit) {
+record PersonQuery(String text, List<String> organisationIds, String topic, Order order, Cursor after, int limit,
+		boolean explained) {
 
 	/** The order of results: by relevance when words were typed, or by name. */
 	enum Order {

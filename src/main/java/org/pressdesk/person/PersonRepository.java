@@ -44,7 +44,6 @@ import org.jooq.Record7;
 import org.jooq.Row2;
 import org.jooq.SelectField;
 import org.jooq.SelectJoinStep;
-import org.jooq.Table;
 import org.jooq.TableField;
 import org.jooq.impl.DSL;
 
@@ -58,8 +57,6 @@ import org.pressdesk.system.MultiRowInserts;
 import org.pressdesk.system.NotFound;
 import org.pressdesk.text.LinkedIn;
 import org.pressdesk.text.Topics;
-import org.pressdesk.web.Cursor;
-import org.pressdesk.web.Page;
 
 import org.springframework.stereotype.Repository;
 

@@ -3,12 +3,10 @@ package org.pressdesk.person;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import org.pressdesk.web.Cursor;
 import org.pressdesk.web.Page;
@@ -62,8 +60,8 @@ public class PersonSearch {
 	 * {@code organisationId} includes its sub-organisations; null filters are ignored.
 	 */
 	public Page<Person> page(String q, String organisationId, String topic, String sort, String cursor, Integer limit) {
-		Page<Found> found = pageWithin(q, organisationId == null ? null : List.of(organisationId), topic, sort, cursor,
-				limit);
+		Page<Found> found = search(new PersonQuery(q, organisationId == null ? null : List.of(organisationId), topic,
+				PersonQuery.Order.of(sort), Cursor.decode(cursor), Cursor.limit(limit), false));
 		return new Page<>(found.items().stream().map(Found::person).toList(), found.next());
 	}
 
@@ -79,18 +77,15 @@ public class PersonSearch {
 	 */
 	public Page<Found> pageWithin(String q, List<String> organisationIds, String topic, String sort, String cursor,
 			Integer limit) {
-		PersonQuery query = new PersonQuery(q, organisationIds, topic, PersonQuery.Order.of(sort),
-				Cursor.decode(cursor), Cursor.limit(limit));
+		return search(new PersonQuery(q, organisationIds, topic, PersonQuery.Order.of(sort), Cursor.decode(cursor),
+				Cursor.limit(limit), true));
+	}
+
+	private Page<Found> search(PersonQuery query) {
 		Page<PersonIndex.Hit> hits = index.search(query, INDEX_WAIT);
-		Map<String, Person> byId = people.findAll(hits.items().stream().map(PersonIndex.Hit::id).toList())
-			.stream()
-			.collect(Collectors.toMap(Person::id, Function.identity()));
-		// someone deleted since the index was read is left out
 		List<Found> found = hits.items()
 			.stream()
-			.filter(hit -> byId.containsKey(hit.id()))
-			.map(hit -> new Found(byId.get(hit.id()),
-					hit.matchedOn().stream().map(PersonIndex.MatchedOn::label).toList()))
+			.map(hit -> new Found(hit.person(), hit.matchedOn().stream().map(PersonIndex.MatchedOn::label).toList()))
 			.toList();
 		return new Page<>(found, hits.next());
 	}
@@ -103,7 +98,7 @@ public class PersonSearch {
 	public void forEachBatch(String q, String organisationId, String topic, int batchSize,
 			Consumer<List<Person>> batches) {
 		PersonQuery query = new PersonQuery(q, organisationId == null ? null : List.of(organisationId), topic,
-				PersonQuery.Order.NAME, null, batchSize);
+				PersonQuery.Order.NAME, null, batchSize, false);
 		if (query.selectsEveryone()) {
 			forEachBatch(after -> {
 				List<Person> batch = people.batchAfter(after, batchSize);

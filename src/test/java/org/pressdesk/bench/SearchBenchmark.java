@@ -28,7 +28,7 @@ public final class SearchBenchmark {
 
 	private static final int REQUESTS = Integer.getInteger("bench.requests", 400);
 
-	private static final List<String> QUERIES = List.of("smith", "lopez", "jane lopez", "manufacturing",
+	private static final List<String> DEFAULT_QUERIES = List.of("smith", "lopez", "jane lopez", "manufacturing",
 			"institute of climate", "head of policy", "siobhan walsh", "020 7946 0123", "7946", "jane.smith",
 			"jane.smith@example.org", "lopez-gomes", "gergory", "smyth", "mike", "j", "zzzz-no-match");
 
@@ -54,7 +54,8 @@ public final class SearchBenchmark {
 					REQUESTS);
 			System.out.printf("%-24s %8s %14s %14s %14s %14s%n", "q", "results", "1: median ms", "1: p99 ms",
 					"8: median ms", "8: p99 ms");
-			for (String q : QUERIES) {
+			String queries = System.getProperty("bench.queries");
+			for (String q : queries == null ? DEFAULT_QUERIES : List.of(queries.split(","))) {
 				measure(port, q);
 			}
 		}
