@@ -27,6 +27,7 @@ import org.pressdesk.person.PersonDraft;
 import org.pressdesk.person.PersonInput;
 import org.pressdesk.person.PersonInput.EmailInput;
 import org.pressdesk.person.PersonInput.PhoneInput;
+import org.pressdesk.person.PersonSearch;
 import org.pressdesk.person.PhoneKind;
 import org.pressdesk.person.Visibility;
 import org.pressdesk.system.Ids;
@@ -80,6 +81,11 @@ final class BenchDirectory {
 		ConfigurableApplicationContext service = new SpringApplicationBuilder(PressdeskApplication.class)
 			.run(arguments.toArray(String[]::new));
 		seed(service);
+		// ready as a load balancer sees it: the search index read from the database
+		PersonSearch search = service.getBean(PersonSearch.class);
+		while (!search.indexStatus().built()) {
+			Thread.sleep(100);
+		}
 		return service;
 	}
 

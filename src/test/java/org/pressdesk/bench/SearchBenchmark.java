@@ -37,11 +37,7 @@ public final class SearchBenchmark {
 
 	public static void main(String[] args) throws Exception {
 		try (ConfigurableApplicationContext service = BenchDirectory.start()) {
-			PersonSearch search = service.getBean(PersonSearch.class);
-			while (!search.indexStatus().built()) {
-				Thread.sleep(100);
-			}
-			PersonSearch.IndexStatus index = search.indexStatus();
+			PersonSearch.IndexStatus index = service.getBean(PersonSearch.class).indexStatus();
 			System.gc();
 			Runtime runtime = Runtime.getRuntime();
 			System.out.printf(
