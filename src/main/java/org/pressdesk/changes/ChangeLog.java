@@ -109,6 +109,19 @@ public class ChangeLog {
 		}
 	}
 
+	/** A reader's position, to go back to; opaque to followers. */
+	public record Mark(long highest, List<Gap> gaps) {
+	}
+
+	/** Positions skipped over, waited for since {@code noticed}. */
+	record Gap(long from, long to, Instant noticed) {
+
+		boolean holds(long position) {
+			return from <= position && position <= to;
+		}
+
+	}
+
 	/**
 	 * A follower's position in the log. Positions are handed out when a row is written,
 	 * not when it is committed, so a row may appear below one already read: each position
@@ -121,14 +134,6 @@ public class ChangeLog {
 		private long highest;
 
 		private final List<Gap> gaps = new ArrayList<>();
-
-		private record Gap(long from, long to, Instant noticed) {
-
-			boolean holds(long position) {
-				return from <= position && position <= to;
-			}
-
-		}
 
 		private Reader(long highest) {
 			this.highest = highest;
@@ -180,9 +185,19 @@ public class ChangeLog {
 			}
 		}
 
-		/** The highest position read; the gaps below it are still being waited for. */
-		public long position() {
-			return highest;
+		/** Where the reader is: what it has read, and the gaps it waits for. */
+		public Mark mark() {
+			return new Mark(highest, List.copyOf(gaps));
+		}
+
+		/**
+		 * Goes back to a mark, so that what was read since is read again: a follower that
+		 * could not apply what it read (the database went away half-way) loses nothing.
+		 */
+		public void rewind(Mark mark) {
+			highest = mark.highest();
+			gaps.clear();
+			gaps.addAll(mark.gaps());
 		}
 
 	}

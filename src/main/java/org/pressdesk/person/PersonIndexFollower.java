@@ -151,16 +151,16 @@ class PersonIndexFollower {
 		List<Change> changes;
 		boolean changed = false;
 		do {
+			ChangeLog.Mark before = reader.mark();
 			changes = reader.next(BATCH);
-			Set<String> personIds = new LinkedHashSet<>();
-			Set<String> organisationIds = new HashSet<>();
-			for (Change change : changes) {
-				(change.subject() == Subject.PERSON ? personIds : organisationIds).add(change.subjectId());
+			try {
+				apply(changes);
 			}
-			if (!organisationIds.isEmpty()) {
-				personIds.addAll(people.idsAffiliatedWithAny(organisations.subtreeIds(organisationIds)));
+			catch (RuntimeException ex) {
+				// read again next time: nothing read is lost for a failed read of people
+				reader.rewind(before);
+				throw ex;
 			}
-			reindex(personIds);
 			changed |= !changes.isEmpty();
 		}
 		while (changes.size() == BATCH);
@@ -173,6 +173,22 @@ class PersonIndexFollower {
 		if (changed) {
 			index.refresh();
 		}
+	}
+
+	/**
+	 * Applies changes: people read again, or removed; an organisation's people read
+	 * again.
+	 */
+	private void apply(List<Change> changes) {
+		Set<String> personIds = new LinkedHashSet<>();
+		Set<String> organisationIds = new HashSet<>();
+		for (Change change : changes) {
+			(change.subject() == Subject.PERSON ? personIds : organisationIds).add(change.subjectId());
+		}
+		if (!organisationIds.isEmpty()) {
+			personIds.addAll(people.idsAffiliatedWithAny(organisations.subtreeIds(organisationIds)));
+		}
+		reindex(personIds);
 	}
 
 	/** Reads these people again and replaces their documents; removes those gone. */

@@ -60,6 +60,22 @@ class ChangeLogTests extends ApiTestSupport {
 	}
 
 	@Test
+	void aFollowerThatCouldNotApplyWhatItReadGoesBackAndReadsItAgain() {
+		ChangeLog.Reader reader = changeLog.reader();
+		while (!reader.next(1000).isEmpty()) {
+			// to the end of the log
+		}
+		String id = UUID.randomUUID().toString();
+		new TransactionTemplate(transactions)
+			.executeWithoutResult(status -> changeLog.record(Subject.PERSON, id, ChangeKind.UPDATED));
+		ChangeLog.Mark before = reader.mark();
+		assertThat(ids(reader.next(1000))).contains(id);
+		reader.rewind(before);
+		assertThat(ids(reader.next(1000))).contains(id);
+		assertThat(ids(reader.next(1000))).doesNotContain(id);
+	}
+
+	@Test
 	void aRolledBackChangeIsNeverRead() {
 		ChangeLog.Reader reader = changeLog.reader();
 		while (!reader.next(1000).isEmpty()) {
