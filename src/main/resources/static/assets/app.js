@@ -18,6 +18,12 @@ document.addEventListener("DOMContentLoaded", () => {
             const focused = results.contains(document.activeElement);
             results.outerHTML = html;
             history.replaceState(null, "", "?" + query);
+            // the office at a glance stands until a search replaces it, as without JavaScript
+            const overview = document.querySelector(".overview");
+            if (overview) {
+              overview.hidden = ["q", "organisation", "topic"].some(
+                (name) => (form.elements[name]?.value || "").trim() !== "");
+            }
             const first = document.querySelector("#results a.name");
             if (focused && first) {
               first.focus();

@@ -58,6 +58,11 @@ class StaffPagesBrowserTests extends BrowserTestSupport {
 		assertThat(result.getText()).isEqualTo("Zoë Łópez-" + tag);
 		assertThat(browser.findElement(By.cssSelector("#results li.result .work")).getText())
 			.isEqualTo("Head of Press, Institut für Ångström-Studien " + tag);
+		assertThat(browser.findElement(By.cssSelector("#results li.result .matched")).getText())
+			.isEqualTo("Matched on name");
+		assertThat(browser.findElement(By.cssSelector(".overview")).isDisplayed())
+			.as("the recent changes give way to the results, as they do without JavaScript")
+			.isFalse();
 		RealBrowser.screenshot(browser, "search");
 		WebElement copy = browser.findElement(By.cssSelector("#results li.result button.copy"));
 		assertThat(copy.getAttribute("data-copy")).isEqualTo(tag + "@press.example.org");
