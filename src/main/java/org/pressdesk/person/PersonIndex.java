@@ -100,7 +100,7 @@ import org.springframework.stereotype.Component;
 @Component
 class PersonIndex implements DisposableBean {
 
-	static final String ID = "id";
+	private static final String ID = "id";
 
 	private static final String SORT_NAME = "sortName";
 
@@ -425,7 +425,7 @@ class PersonIndex implements DisposableBean {
 
 	private Document documentOf(Person person, Map<String, List<Link>> chains, LocalDate today) {
 		Document doc = new Document();
-		doc.add(new StringField(ID, person.id(), Store.YES));
+		doc.add(new StringField(ID, person.id(), Store.NO));
 		doc.add(new SortedDocValuesField(ID, new BytesRef(person.id())));
 		doc.add(new SortedDocValuesField(SORT_NAME, new BytesRef(person.sortName() == null ? "" : person.sortName())));
 		doc.add(new StoredField(STORED, STORED_FORM.writeValueAsBytes(person)));

@@ -8,11 +8,6 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.locks.ReentrantLock;
 
 import org.slf4j.Logger;
@@ -46,9 +41,6 @@ class PersonIndexFollower {
 
 	/** People read and indexed per statement round, at start and after bulk changes. */
 	private static final int BATCH = 1000;
-
-	/** Threads that index while the build reads on (Lucene's writer takes several). */
-	private static final int BUILD_THREADS = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
 
 	private final PersonIndex index;
 
@@ -144,44 +136,15 @@ class PersonIndexFollower {
 		var chains = organisations.chainsFromTopOfAll();
 		index.clear();
 		int count = 0;
-		// the next batch is read from the database while the last ones are indexed
-		ExecutorService indexing = Executors.newFixedThreadPool(BUILD_THREADS);
-		Semaphore indexingAtOnce = new Semaphore(BUILD_THREADS * 2);
-		List<Future<?>> indexed = new ArrayList<>();
-		try {
-			String after = null;
-			List<Person> batch;
-			do {
-				batch = people.batchAfter(after, BATCH);
-				List<Person> read = batch;
-				indexingAtOnce.acquire();
-				indexed.add(indexing.submit(() -> {
-					try {
-						index.put(read, chains, today);
-					}
-					finally {
-						indexingAtOnce.release();
-					}
-				}));
-				count += batch.size();
-				after = batch.isEmpty() ? after : batch.get(batch.size() - 1).id();
-			}
-			while (batch.size() == BATCH);
-			for (Future<?> done : indexed) {
-				done.get();
-			}
+		String after = null;
+		List<Person> batch;
+		do {
+			batch = people.batchAfter(after, BATCH);
+			index.put(batch, chains, today);
+			count += batch.size();
+			after = batch.isEmpty() ? after : batch.get(batch.size() - 1).id();
 		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException("interrupted while building the search index", ex);
-		}
-		catch (ExecutionException ex) {
-			throw ex.getCause() instanceof RuntimeException failure ? failure
-					: new IllegalStateException(ex.getCause());
-		}
-		finally {
-			indexing.shutdownNow();
-		}
+		while (batch.size() == BATCH);
 		reader = from;
 		indexedOn = today;
 		catchUp();

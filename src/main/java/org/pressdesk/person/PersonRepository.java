@@ -23,7 +23,6 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -116,12 +115,6 @@ public class PersonRepository {
 
 	public List<Person> findAll(Collection<String> ids) {
 		return selectPeople().where(PERSON.ID.in(ids)).fetch(mapping(Person::new));
-	}
-
-	/** These people, in the order of {@code ids} (a page of search results). */
-	List<Person> findAllInOrder(List<String> ids) {
-		Map<String, Person> byId = findAll(ids).stream().collect(Collectors.toMap(Person::id, Function.identity()));
-		return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
 	}
 
 	/**

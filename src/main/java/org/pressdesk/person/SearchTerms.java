@@ -37,7 +37,12 @@ class SearchTerms {
 
 	private static final Pattern NOT_ALPHANUMERIC = Pattern.compile("[^\\p{L}\\p{N}]+");
 
-	private static final Pattern LATIN_LETTERS = Pattern.compile("\\p{IsLatin}+");
+	/**
+	 * A letter of a script other than Latin: a name with one gets a romanised reading.
+	 */
+	private static final Pattern NOT_LATIN_LETTER = Pattern.compile("[\\p{L}&&[^\\p{IsLatin}]]");
+
+	private static final Pattern SPACES = Pattern.compile("\\s+");
 
 	private static final Set<String> STOP_WORDS = Set.of("of", "the", "for", "and", "at", "in", "on", "de", "la", "le",
 			"du", "des", "di", "da", "der", "den", "und", "et");
@@ -100,7 +105,7 @@ class SearchTerms {
 			return List.of(new QueryWord(List.copyOf(forms), WordKind.PHONE));
 		}
 		List<QueryWord> words = new ArrayList<>();
-		for (String typed : query.strip().split("\\s+")) {
+		for (String typed : SPACES.split(query.strip())) {
 			String folded = Folding.fold(typed);
 			if (folded.contains("@")) {
 				words.add(new QueryWord(List.of(truncate(folded)), WordKind.EMAIL));
@@ -134,7 +139,7 @@ class SearchTerms {
 		if (text == null) {
 			return words;
 		}
-		for (String word : Folding.fold(text).split("\\s+")) {
+		for (String word : SPACES.split(Folding.fold(text))) {
 			for (String run : scriptRuns(word)) {
 				if (isCjk(run.codePointAt(0))) {
 					words.addAll(cjkGrams(run));
@@ -161,13 +166,13 @@ class SearchTerms {
 		if (name == null) {
 			return words;
 		}
-		String joined = name.replaceAll("\\s+", "");
+		String joined = SPACES.matcher(name).replaceAll("");
 		for (String run : scriptRuns(Folding.fold(joined))) {
 			if (isCjk(run.codePointAt(0))) {
 				words.addAll(cjkGrams(run));
 			}
 		}
-		if (!LATIN_LETTERS.matcher(name.replaceAll("[^\\p{L}]", "")).matches() && !name.isBlank()) {
+		if (NOT_LATIN_LETTER.matcher(name).find()) {
 			words.addAll(words(romanised(name)));
 		}
 		return words;

@@ -90,7 +90,7 @@ class ChangeLogTests extends ApiTestSupport {
 	}
 
 	@Test
-	void aChangeIsLoggedInTheTransactionThatMakesItOrNotAtAll() {
+	void aChangeOutsideATransactionIsRefused() {
 		assertThatThrownBy(() -> changeLog.record(Subject.PERSON, UUID.randomUUID().toString(), ChangeKind.UPDATED))
 			.isInstanceOf(IllegalStateException.class);
 	}
