@@ -268,6 +268,11 @@ class Imports {
 			owners = personRepository.owners(wanted);
 			namesakes = personRepository.namesakes(cards.stream().map(card -> card.card().person().name()).toList(),
 					NAMESAKES_LISTED);
+			organisationsNamed = organisationRepository
+				.idsByName(cards.stream().flatMap(card -> card.card().organisationUnits().stream()).toList());
+			organisationRepository
+				.namesFromTop(organisationsNamed.values().stream().flatMap(List::stream).distinct().toList())
+				.forEach((id, names) -> foldedChains.put(id, names.stream().map(Folding::fold).toList()));
 		}
 
 		void apply(ImportedCard card, PersonDraft draft) {
@@ -442,6 +447,15 @@ class Imports {
 
 		private final Map<String, ResolvedOrganisation> resolved = new LinkedHashMap<>();
 
+		/** The ids of the organisations with each name the file's cards give. */
+		private Map<String, List<String>> organisationsNamed = Map.of();
+
+		/** The folded names from the top down to each of those organisations. */
+		private final Map<String, List<String>> foldedChains = new HashMap<>();
+
+		/** Organisations this import created, by folded name. */
+		private final Map<String, String> createdNamed = new HashMap<>();
+
 		private record ResolvedOrganisation(String id, int depth) {
 		}
 
@@ -467,23 +481,25 @@ class Imports {
 				return known;
 			}
 			for (int depth = units.size() - 1; depth >= 0; depth--) {
-				List<Organisation> candidates = organisationRepository.findByName(units.get(depth));
+				List<String> candidates = new ArrayList<>(organisationsNamed.getOrDefault(units.get(depth), List.of()));
+				Optional.ofNullable(createdNamed.get(Folding.fold(units.get(depth)))).ifPresent(candidates::add);
 				if (candidates.isEmpty()) {
 					continue;
 				}
 				List<String> above = units.subList(0, depth + 1).stream().map(Folding::fold).toList();
-				var chains = organisationRepository.namesFromTop(candidates.stream().map(Organisation::id).toList());
-				Optional<Organisation> exact = candidates.stream()
-					.filter(c -> chains.get(c.id()).stream().map(Folding::fold).toList().equals(above))
+				Optional<String> exact = candidates.stream()
+					.filter(id -> above.equals(foldedChains.get(id)))
 					.findFirst();
 				if (exact.isPresent() || depth == 0) {
-					ResolvedOrganisation found = new ResolvedOrganisation(exact.orElse(candidates.get(0)).id(), depth);
+					ResolvedOrganisation found = new ResolvedOrganisation(exact.orElse(candidates.get(0)), depth);
 					resolved.put(key, found);
 					return found;
 				}
 			}
 			Organisation created = organisations
 				.create(new OrganisationInput(units.get(0), null, null, OrganisationKind.OTHER, null, null, null));
+			createdNamed.put(Folding.fold(created.name()), created.id());
+			foldedChains.put(created.id(), List.of(Folding.fold(created.name())));
 			ResolvedOrganisation found = new ResolvedOrganisation(created.id(), 0);
 			resolved.put(key, found);
 			return found;

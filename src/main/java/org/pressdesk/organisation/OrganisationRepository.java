@@ -5,8 +5,10 @@ import static org.pressdesk.db.Tables.AFFILIATION;
 import static org.pressdesk.db.Tables.ORGANISATION;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.LinkedList;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +21,9 @@ import org.jooq.Field;
 import org.jooq.Name;
 import org.jooq.Record1;
 import org.jooq.Record11;
+import org.jooq.Select;
 import org.jooq.SelectJoinStep;
+import org.jooq.Table;
 import org.jooq.impl.DSL;
 
 import org.pressdesk.db.tables.records.OrganisationRecord;
@@ -67,6 +71,38 @@ public class OrganisationRepository {
 			.orderBy(ORGANISATION.CREATED_AT, ORGANISATION.ID)
 			.fetch(mapping(Organisation::new));
 	}
+
+	/**
+	 * For each of these names, the ids of the organisations that have it (compared as
+	 * {@link #findByName} does), oldest first: an import's look-up, one statement per
+	 * {@value #NAMES_PER_STATEMENT} names.
+	 */
+	public Map<String, List<String>> idsByName(Collection<String> names) {
+		List<String> distinct = List.copyOf(new LinkedHashSet<>(names));
+		Map<String, List<String>> ids = new HashMap<>();
+		for (int from = 0; from < distinct.size(); from += NAMES_PER_STATEMENT) {
+			// a UNION ALL of one-row selects: MySQL and MariaDB spell VALUES rows
+			// differently
+			Table<?> wanted = distinct.subList(from, Math.min(distinct.size(), from + NAMES_PER_STATEMENT))
+				.stream()
+				.<Select<Record1<String>>>map(name -> DSL.select(DSL.val(name).as("name")))
+				.reduce((rows, row) -> rows.unionAll(row))
+				.orElseThrow()
+				.asTable("wanted");
+			Field<String> wantedName = wanted.field("name", String.class);
+			// the join compares in the column's collation, so each row says which of the
+			// wanted names an organisation matched
+			db.select(wantedName, ORGANISATION.ID)
+				.from(wanted)
+				.join(ORGANISATION)
+				.on(ORGANISATION.NAME.eq(wantedName))
+				.orderBy(ORGANISATION.CREATED_AT, ORGANISATION.ID)
+				.forEach(r -> ids.computeIfAbsent(r.value1(), k -> new ArrayList<>()).add(r.value2()));
+		}
+		return ids;
+	}
+
+	private static final int NAMES_PER_STATEMENT = 1000;
 
 	/**
 	 * Organisations whose name or short name contains {@code q}, case- and

@@ -61,8 +61,13 @@ final class ServiceProcess implements AutoCloseable {
 			port = socket.getLocalPort();
 		}
 		List<String> command = new ArrayList<>(
-				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx" + heap, "-cp",
-						classpath(), PressdeskApplication.class.getName()));
+				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx" + heap));
+		// e.g. -Dbench.serviceOptions=-XX:StartFlightRecording=filename=/tmp/service.jfr
+		String options = System.getProperty("bench.serviceOptions", "").strip();
+		if (!options.isEmpty()) {
+			command.addAll(List.of(options.split("\\s+")));
+		}
+		command.addAll(List.of("-cp", classpath(), PressdeskApplication.class.getName()));
 		command.addAll(BenchDirectory.arguments(port));
 		Process process = new ProcessBuilder(command).redirectErrorStream(true)
 			.redirectOutput(Path.of("target", "bench-service-" + heap + ".log").toFile())

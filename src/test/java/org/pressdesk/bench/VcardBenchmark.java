@@ -36,6 +36,11 @@ public final class VcardBenchmark {
 
 	private static final int RUNS = Integer.getInteger("bench.runs", 4);
 
+	private static final int IMPORT_RUNS = Integer.getInteger("bench.importRuns", 3);
+
+	/** What to measure: "export", "import" or both (the default). */
+	private static final String PARTS = System.getProperty("bench.parts", "export,import");
+
 	private VcardBenchmark() {
 	}
 
@@ -45,53 +50,70 @@ public final class VcardBenchmark {
 		HttpClient client = HttpClient.newHttpClient();
 		String firstCards;
 		try (ServiceProcess service = ServiceProcess.start("256m")) {
-			Export whole = export(client, service.port(), true);
-			List<VCard> cards = Ezvcard.parse(whole.text()).all();
+			boolean measured = PARTS.contains("export");
+			Export whole = export(client, service.port(), measured);
 			firstCards = whole.firstCards();
-			System.out.printf("%nExport (service at -Xmx256m) and ez-vcard writing the same %,d cards from memory, "
-					+ "interleaved:%n", cards.size());
-			List<Double> exports = new ArrayList<>();
-			List<Double> writes = new ArrayList<>();
-			for (int run = 1; run <= RUNS; run++) {
-				service.resetPeak();
-				long started = System.nanoTime();
-				Export export = export(client, service.port(), false);
-				double exportSeconds = (System.nanoTime() - started) / 1e9;
-				long peak = service.peakMegabytes();
-				started = System.nanoTime();
-				VCardWriter writer = CardFiles.writer(Writer.nullWriter(), CardFormat.VCARD_3);
-				cards.forEach(card -> CardFiles.write(writer, card));
-				writer.flush();
-				double writeSeconds = (System.nanoTime() - started) / 1e9;
-				System.out.printf(
-						"  run %d: export %,d cards in %.2f s = %,.0f cards/s (service peak heap %,d MB); "
-								+ "in memory %.2f s = %,.0f cards/s; ratio %.2f%n",
-						run, export.cards(), exportSeconds, export.cards() / exportSeconds, peak, writeSeconds,
-						cards.size() / writeSeconds, writeSeconds / exportSeconds);
-				exports.add(exportSeconds);
-				writes.add(writeSeconds);
+			if (measured) {
+				measureExport(client, service, Ezvcard.parse(whole.text()).all());
 			}
-			System.out.printf(
-					"Median export %.2f s, median in-memory write %.2f s: export speed / in-memory speed " + "= %.2f%n",
-					median(exports), median(writes), median(writes) / median(exports));
 		}
-
+		if (!PARTS.contains("import")) {
+			return;
+		}
 		String file = importFile(firstCards);
 		try (ServiceProcess service = ServiceProcess.start("512m")) {
+			System.out.printf("%nImport (dry run: the same work, rolled back) of %,d new people, service at -Xmx512m, "
+					+ "the first run in a fresh JVM:%n", IMPORT_CARDS);
+			for (int run = 1; run <= IMPORT_RUNS; run++) {
+				service.resetPeak();
+				long started = System.nanoTime();
+				var imported = client
+					.send(request(service.port(), "/api/v1/imports?dryRun=true").header("Content-Type", "text/vcard")
+						.POST(HttpRequest.BodyPublishers.ofString(file, StandardCharsets.UTF_8))
+						.build(), BodyHandlers.ofString());
+				double seconds = (System.nanoTime() - started) / 1e9;
+				String report = imported.body();
+				if (imported.statusCode() != 200 || !report.contains("\"created\":" + IMPORT_CARDS + ",")) {
+					throw new IllegalStateException("the import did not create every card: " + imported.statusCode()
+							+ " " + report.substring(0, Math.min(300, report.length())));
+				}
+				System.out.printf("  run %d: %.1f s = %,.0f cards/s, service peak heap %,d MB%n", run, seconds,
+						IMPORT_CARDS / seconds, service.peakMegabytes());
+			}
+		}
+	}
+
+	/**
+	 * The export of the whole directory against ez-vcard writing the same cards from
+	 * memory, round by round.
+	 */
+	private static void measureExport(HttpClient client, ServiceProcess service, List<VCard> cards) throws Exception {
+		System.out.printf("%nExport (service at -Xmx256m) and ez-vcard writing the same %,d cards from memory, "
+				+ "interleaved:%n", cards.size());
+		List<Double> exports = new ArrayList<>();
+		List<Double> writes = new ArrayList<>();
+		for (int run = 1; run <= RUNS; run++) {
 			service.resetPeak();
 			long started = System.nanoTime();
-			var imported = client
-				.send(request(service.port(), "/api/v1/imports?dryRun=true").header("Content-Type", "text/vcard")
-					.POST(HttpRequest.BodyPublishers.ofString(file, StandardCharsets.UTF_8))
-					.build(), BodyHandlers.ofString());
-			double seconds = (System.nanoTime() - started) / 1e9;
-			String report = imported.body();
+			Export export = export(client, service.port(), false);
+			double exportSeconds = (System.nanoTime() - started) / 1e9;
+			long peak = service.peakMegabytes();
+			started = System.nanoTime();
+			VCardWriter writer = CardFiles.writer(Writer.nullWriter(), CardFormat.VCARD_3);
+			cards.forEach(card -> CardFiles.write(writer, card));
+			writer.flush();
+			double writeSeconds = (System.nanoTime() - started) / 1e9;
 			System.out.printf(
-					"Import (dry run, service at -Xmx512m) of %,d cards: HTTP %d in %.1f s = %,.0f cards/s, "
-							+ "service peak heap %,d MB%n",
-					IMPORT_CARDS, imported.statusCode(), seconds, IMPORT_CARDS / seconds, service.peakMegabytes());
-			System.out.println("  report: " + report.substring(0, Math.min(120, report.length())) + "…");
+					"  run %d: export %,d cards in %.2f s = %,.0f cards/s (service peak heap %,d MB); "
+							+ "in memory %.2f s = %,.0f cards/s; ratio %.2f%n",
+					run, export.cards(), exportSeconds, export.cards() / exportSeconds, peak, writeSeconds,
+					cards.size() / writeSeconds, writeSeconds / exportSeconds);
+			exports.add(exportSeconds);
+			writes.add(writeSeconds);
 		}
+		System.out.printf(
+				"Median export %.2f s, median in-memory write %.2f s: export speed / in-memory speed " + "= %.2f%n",
+				median(exports), median(writes), median(writes) / median(exports));
 	}
 
 	private static double median(List<Double> values) {

@@ -199,6 +199,22 @@ class VcardImportTests extends ApiTestSupport {
 	}
 
 	@Test
+	void anOrganisationTheFileCreatesIsFoundByItsLaterCards() {
+		String tag = unique("tag");
+		String file = card("First Newcomer", "EMAIL:first-" + tag + "@example.org", "ORG:Fresh Institute " + tag)
+				+ card("Second Newcomer", "EMAIL:second-" + tag + "@example.org",
+						"ORG:FRESH INSTITUTE " + tag.toUpperCase() + ";Press Office");
+
+		importFile(file, false);
+
+		JsonNode first = only("first-" + tag + "@example.org").get("affiliations").get(0);
+		JsonNode second = only("second-" + tag + "@example.org").get("affiliations").get(0);
+		assertThat(second.get("organisationId").asString()).isEqualTo(first.get("organisationId").asString());
+		assertThat(second.get("department").asString()).isEqualTo("Press Office");
+		assertThat(viewer.get("/api/v1/organisations?q=" + tag).json().get("items")).hasSize(1);
+	}
+
+	@Test
 	void mergesDuplicatesWithinOneFileAndReportsThem() {
 		String tag = unique("tag");
 		String file = card("Twin One", "EMAIL:" + tag + "@example.org")
