@@ -25,6 +25,7 @@ import ezvcard.property.VCardProperty;
 import org.pressdesk.person.Affiliation;
 import org.pressdesk.person.Email;
 import org.pressdesk.person.NameOrder;
+import org.pressdesk.person.ExportCards;
 import org.pressdesk.person.Person;
 import org.pressdesk.person.Phone;
 import org.pressdesk.person.PhoneNumbers;
@@ -38,7 +39,7 @@ import org.springframework.stereotype.Component;
  * same way: see ../shared/design/VCARD.md for why each field is written as it is.
  */
 @Component
-public class PersonCards {
+public class PersonCards implements ExportCards {
 
 	private final PhoneNumbers phoneNumbers;
 
@@ -65,6 +66,13 @@ public class PersonCards {
 			return new Workplace(organisation, affiliation.title(), affiliation.role());
 		}
 
+	}
+
+	/** The staff's vCard 3.0 of the person, the bulk export's default. */
+	@Override
+	public byte[] exportCard(Person person, Map<String, List<String>> organisationNames, LocalDate today) {
+		return CardFiles.toBytes(List.of(toCard(person, organisationNames, Audience.STAFF, CardFormat.VCARD_3, today)),
+				CardFormat.VCARD_3);
 	}
 
 	/**

@@ -1,7 +1,11 @@
 package org.pressdesk.exchange;
 
+import java.io.BufferedOutputStream;
 import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -118,17 +122,32 @@ class VcardApi {
 			throw new InvalidInput("format", "must be vcard or csv");
 		}
 		CardFormat cardFormat = CardFormat.of(version, null, null);
-		return ResponseEntity.ok()
+		ResponseEntity.BodyBuilder vcardFile = ResponseEntity.ok()
 			.contentType(CardFiles.VCARD)
-			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"pressdesk-people.vcf\"")
-			.body(out -> {
-				Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
-				VCardWriter vcards = CardFiles.writer(writer, cardFormat);
-				var names = organisations.namesFromTopOfAll();
-				search.forEachBatch(q, organisationId, topic, EXPORT_BATCH, batch -> batch.forEach(person -> CardFiles
-					.write(vcards, cards.toCard(person, names, Audience.STAFF, cardFormat, today))));
-				vcards.flush();
+			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"pressdesk-people.vcf\"");
+		if (cardFormat == CardFormat.VCARD_3) {
+			// the default: made when each person was indexed (ExportCards)
+			return vcardFile.body(out -> {
+				OutputStream buffered = new BufferedOutputStream(out, 64 * 1024);
+				search.forEachExportCard(q, organisationId, topic, card -> {
+					try {
+						buffered.write(card);
+					}
+					catch (IOException ex) {
+						throw new UncheckedIOException(ex);
+					}
+				});
+				buffered.flush();
 			});
+		}
+		return vcardFile.body(out -> {
+			Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+			VCardWriter vcards = CardFiles.writer(writer, cardFormat);
+			var names = organisations.namesFromTopOfAll();
+			search.forEachBatch(q, organisationId, topic, EXPORT_BATCH, batch -> batch.forEach(
+					person -> CardFiles.write(vcards, cards.toCard(person, names, Audience.STAFF, cardFormat, today))));
+			vcards.flush();
+		});
 	}
 
 	static List<String> organisationIdsOf(List<Person> people) {

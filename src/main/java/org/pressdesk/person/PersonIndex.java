@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumSet;
@@ -20,6 +21,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 import org.apache.lucene.document.Document;
@@ -34,7 +37,10 @@ import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.document.DocumentStoredFieldVisitor;
+import org.apache.lucene.index.CodecReader;
 import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
@@ -141,6 +147,9 @@ class PersonIndex implements DisposableBean {
 	 */
 	private static final String STORED = "person";
 
+	/** The person's card as a bulk export writes it ({@link ExportCards}). */
+	private static final String EXPORT_CARD = "exportCard";
+
 	/**
 	 * The stored person as its records are, every component by name: without the API's
 	 * annotations (an unwrapped name, fields it leaves out), which shape JSON for
@@ -222,12 +231,15 @@ class PersonIndex implements DisposableBean {
 
 	private final SearcherManager searchers;
 
+	private final ExportCards exportCards;
+
 	private final CountDownLatch built = new CountDownLatch(1);
 
 	private volatile PersonSearch.IndexStatus buildStatus = new PersonSearch.IndexStatus(false, 0, 0, 0);
 
-	PersonIndex(SearchTerms terms) throws IOException {
+	PersonIndex(SearchTerms terms, ExportCards exportCards) throws IOException {
 		this.terms = terms;
+		this.exportCards = exportCards;
 		Path temporary = Path.of(System.getProperty("java.io.tmpdir"));
 		removeAbandoned(temporary);
 		this.files = Files.createTempDirectory(temporary, FILES_PREFIX);
@@ -344,9 +356,7 @@ class PersonIndex implements DisposableBean {
 							ScoreMode.COMPLETE_NO_SCORES, 1);
 			List<Hit> hits = new ArrayList<>();
 			for (Ranked ranked : found.subList(0, Math.min(found.size(), query.limit()))) {
-				Person person = STORED_FORM.readValue(
-						searcher.storedFields().document(ranked.doc(), Set.of(STORED)).getBinaryValue(STORED).bytes,
-						Person.class);
+				Person person = storedPerson(searcher.storedFields(), ranked.doc());
 				hits.add(new Hit(person, weight == null ? Set.of() : matchedOn(searcher, weight, ranked.doc())));
 			}
 			if (found.size() <= query.limit()) {
@@ -384,15 +394,55 @@ class PersonIndex implements DisposableBean {
 		return found;
 	}
 
-	/** The ids of everyone matching, in order of id (an export's). */
-	List<String> allIds(PersonQuery query, Duration wait) {
+	/**
+	 * Everyone matching, in order of name, a batch at a time: an export's people, as
+	 * stored in one point-in-time view of the index, so that a long export is consistent
+	 * and the database is not asked for the whole directory.
+	 */
+	void forEachBatch(PersonQuery query, int batchSize, Duration wait, Consumer<List<Person>> batches) {
+		forEachStored(query, batchSize, wait, STORED, bytes -> STORED_FORM.readValue(bytes, Person.class), batches);
+	}
+
+	/** Everyone matching, in order of name: their cards as a bulk export writes them. */
+	void forEachExportCard(PersonQuery query, Duration wait, Consumer<byte[]> cards) {
+		forEachStored(query, 1000, wait, EXPORT_CARD, bytes -> bytes, batch -> batch.forEach(cards));
+	}
+
+	private <T> void forEachStored(PersonQuery query, int batchSize, Duration wait, String field,
+			Function<byte[], T> read, Consumer<List<T>> batches) {
 		List<SearchTerms.QueryWord> words = terms.ofQuery(query.text());
-		return withSearcher(wait, searcher -> {
+		withSearcher(wait, searcher -> {
 			Query lucene = queryOf(words, query.organisationIds(), query.topic(), searcher.getIndexReader());
 			int everyone = Math.max(1, searcher.getIndexReader().numDocs());
-			TopFieldDocs top = searcher.search(lucene, everyone, new Sort(sortById()));
-			return Stream.of(top.scoreDocs).map(doc -> idOf((FieldDoc) doc)).toList();
+			ScoreDoc[] found = searcher.search(lucene, everyone, new Sort(sortByName(), sortById())).scoreDocs;
+			// one reader of stored values per segment, made for reading on in order: a
+			// block is decompressed once, not once per person
+			List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+			StoredFields[] stored = new StoredFields[leaves.size()];
+			for (int from = 0; from < found.length; from += batchSize) {
+				ScoreDoc[] batch = Arrays.copyOfRange(found, from, Math.min(found.length, from + batchSize));
+				// each segment is sorted by name, so its documents are read in the order
+				// of its files; handed on in order of name
+				Map<Integer, T> values = new HashMap<>();
+				for (int doc : Stream.of(batch).mapToInt(hit -> hit.doc).sorted().toArray()) {
+					int leaf = ReaderUtil.subIndex(doc, leaves);
+					if (stored[leaf] == null) {
+						stored[leaf] = leaves.get(leaf).reader() instanceof CodecReader segment
+								? segment.getFieldsReader().getMergeInstance()
+								: leaves.get(leaf).reader().storedFields();
+					}
+					DocumentStoredFieldVisitor visitor = new DocumentStoredFieldVisitor(field);
+					stored[leaf].document(doc - leaves.get(leaf).docBase, visitor);
+					values.put(doc, read.apply(visitor.getDocument().getBinaryValue(field).bytes));
+				}
+				batches.accept(Stream.of(batch).map(hit -> values.get(hit.doc)).toList());
+			}
+			return null;
 		});
+	}
+
+	private static Person storedPerson(StoredFields stored, int doc) throws IOException {
+		return STORED_FORM.readValue(stored.document(doc, Set.of(STORED)).getBinaryValue(STORED).bytes, Person.class);
 	}
 
 	private interface Search<T> {
@@ -429,6 +479,12 @@ class PersonIndex implements DisposableBean {
 		doc.add(new SortedDocValuesField(ID, new BytesRef(person.id())));
 		doc.add(new SortedDocValuesField(SORT_NAME, new BytesRef(person.sortName() == null ? "" : person.sortName())));
 		doc.add(new StoredField(STORED, STORED_FORM.writeValueAsBytes(person)));
+		Map<String, List<String>> organisationNames = new HashMap<>();
+		person.affiliations()
+			.forEach(affiliation -> Optional.ofNullable(chains.get(affiliation.organisationId()))
+				.ifPresent(chain -> organisationNames.put(affiliation.organisationId(),
+						chain.stream().map(Link::name).toList())));
+		doc.add(new StoredField(EXPORT_CARD, exportCards.exportCard(person, organisationNames, today)));
 		PersonName name = person.name();
 		Set<String> names = new LinkedHashSet<>();
 		Stream

@@ -203,6 +203,30 @@ class VcardExportTests extends ApiTestSupport {
 	}
 
 	@Test
+	void theExportIsEachPersonsOwnCardInOrderOfNameAndFollowsTheirChanges() {
+		String second = editor
+			.post("/api/v1/people",
+					Http.toJson(Map.of("givenName", "Ann", "familyName", "Other", "topics", List.of(tag))))
+			.createdId();
+		String organisation = editor.post("/api/v1/organisations", Http.toJson(Map.of("name", "Renamed Later " + tag)))
+			.createdId();
+		editor.post("/api/v1/people/" + second + "/affiliations",
+				Http.toJson(Map.of("organisationId", organisation, "title", "Head of Press")));
+
+		// the cards are made when people are indexed (ExportCards): after a change of
+		// the person or of their organisation they must be made again
+		editor.patch("/api/v1/people/" + second,
+				Http.toJson(Map.of("phones", List.of(Map.of("value", "+44 1223 765432")))));
+		editor.patch("/api/v1/organisations/" + organisation, Http.toJson(Map.of("name", "Renamed Now " + tag)));
+
+		String export = viewer.get("/api/v1/people/export?format=vcard&q=" + tag).body();
+		// in order of family name, accents aside: Núñez-Ørsted, then Other
+		assertThat(export).isEqualTo(viewer.get("/api/v1/people/" + personId + "/vcard").body()
+				+ viewer.get("/api/v1/people/" + second + "/vcard").body());
+		assertThat(export).contains(":+44 1223 765432").contains("ORG:Renamed Now " + tag);
+	}
+
+	@Test
 	void exportsCsvThatASpreadsheetCannotRunAsFormulas() {
 		String id = editor
 			.post("/api/v1/people", Http.toJson(Map.of("givenName", "=HYPERLINK(\"http://evil.example\")", "familyName",

@@ -52,7 +52,8 @@ class PersonIndexFilesTests {
 			Files.setLastModifiedTime(inUse, twoMinutesAgo);
 
 			PersonIndex index = new PersonIndex(
-					new SearchTerms(new PhoneNumbers(new PressdeskSettings(null, "GB", null, ZoneOffset.UTC))));
+					new SearchTerms(new PhoneNumbers(new PressdeskSettings(null, "GB", null, ZoneOffset.UTC))),
+					(person, organisationNames, today) -> new byte[0]);
 			assertThat(abandoned).doesNotExist();
 			assertThat(inUse).exists();
 			assertThat(starting).as("made in the last minute: maybe an instance about to lock it").exists();
