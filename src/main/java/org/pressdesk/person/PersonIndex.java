@@ -304,11 +304,22 @@ class PersonIndex implements DisposableBean {
 		}
 	}
 
-	/** Marks the index as built: searches no longer wait for it. */
+	/**
+	 * Marks the index as built: searches no longer wait for it. The segments the build
+	 * wrote (one per 32 MB of buffer, seven for 100,000 people) are then merged into one
+	 * by Lucene's merge threads, as searches go on: every search looks words up once per
+	 * segment.
+	 */
 	void markBuilt(int people, long millis) {
 		refresh();
 		buildStatus = new PersonSearch.IndexStatus(true, people, millis, size());
 		built.countDown();
+		try {
+			writer.forceMerge(1, false);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	PersonSearch.IndexStatus status() {

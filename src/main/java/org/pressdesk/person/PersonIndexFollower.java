@@ -156,7 +156,6 @@ class PersonIndexFollower {
 
 	private void catchUp() {
 		List<Change> changes;
-		boolean changed = false;
 		do {
 			ChangeLog.Mark before = reader.mark();
 			changes = reader.next(BATCH);
@@ -168,18 +167,16 @@ class PersonIndexFollower {
 				reader.rewind(before);
 				throw ex;
 			}
-			changed |= !changes.isEmpty();
 		}
 		while (changes.size() == BATCH);
 		LocalDate today = LocalDate.now(clock);
 		if (today.isAfter(indexedOn)) {
 			reindex(people.idsWithAffiliationEnding(indexedOn, today));
 			indexedOn = today;
-			changed = true;
 		}
-		if (changed) {
-			index.refresh();
-		}
+		// also when nothing changed here: searches then see what Lucene's merge threads
+		// finished (a reopen costs nothing when there is nothing new)
+		index.refresh();
 	}
 
 	/**
