@@ -92,7 +92,12 @@ public class AuditTrail {
 	}
 
 	/** One entry of a bulk write, by the authenticated actor. */
-	public record Entry(Action action, Entity entityType, String entityId, String detail) {
+	public record Entry(Action action, Entity entityType, String entityId, List<String> changedFields, String detail) {
+
+		public Entry(Action action, Entity entityType, String entityId, String detail) {
+			this(action, entityType, entityId, List.of(), detail);
+		}
+
 	}
 
 	/** Many entries of one bulk write (an import), in a few statements. */
@@ -102,7 +107,7 @@ public class AuditTrail {
 		Instant now = Instant.now(clock);
 		events.insertAll(entries.stream()
 			.map(entry -> new AuditEvent(Ids.newId(), now, actor, entry.action().name(), entry.entityType().value(),
-					entry.entityId(), List.of(), truncate(entry.detail(), 1000), address))
+					entry.entityId(), List.copyOf(entry.changedFields()), truncate(entry.detail(), 1000), address))
 			.toList());
 	}
 

@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -253,6 +254,23 @@ class Imports {
 		/** People checked and waiting to be written together. */
 		private final Map<String, NewPerson> pending = new LinkedHashMap<>();
 
+		/**
+		 * The people the cards matched, locked for this import, as they are now (updated
+		 * after each write).
+		 */
+		private final Map<String, Person> matched = new HashMap<>();
+
+		/** Matched people changed and waiting to be written together. */
+		private final Map<String, People.Replacement> pendingUpdates = new LinkedHashMap<>();
+
+		/**
+		 * For each person waiting in {@link #pendingUpdates}, their card's report entry
+		 * (its changes known once written) and whether their affiliations changed.
+		 */
+		private final Map<String, Integer> entryOf = new HashMap<>();
+
+		private final Set<String> affiliated = new HashSet<>();
+
 		void reject(ImportedCard card, InvalidInput ex) {
 			ex.problems()
 				.forEach(p -> errors.add(new ImportReport.Problem(card.card(), card.line(),
@@ -266,6 +284,7 @@ class Imports {
 			ContactPoints wanted = new ContactPoints();
 			cards.forEach(card -> wanted.add(card.card().uuid(), card.draft()));
 			owners = personRepository.owners(wanted);
+			matched.putAll(people.lockAll(owners.values().stream().flatMap(Set::stream).distinct().toList()));
 			namesakes = personRepository.namesakes(cards.stream().map(card -> card.card().person().name()).toList(),
 					NAMESAKES_LISTED);
 			organisationsNamed = organisationRepository
@@ -290,7 +309,7 @@ class Imports {
 			String organisationId = card.organisationUnits().isEmpty() ? null : organisationFor(card);
 			if (matches.size() == 1) {
 				String id = matches.iterator().next();
-				if (pending.containsKey(id)) {
+				if (pending.containsKey(id) || pendingUpdates.containsKey(id)) {
 					// the same person as an earlier card: written first, then merged as
 					// with anyone already there
 					flush();
@@ -302,16 +321,14 @@ class Imports {
 									+ (earlier.card() != null ? "card " + earlier.card() : "line " + earlier.line())
 									+ " of this file; merged into it"));
 				}
-				Person existing = personRepository.find(id).orElseThrow();
-				Optional<Person> replaced = update(existing, card, draft);
-				List<String> changes = new ArrayList<>(
-						replaced.map(after -> audit.changedFields(existing.toInput(), after.toInput()))
-							.orElse(List.of()));
-				if (affiliate(replaced.orElse(existing), card, organisationId)) {
-					changes.add("affiliations");
-				}
+				// created earlier in this file, or matched by a value an earlier card
+				// added
+				Person existing = matched.containsKey(id) ? matched.get(id) : personRepository.find(id).orElseThrow();
+				Optional<PersonDraft> replacement = update(existing, card, draft);
+				boolean newAffiliation = affiliate(existing, card, organisationId);
+				boolean changed = replacement.isPresent() || newAffiliation;
 				if (earlier == null) {
-					if (!changes.isEmpty()) {
+					if (changed) {
 						updated++;
 					}
 					else {
@@ -319,10 +336,25 @@ class Imports {
 					}
 					touched.put(id, card);
 				}
-				entries.add(entry(card,
-						earlier != null ? Outcome.MERGED : changes.isEmpty() ? Outcome.UNCHANGED : Outcome.UPDATED, id,
-						changes));
+				entries
+					.add(entry(card, earlier != null ? Outcome.MERGED : changed ? Outcome.UPDATED : Outcome.UNCHANGED,
+							id, newAffiliation ? List.of("affiliations") : List.of()));
+				if (replacement.isPresent()) {
+					// the fields that change are known once written
+					pendingUpdates.put(id, new People.Replacement(existing, replacement.get()));
+					entryOf.put(id, entries.size() - 1);
+					if (newAffiliation) {
+						affiliated.add(id);
+					}
+				}
+				if (newAffiliation && !pendingUpdates.containsKey(id)) {
+					// read again if another card names them
+					matched.remove(id);
+				}
 				remember(id, card, draft);
+				if (pendingUpdates.size() >= WRITTEN_TOGETHER) {
+					flush();
+				}
 				return;
 			}
 			PersonInput.Name name = card.person().name();
@@ -354,6 +386,21 @@ class Imports {
 		void flush() {
 			people.createAll(List.copyOf(pending.values()));
 			pending.clear();
+			for (People.Replaced replaced : people.replaceAll(List.copyOf(pendingUpdates.values()))) {
+				String id = replaced.after().id();
+				matched.put(id, replaced.after());
+				List<String> changes = new ArrayList<>(replaced.changedFields());
+				if (affiliated.contains(id)) {
+					changes.add("affiliations");
+				}
+				int index = entryOf.get(id);
+				ImportReport.Entry entry = entries.get(index);
+				entries.set(index, new ImportReport.Entry(entry.card(), entry.line(), entry.name(), entry.outcome(),
+						entry.personId(), List.copyOf(changes)));
+			}
+			pendingUpdates.clear();
+			entryOf.clear();
+			affiliated.clear();
 		}
 
 		private void remember(String id, ImportedCard card, PersonDraft draft) {
@@ -378,10 +425,10 @@ class Imports {
 		}
 
 		/**
-		 * Adds what the card knows to the person; the person as changed, or empty if
-		 * nothing changed.
+		 * What the person becomes with what the card knows added, checked; empty if
+		 * nothing changes.
 		 */
-		private Optional<Person> update(Person existing, ImportedCard card, PersonDraft cardDraft) {
+		private Optional<PersonDraft> update(Person existing, ImportedCard card, PersonDraft cardDraft) {
 			PersonInput current = existing.toInput();
 			PersonInput incoming = card.person();
 			PersonInput.Name now = current.name();
@@ -408,10 +455,8 @@ class Imports {
 					union(current.topics(), incoming.topics(), t -> Folding.fold(t), t -> t),
 					or(incoming.notes(), current.notes()), or(incoming.lawfulBasis(), current.lawfulBasis()),
 					or(incoming.source(), current.source()));
-			if (people.check(merged).equals(people.check(current))) {
-				return Optional.empty();
-			}
-			return Optional.of(people.replace(existing.id(), merged));
+			PersonDraft after = people.check(merged);
+			return after.equals(people.check(current)) ? Optional.empty() : Optional.of(after);
 		}
 
 		/**

@@ -3,7 +3,11 @@ package org.pressdesk.person;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import tools.jackson.databind.JsonNode;
 
@@ -104,6 +108,56 @@ public class People {
 		}
 		audit.recordAll(entries);
 		changeLog.recordAll(Subject.PERSON, newPeople.stream().map(NewPerson::id).toList(), ChangeKind.CREATED);
+	}
+
+	/**
+	 * Locks these people until the transaction ends and reads them: the people an
+	 * import's cards matched, before it changes them with {@link #replaceAll}.
+	 */
+	public Map<String, Person> lockAll(Collection<String> ids) {
+		people.lockAll(ids);
+		Map<String, Person> found = new HashMap<>();
+		people.batchOf(ids).forEach(person -> found.put(person.id(), person));
+		return found;
+	}
+
+	/** A person as they were, and the checked draft they become ({@link #check}). */
+	public record Replacement(Person before, PersonDraft draft) {
+	}
+
+	/** A person as they are after {@link #replaceAll}, and the fields that changed. */
+	public record Replaced(Person after, List<String> changedFields) {
+	}
+
+	/**
+	 * Replaces many people, locked by {@link #lockAll} in this transaction, in a few
+	 * statements (an import writes 500 at a time); each is audited with the fields that
+	 * changed.
+	 */
+	public List<Replaced> replaceAll(List<Replacement> replacements) {
+		if (replacements.isEmpty()) {
+			return List.of();
+		}
+		Map<String, PersonDraft> drafts = new LinkedHashMap<>();
+		Map<String, Person> before = new HashMap<>();
+		replacements.forEach(replacement -> {
+			drafts.put(replacement.before().id(), replacement.draft());
+			before.put(replacement.before().id(), replacement.before());
+		});
+		people.updateAll(drafts, before, Instant.now(clock));
+		Map<String, Person> after = new HashMap<>();
+		people.batchOf(drafts.keySet()).forEach(person -> after.put(person.id(), person));
+		List<Replaced> replaced = new ArrayList<>();
+		List<AuditTrail.Entry> entries = new ArrayList<>();
+		for (Replacement replacement : replacements) {
+			Person now = after.get(replacement.before().id());
+			List<String> changed = audit.changedFields(replacement.before().toInput(), now.toInput());
+			replaced.add(new Replaced(now, changed));
+			entries.add(new AuditTrail.Entry(Action.UPDATED, Entity.PERSON, now.id(), changed, null));
+		}
+		audit.recordAll(entries);
+		changeLog.recordAll(Subject.PERSON, List.copyOf(drafts.keySet()), ChangeKind.UPDATED);
+		return replaced;
 	}
 
 	/**

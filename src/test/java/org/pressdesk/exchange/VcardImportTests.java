@@ -230,6 +230,44 @@ class VcardImportTests extends ApiTestSupport {
 	}
 
 	@Test
+	void twoCardsOfSomeoneAlreadyThereBothCountAndAreAudited() {
+		String tag = unique("tag");
+		String organisation = editor
+			.post("/api/v1/organisations", Http.toJson(Map.of("name", "Twice Named Org " + tag)))
+			.createdId();
+		String id = editor.post("/api/v1/people", Http.toJson(Map.of("givenName", "Ida", "familyName", "Known" + tag,
+				"emails", List.of(Map.of("value", tag + "@example.org")))))
+			.createdId();
+		String file = card("Ida Known" + tag, "N:Known" + tag + ";Ida;;;", "EMAIL:" + tag + "@example.org",
+				"TEL:+44 1223 760111", "ORG:Twice Named Org " + tag, "TITLE:Chair")
+				+ card("Ida Known" + tag, "N:Known" + tag + ";Ida;;;", "EMAIL:" + tag + "@example.org",
+						"CATEGORIES:" + tag, "ORG:Twice Named Org " + tag, "TITLE:Chair");
+
+		JsonNode report = importFile(file, false).json();
+
+		assertThat(report.get("updated").asInt()).isEqualTo(1);
+		assertThat(report.get("people").get(0).get("changes").valueStream().map(JsonNode::asString))
+			.containsExactly("phones", "affiliations");
+		assertThat(report.get("people").get(1).get("outcome").asString()).isEqualTo("MERGED");
+		assertThat(report.get("people").get(1).get("changes").valueStream().map(JsonNode::asString))
+			.containsExactly("topics");
+		JsonNode person = viewer.get("/api/v1/people/" + id).json();
+		assertThat(person.get("phones").get(0).get("value").asString()).isEqualTo("+441223760111");
+		assertThat(person.get("topics").valueStream().map(JsonNode::asString)).containsExactly(tag);
+		assertThat(person.get("affiliations")).as("the second card's affiliation is the first's").hasSize(1);
+		assertThat(person.get("affiliations").get(0).get("organisationId").asString()).isEqualTo(organisation);
+		List<JsonNode> updates = admin.get("/api/v1/audit?limit=100&entity=person&entityId=" + id)
+			.json()
+			.get("items")
+			.valueStream()
+			.filter(event -> event.get("action").asString().equals("UPDATED"))
+			.toList();
+		assertThat(updates.stream()
+			.map(event -> event.get("changedFields").valueStream().map(JsonNode::asString).toList()))
+			.containsExactlyInAnyOrder(List.of("topics"), List.of("phones"));
+	}
+
+	@Test
 	void reportsLikelyDuplicatesItDidNotMerge() {
 		String tag = unique("tag");
 		String sameName = editor.post("/api/v1/people", Http.toJson(Map.of("givenName", "Namesake", "familyName", tag)))
