@@ -264,11 +264,15 @@ class Imports {
 		private final Map<String, People.Replacement> pendingUpdates = new LinkedHashMap<>();
 
 		/**
-		 * For each person waiting in {@link #pendingUpdates}, their card's report entry
-		 * (its changes known once written) and whether their affiliations changed.
+		 * For each person waiting in {@link #pendingUpdates}, where their card's report
+		 * entry is: its changes are known once written.
 		 */
 		private final Map<String, Integer> entryOf = new HashMap<>();
 
+		/**
+		 * The people waiting in {@link #pendingUpdates} whose card also changed an
+		 * affiliation.
+		 */
 		private final Set<String> affiliated = new HashSet<>();
 
 		void reject(ImportedCard card, InvalidInput ex) {
