@@ -392,7 +392,13 @@ class Imports {
 			pending.clear();
 			for (People.Replaced replaced : people.replaceAll(List.copyOf(pendingUpdates.values()))) {
 				String id = replaced.after().id();
-				matched.put(id, replaced.after());
+				if (affiliated.contains(id)) {
+					// written apart: read again if another card names them
+					matched.remove(id);
+				}
+				else {
+					matched.put(id, replaced.after());
+				}
 				List<String> changes = new ArrayList<>(replaced.changedFields());
 				if (affiliated.contains(id)) {
 					changes.add("affiliations");

@@ -115,9 +115,8 @@ public class People {
 	 * import's cards matched, before it changes them with {@link #replaceAll}.
 	 */
 	public Map<String, Person> lockAll(Collection<String> ids) {
-		people.lockAll(ids);
 		Map<String, Person> found = new HashMap<>();
-		people.batchOf(ids).forEach(person -> found.put(person.id(), person));
+		people.lockedBatchOf(ids).forEach(person -> found.put(person.id(), person));
 		return found;
 	}
 
@@ -144,16 +143,20 @@ public class People {
 			drafts.put(replacement.before().id(), replacement.draft());
 			before.put(replacement.before().id(), replacement.before());
 		});
-		people.updateAll(drafts, before, Instant.now(clock));
-		Map<String, Person> after = new HashMap<>();
-		people.batchOf(drafts.keySet()).forEach(person -> after.put(person.id(), person));
+		Instant now = Instant.now(clock);
+		people.updateAll(drafts, before, now);
 		List<Replaced> replaced = new ArrayList<>();
 		List<AuditTrail.Entry> entries = new ArrayList<>();
 		for (Replacement replacement : replacements) {
-			Person now = after.get(replacement.before().id());
-			List<String> changed = audit.changedFields(replacement.before().toInput(), now.toInput());
-			replaced.add(new Replaced(now, changed));
-			entries.add(new AuditTrail.Entry(Action.UPDATED, Entity.PERSON, now.id(), changed, null));
+			// as written, without reading them back
+			Person was = replacement.before();
+			PersonDraft draft = replacement.draft();
+			Person after = new Person(was.id(), draft.name(), draft.pronouns(), draft.linkedinUrl(), draft.emails(),
+					draft.phones(), was.affiliations(), draft.topics(), draft.notes(), draft.lawfulBasis(),
+					draft.source(), draft.sortName(), was.createdAt(), now, was.version() + 1);
+			List<String> changed = audit.changedFields(was.toInput(), after.toInput());
+			replaced.add(new Replaced(after, changed));
+			entries.add(new AuditTrail.Entry(Action.UPDATED, Entity.PERSON, after.id(), changed, null));
 		}
 		audit.recordAll(entries);
 		changeLog.recordAll(Subject.PERSON, List.copyOf(drafts.keySet()), ChangeKind.UPDATED);
