@@ -365,8 +365,9 @@ class PersonIndex implements DisposableBean {
 							queryOf(words, query.organisationIds(), query.topic(), searcher.getIndexReader(), true)),
 							ScoreMode.COMPLETE_NO_SCORES, 1);
 			List<Hit> hits = new ArrayList<>();
+			StoredFields stored = searcher.storedFields();
 			for (Ranked ranked : found.subList(0, Math.min(found.size(), query.limit()))) {
-				Person person = storedPerson(searcher.storedFields(), ranked.doc());
+				Person person = storedPerson(stored, ranked.doc());
 				hits.add(new Hit(person, weight == null ? Set.of() : matchedOn(searcher, weight, ranked.doc())));
 			}
 			if (found.size() <= query.limit()) {

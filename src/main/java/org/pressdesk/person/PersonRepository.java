@@ -33,6 +33,7 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.OrderField;
+import org.jooq.Query;
 import org.jooq.Record;
 import org.jooq.Record1;
 import org.jooq.Record11;
@@ -144,7 +145,12 @@ public class PersonRepository {
 		if (ids.isEmpty()) {
 			return List.of();
 		}
-		List<Record> rows = db.select(PERSON_COLUMNS).from(PERSON).where(PERSON.ID.in(ids)).orderBy(PERSON.ID).fetch();
+		return withNestedRows(
+				db.select(PERSON_COLUMNS).from(PERSON).where(PERSON.ID.in(ids)).orderBy(PERSON.ID).fetch());
+	}
+
+	/** The people of these rows of {@code person}, with their nested rows. */
+	private List<Person> withNestedRows(List<Record> rows) {
 		if (rows.isEmpty()) {
 			return List.of();
 		}
@@ -242,16 +248,20 @@ public class PersonRepository {
 	}
 
 	void update(String id, PersonDraft draft, Instant now) {
-		db.update(PERSON)
-			.set(columnsOf(draft))
-			.set(PERSON.UPDATED_AT, now)
-			.set(PERSON.VERSION, PERSON.VERSION.plus(1))
-			.where(PERSON.ID.eq(id))
-			.execute();
+		updateOf(id, draft, now).execute();
 		db.deleteFrom(PERSON_EMAIL).where(PERSON_EMAIL.PERSON_ID.eq(id)).execute();
 		db.deleteFrom(PERSON_PHONE).where(PERSON_PHONE.PERSON_ID.eq(id)).execute();
 		db.deleteFrom(PERSON_TOPIC).where(PERSON_TOPIC.PERSON_ID.eq(id)).execute();
 		insertContactPoints(id, draft);
+	}
+
+	/** The UPDATE of a person's own row to the draft, as a new version. */
+	private Query updateOf(String id, PersonDraft draft, Instant now) {
+		return db.update(PERSON)
+			.set(columnsOf(draft))
+			.set(PERSON.UPDATED_AT, now)
+			.set(PERSON.VERSION, PERSON.VERSION.plus(1))
+			.where(PERSON.ID.eq(id));
 	}
 
 	/**
@@ -260,14 +270,8 @@ public class PersonRepository {
 	 * {@code before} are replaced, for all of them at once.
 	 */
 	void updateAll(Map<String, PersonDraft> drafts, Map<String, Person> before, Instant now) {
-		db.batch(drafts.entrySet()
-			.stream()
-			.map(draft -> db.update(PERSON)
-				.set(columnsOf(draft.getValue()))
-				.set(PERSON.UPDATED_AT, now)
-				.set(PERSON.VERSION, PERSON.VERSION.plus(1))
-				.where(PERSON.ID.eq(draft.getKey())))
-			.toList()).execute();
+		db.batch(drafts.entrySet().stream().map(draft -> updateOf(draft.getKey(), draft.getValue(), now)).toList())
+			.execute();
 		ContactPointRows contactPoints = new ContactPointRows();
 		List<String> emails = new ArrayList<>();
 		List<String> phones = new ArrayList<>();
@@ -300,11 +304,8 @@ public class PersonRepository {
 	List<Person> lockedBatchOf(Collection<String> ids) {
 		List<Person> people = new ArrayList<>();
 		for (List<String> chunk : chunks(ids)) {
-			List<Record> rows = db.select(PERSON_COLUMNS).from(PERSON).where(PERSON.ID.in(chunk)).forUpdate().fetch();
-			List<String> found = rows.stream().map(r -> r.get(PERSON.ID)).toList();
-			if (!found.isEmpty()) {
-				people.addAll(withNestedRows(rows, personId -> personId.in(found)));
-			}
+			people.addAll(withNestedRows(
+					db.select(PERSON_COLUMNS).from(PERSON).where(PERSON.ID.in(chunk)).forUpdate().fetch()));
 		}
 		return people;
 	}
