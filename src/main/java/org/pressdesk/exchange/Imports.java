@@ -42,6 +42,7 @@ import org.pressdesk.person.PersonInput;
 import org.pressdesk.person.PersonRepository;
 import org.pressdesk.system.Conflict;
 import org.pressdesk.system.Ids;
+import org.pressdesk.system.ImportLock;
 import org.pressdesk.system.InvalidInput;
 import org.pressdesk.text.Folding;
 import org.pressdesk.text.LinkedIn;
@@ -115,7 +116,7 @@ class Imports {
 
 	/** Writes the cards in the transaction of {@code status}, after any import before. */
 	private void write(ReadFile read, Run run, TransactionStatus status) {
-		importLock.acquire();
+		importLock.forImport();
 		List<CheckedCard> checked = new ArrayList<>();
 		for (ImportedCard card : read.cards()) {
 			try {

@@ -15,6 +15,7 @@ import org.pressdesk.changes.ChangeLog;
 import org.pressdesk.changes.Subject;
 import org.pressdesk.system.Conflict;
 import org.pressdesk.system.Ids;
+import org.pressdesk.system.ImportLock;
 import org.pressdesk.system.InvalidInput;
 import org.pressdesk.system.NotFound;
 import org.pressdesk.web.ETags;
@@ -40,19 +41,27 @@ public class Organisations {
 
 	private final Clock clock;
 
+	private final ImportLock importLock;
+
 	Organisations(OrganisationRepository organisations, RequestBodies bodies, ApplicationEventPublisher events,
-			AuditTrail audit, ChangeLog changeLog, Clock clock) {
+			AuditTrail audit, ChangeLog changeLog, Clock clock, ImportLock importLock) {
 		this.organisations = organisations;
 		this.bodies = bodies;
 		this.events = events;
 		this.audit = audit;
 		this.changeLog = changeLog;
 		this.clock = clock;
+		this.importLock = importLock;
 	}
 
+	/**
+	 * Creates an organisation; waits for a running import first, so that the import finds
+	 * it by name or it is created after it (never both at once).
+	 */
 	@Transactional
 	public Organisation create(OrganisationInput request) {
 		OrganisationInput input = bodies.validated(request).normalised();
+		importLock.forCreate();
 		String id = Ids.newId();
 		if (input.parentId() != null) {
 			requireParentOutsideOf(id, input.parentId());

@@ -21,6 +21,7 @@ import org.pressdesk.organisation.OrganisationRenamed;
 import org.pressdesk.organisation.OrganisationRepository;
 import org.pressdesk.system.FieldProblem;
 import org.pressdesk.system.Ids;
+import org.pressdesk.system.ImportLock;
 import org.pressdesk.system.InvalidInput;
 import org.pressdesk.system.NotFound;
 import org.pressdesk.web.ETags;
@@ -55,9 +56,11 @@ public class People {
 
 	private final Clock clock;
 
+	private final ImportLock importLock;
+
 	People(PersonRepository people, OrganisationRepository organisations, ChangeLog changeLog,
 			PhoneNumbers phoneNumbers, RequestBodies bodies, ApplicationEventPublisher events, AuditTrail audit,
-			Clock clock) {
+			Clock clock, ImportLock importLock) {
 		this.people = people;
 		this.organisations = organisations;
 		this.changeLog = changeLog;
@@ -66,12 +69,19 @@ public class People {
 		this.events = events;
 		this.audit = audit;
 		this.clock = clock;
+		this.importLock = importLock;
 	}
 
+	/**
+	 * Creates a person; waits for a running import first, so that the import matches its
+	 * cards against them or they are created after it (never both at once).
+	 */
 	@Transactional
 	public Person create(PersonInput request) {
+		PersonDraft draft = check(request);
+		importLock.forCreate();
 		String id = Ids.newId();
-		people.insert(id, check(request), Instant.now(clock));
+		people.insert(id, draft, Instant.now(clock));
 		audit.record(Action.CREATED, Entity.PERSON, id);
 		changeLog.record(Subject.PERSON, id, ChangeKind.CREATED);
 		return people.get(id);
