@@ -83,6 +83,9 @@ final class ServiceProcess implements AutoCloseable {
 						HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health")).build(),
 						BodyHandlers.ofString());
 				if (health.statusCode() == 200) {
+					// e.g. until the index built at start has been merged in the
+					// background
+					Thread.sleep(Long.getLong("bench.settleMillis", 0));
 					return service;
 				}
 			}
