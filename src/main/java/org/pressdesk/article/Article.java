@@ -3,10 +3,12 @@ package org.pressdesk.article;
 import java.time.Instant;
 import java.util.List;
 
+import org.jspecify.annotations.NonNull;
+
 /** An article as staff and services see it through the API. */
-public record Article(String id, String slug, String title, String summary, String url, ArticleStatus status,
-		Instant publishedAt, String externalRef, List<String> topics, List<ArticleContact> contacts, Instant createdAt,
-		Instant updatedAt, int version) {
+public record Article(@NonNull String id, @NonNull String slug, @NonNull String title, String summary, String url,
+		@NonNull ArticleStatus status, Instant publishedAt, String externalRef, List<String> topics,
+		List<ArticleContact> contacts, @NonNull Instant createdAt, @NonNull Instant updatedAt, int version) {
 
 	/** What a client may write, as it stands now: the target a merge patch applies to. */
 	ArticleInput toInput() {

@@ -5,10 +5,9 @@ import java.util.List;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
 /**
- * The body of {@code POST /articles} and {@code PUT /articles/by-ref/{externalRef}}: the
- * article's fields and, optionally, its contact block ({@code contacts}, the entries of
- * {@code PUT /articles/{id}/contacts}), so that a CMS publishes an article with its block
- * in one call and one transaction. Without {@code contacts} the block is left as it is.
+ * An article's fields and, optionally, its contact block ({@code contacts}: the entries
+ * of a contact block's replacement), so that a CMS publishes an article with its block in
+ * one call and one transaction. Without {@code contacts} the block is left as it is.
  */
 public record ArticleWrite(@JsonUnwrapped ArticleInput article, List<ContactInput> contacts) {
 }

@@ -34,14 +34,14 @@ final class CsvFileReader {
 
 	static ReadFile read(String text, ImportSettings limits) {
 		List<ImportedCard> cards = new ArrayList<>();
-		List<ImportReport.Problem> problems = new ArrayList<>();
+		List<ImportReport.CardProblem> problems = new ArrayList<>();
 		CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).setTrim(true).get();
 		try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
 			List<String> unknown = parser.getHeaderNames()
 				.stream()
 				.filter(column -> !PeopleCsv.COLUMNS.contains(column))
 				.toList();
-			unknown.forEach(column -> problems.add(new ImportReport.Problem(null, 1, column,
+			unknown.forEach(column -> problems.add(new ImportReport.CardProblem(null, 1, column,
 					"is not a column we know; the columns are " + String.join(", ", PeopleCsv.COLUMNS))));
 			if (!unknown.isEmpty()) {
 				return new ReadFile(List.of(), problems);
@@ -49,7 +49,7 @@ final class CsvFileReader {
 			for (CSVRecord record : parser) {
 				int line = (int) parser.getCurrentLineNumber();
 				if (record.getRecordNumber() > limits.maxCards()) {
-					problems.add(new ImportReport.Problem(null, line, "file",
+					problems.add(new ImportReport.CardProblem(null, line, "file",
 							"has more than " + limits.maxCards() + " rows"));
 					return new ReadFile(List.of(), problems);
 				}
@@ -58,7 +58,7 @@ final class CsvFileReader {
 				}
 				catch (InvalidInput ex) {
 					ex.problems()
-						.forEach(p -> problems.add(new ImportReport.Problem(null, line, p.field(), p.message())));
+						.forEach(p -> problems.add(new ImportReport.CardProblem(null, line, p.field(), p.message())));
 				}
 			}
 		}
@@ -67,8 +67,8 @@ final class CsvFileReader {
 		}
 		catch (IllegalStateException | IllegalArgumentException | UncheckedIOException ex) {
 			// commons-csv reports malformed quoting and duplicate headers this way
-			problems
-				.add(new ImportReport.Problem(null, null, "file", "is not a CSV file we can read: " + ex.getMessage()));
+			problems.add(new ImportReport.CardProblem(null, null, "file",
+					"is not a CSV file we can read: " + ex.getMessage()));
 		}
 		return new ReadFile(cards, problems);
 	}

@@ -3,6 +3,10 @@ package org.pressdesk.exchange;
 import java.io.IOException;
 import java.io.InputStream;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.pressdesk.security.Callers;
@@ -27,6 +31,7 @@ import org.springframework.web.multipart.MultipartFile;
  */
 @RestController
 @RequestMapping("/api/v1/imports")
+@Tag(name = "vCards and files")
 class ImportApi {
 
 	private final Imports imports;
@@ -38,8 +43,9 @@ class ImportApi {
 		this.limits = limits;
 	}
 
+	// the same operation as the one below, for a form
 	@PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-	ResponseEntity<?> importForm(@RequestPart("file") MultipartFile file,
+	ResponseEntity<?> importContacts(@RequestPart("file") MultipartFile file,
 			@RequestParam(defaultValue = "false") boolean dryRun, Authentication caller) throws IOException {
 		try (InputStream in = file.getInputStream()) {
 			return respond(imports.run(imports.upload(in), dryRun), caller);
@@ -47,12 +53,29 @@ class ImportApi {
 	}
 
 	/**
-	 * The file as the body, typed as what it is: not {@code text/plain} or a form
-	 * encoding, which a page of another site could send with a plain HTML form.
+	 * Import a .vcf (vCard 2.1, 3.0 or 4.0, one card or many) or .csv file, as the body
+	 * or as the part {@code file} of a form. Cards are matched to people already there by
+	 * UID, email, phone and LinkedIn profile, and organisations by name; all or nothing.
+	 * A caller that may not read people (the {@code import} scope alone) gets a receipt
+	 * instead of the report.
+	 * <p>
+	 * The body is typed as what it is, never {@code text/plain} or a form encoding, which
+	 * a page of another site could send with a plain HTML form.
+	 * @param dryRun do all of it and roll back: the report says what a real import would
+	 * do
 	 */
+	@ApiResponse(responseCode = "200", description = "Imported, or a dry run: what became of each card.",
+			content = @Content(schema = @Schema(anyOf = { ImportReport.class, ImportReport.Receipt.class })))
+	@ApiResponse(responseCode = "422",
+			description = "A card or row was rejected: nothing was imported; errors says which and why.",
+			content = @Content(schema = @Schema(anyOf = { ImportReport.class, ImportReport.Receipt.class })))
+	@io.swagger.v3.oas.annotations.parameters.RequestBody(description = "The file.",
+			content = { @Content(mediaType = "text/vcard", schema = @Schema(type = "string")),
+					@Content(mediaType = "text/csv", schema = @Schema(type = "string")),
+					@Content(mediaType = "multipart/form-data", schema = @Schema(implementation = ImportForm.class)) })
 	@PostMapping(consumes = { "text/vcard", "text/x-vcard", "text/directory", "text/csv", "application/csv",
 			MediaType.APPLICATION_OCTET_STREAM_VALUE })
-	ResponseEntity<?> importBody(HttpServletRequest request, @RequestParam(defaultValue = "false") boolean dryRun,
+	ResponseEntity<?> importContacts(HttpServletRequest request, @RequestParam(defaultValue = "false") boolean dryRun,
 			Authentication caller) throws IOException {
 		if (request.getContentLengthLong() > limits.maxFileSize().toBytes()) {
 			throw tooLarge();
@@ -60,6 +83,10 @@ class ImportApi {
 		try (InputStream in = request.getInputStream()) {
 			return respond(imports.run(imports.upload(in), dryRun), caller);
 		}
+	}
+
+	/** The form an import's file may come in. */
+	private record ImportForm(@Schema(type = "string", format = "binary") String file) {
 	}
 
 	private InvalidInput tooLarge() {

@@ -18,7 +18,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param errors the rejected cards or rows, each with the field and the reason
  */
 public record ImportReport(boolean dryRun, int created, int updated, int unchanged, List<Entry> people,
-		List<Duplicate> duplicates, List<Problem> errors) {
+		List<Duplicate> duplicates, List<CardProblem> errors) {
 
 	/** What became of a card or row. */
 	public enum Outcome {
@@ -67,12 +67,12 @@ public record ImportReport(boolean dryRun, int created, int updated, int unchang
 	/**
 	 * @param accepted cards or rows taken (created, updated or unchanged someone)
 	 */
-	public record Receipt(boolean dryRun, int accepted, List<Problem> errors) {
+	public record Receipt(boolean dryRun, int accepted, List<CardProblem> errors) {
 	}
 
 	/** Why a card, a row or the file was rejected. */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
-	public record Problem(Integer card, Integer line, String field, String message) {
+	public record CardProblem(Integer card, Integer line, String field, String message) {
 	}
 
 }

@@ -228,7 +228,7 @@ class Imports {
 
 		final List<ImportReport.Duplicate> duplicates = new ArrayList<>();
 
-		final List<ImportReport.Problem> errors = new ArrayList<>();
+		final List<ImportReport.CardProblem> errors = new ArrayList<>();
 
 		/** People this import has created or changed, and the card that did it first. */
 		final Map<String, ImportedCard> touched = new HashMap<>();
@@ -278,7 +278,7 @@ class Imports {
 
 		void reject(ImportedCard card, InvalidInput ex) {
 			ex.problems()
-				.forEach(p -> errors.add(new ImportReport.Problem(card.card(), card.line(),
+				.forEach(p -> errors.add(new ImportReport.CardProblem(card.card(), card.line(),
 						card.card() == null ? p.field() : VcardFields.of(p.field()), p.message())));
 		}
 

@@ -13,10 +13,16 @@ import java.time.LocalDate;
 import java.util.List;
 
 import ezvcard.io.text.VCardWriter;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
-import org.pressdesk.audit.AuditTrail;
 import org.pressdesk.audit.AuditTrail.Action;
 import org.pressdesk.audit.AuditTrail.Entity;
+import org.pressdesk.audit.AuditTrail;
 import org.pressdesk.organisation.OrganisationRepository;
 import org.pressdesk.person.Affiliation;
 import org.pressdesk.person.Person;
@@ -39,6 +45,7 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 /** vCards of people for staff and services, one at a time or all that match a search. */
 @RestController
 @RequestMapping("/api/v1/people")
+@Tag(name = "vCards and files")
 class VcardApi {
 
 	/**
@@ -69,10 +76,23 @@ class VcardApi {
 		this.clock = clock;
 	}
 
+	/**
+	 * Get a person's vCard, with what staff may see (INTERNAL emails and phones too):
+	 * vCard 3.0 by default, 4.0 with {@code version=4.0} or
+	 * {@code Accept: text/vcard;version=4.0}, and Outlook's 2.1 (quoted-printable UTF-8)
+	 * with {@code target=outlook}.
+	 * @param version the vCard version
+	 * @param target {@code outlook} for a card Outlook reads whole
+	 */
 	@GetMapping("/{id}/vcard")
-	ResponseEntity<byte[]> vcard(@PathVariable String id, @RequestParam(required = false) String version,
-			@RequestParam(required = false) String target,
-			@RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
+	@ApiResponse(responseCode = "200", description = "The card, as an attachment.",
+			headers = @Header(name = "ETag", ref = "#/components/headers/ETag"),
+			content = @Content(mediaType = "text/vcard", schema = @Schema(type = "string")))
+	ResponseEntity<byte[]> getPersonVcard(@PathVariable String id,
+			@RequestParam(required = false) @Parameter(
+					schema = @Schema(allowableValues = { "3.0", "4.0" })) String version,
+			@RequestParam(required = false) @Parameter(schema = @Schema(allowableValues = "outlook")) String target,
+			@RequestHeader(name = HttpHeaders.ACCEPT, required = false) @Parameter(hidden = true) String accept) {
 		return cardOf(id, CardFormat.of(version, target, accept));
 	}
 
@@ -93,14 +113,25 @@ class VcardApi {
 	}
 
 	/**
-	 * Everyone matching the search filters of {@code GET /people}, as one .vcf or .csv,
-	 * streamed.
+	 * Export everyone matching the filters of a search, in order of name, as one .vcf or
+	 * .csv file, streamed from one point-in-time view of the directory.
+	 * @param format {@code vcard} or {@code csv}
+	 * @param q as for a search
+	 * @param organisationId as for a search
+	 * @param topic as for a search
+	 * @param version the vCard version
 	 */
 	@GetMapping("/export")
-	ResponseEntity<StreamingResponseBody> export(@RequestParam(defaultValue = "vcard") String format,
+	@ApiResponse(responseCode = "200", description = "The file, as an attachment.",
+			content = { @Content(mediaType = "text/vcard", schema = @Schema(type = "string")),
+					@Content(mediaType = "text/csv", schema = @Schema(type = "string")) })
+	ResponseEntity<StreamingResponseBody> exportPeople(
+			@RequestParam(defaultValue = "vcard") @Parameter(
+					schema = @Schema(allowableValues = { "vcard", "csv" }, defaultValue = "vcard")) String format,
 			@RequestParam(required = false) String q,
 			@RequestParam(name = "organisation", required = false) String organisationId,
-			@RequestParam(required = false) String topic, @RequestParam(required = false) String version) {
+			@RequestParam(required = false) String topic, @RequestParam(required = false) @Parameter(
+					schema = @Schema(allowableValues = { "3.0", "4.0" })) String version) {
 		LocalDate today = LocalDate.now(clock);
 		audit.record(Action.EXPORTED, Entity.PERSON, null, List.of(),
 				"export format=" + format + (q == null ? "" : " q=" + q)

@@ -50,7 +50,7 @@ final class VcardFileReader {
 	static ReadFile read(String text, ImportSettings limits) {
 		String[] lines = text.split("\r\n|\r|\n", -1);
 		List<ImportedCard> cards = new ArrayList<>();
-		List<ImportReport.Problem> problems = new ArrayList<>();
+		List<ImportReport.CardProblem> problems = new ArrayList<>();
 		int number = 0;
 		Integer begin = null;
 		for (int i = 0; i < lines.length; i++) {
@@ -58,14 +58,14 @@ final class VcardFileReader {
 			String keyword = line.strip().toUpperCase(Locale.ROOT);
 			if (keyword.equals("BEGIN:VCARD")) {
 				if (begin != null) {
-					problems.add(new ImportReport.Problem(number, begin + 1, "END", "the card has no END:VCARD"));
+					problems.add(new ImportReport.CardProblem(number, begin + 1, "END", "the card has no END:VCARD"));
 				}
 				number++;
 				begin = i;
 			}
 			else if (keyword.equals("END:VCARD") && begin != null) {
 				if (number > limits.maxCards()) {
-					problems.add(new ImportReport.Problem(null, i + 1, "file",
+					problems.add(new ImportReport.CardProblem(null, i + 1, "file",
 							"has more than " + limits.maxCards() + " cards"));
 					return new ReadFile(List.of(), problems);
 				}
@@ -73,26 +73,27 @@ final class VcardFileReader {
 				begin = null;
 			}
 			else if (begin == null && !line.isBlank()) {
-				problems.add(new ImportReport.Problem(null, i + 1, "file", "text outside of BEGIN:VCARD … END:VCARD"));
+				problems
+					.add(new ImportReport.CardProblem(null, i + 1, "file", "text outside of BEGIN:VCARD … END:VCARD"));
 			}
 		}
 		if (begin != null) {
-			problems.add(new ImportReport.Problem(number, begin + 1, "END", "the card has no END:VCARD"));
+			problems.add(new ImportReport.CardProblem(number, begin + 1, "END", "the card has no END:VCARD"));
 		}
 		return new ReadFile(cards, problems);
 	}
 
 	private static void readCard(int number, int begin, String[] lines, int end, ImportSettings limits,
-			List<ImportedCard> cards, List<ImportReport.Problem> problems) {
+			List<ImportedCard> cards, List<ImportReport.CardProblem> problems) {
 		if (end - begin + 1 > limits.maxLinesPerCard()) {
-			problems.add(new ImportReport.Problem(number, begin + 1, "card",
+			problems.add(new ImportReport.CardProblem(number, begin + 1, "card",
 					"has more than " + limits.maxLinesPerCard() + " lines"));
 			return;
 		}
 		int logicalLength = 0;
 		for (int i = begin; i <= end; i++) {
 			if (lines[i].length() > limits.maxLineLength()) {
-				problems.add(new ImportReport.Problem(number, i + 1, "line",
+				problems.add(new ImportReport.CardProblem(number, i + 1, "line",
 						"is longer than " + limits.maxLineLength() + " characters"));
 				return;
 			}
@@ -101,7 +102,7 @@ final class VcardFileReader {
 					&& lines[i - 1].toUpperCase(Locale.ROOT).contains("QUOTED-PRINTABLE");
 			logicalLength = continuation || softBreak ? logicalLength + lines[i].length() : lines[i].length();
 			if (logicalLength > limits.maxValueLength()) {
-				problems.add(new ImportReport.Problem(number, i + 1, "value",
+				problems.add(new ImportReport.CardProblem(number, i + 1, "value",
 						"is longer than " + limits.maxValueLength() + " characters"));
 				return;
 			}
@@ -109,7 +110,7 @@ final class VcardFileReader {
 		String cardText = String.join("\r\n", Arrays.copyOfRange(lines, begin, end + 1)) + "\r\n";
 		VCard card = Ezvcard.parse(cardText).first();
 		if (card == null) {
-			problems.add(new ImportReport.Problem(number, begin + 1, "file", "the card cannot be read"));
+			problems.add(new ImportReport.CardProblem(number, begin + 1, "file", "the card cannot be read"));
 			return;
 		}
 		try {
@@ -117,7 +118,7 @@ final class VcardFileReader {
 		}
 		catch (InvalidInput ex) {
 			ex.problems()
-				.forEach(p -> problems.add(new ImportReport.Problem(number, begin + 1, p.field(), p.message())));
+				.forEach(p -> problems.add(new ImportReport.CardProblem(number, begin + 1, p.field(), p.message())));
 		}
 	}
 

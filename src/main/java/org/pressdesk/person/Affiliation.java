@@ -2,12 +2,15 @@ package org.pressdesk.person;
 
 import java.time.LocalDate;
 
+import org.jspecify.annotations.NonNull;
+
 /**
  * A person's role at an organisation; current while it has no end date or the end date is
  * not past.
  */
-public record Affiliation(String id, String organisationId, String organisationName, String organisationShortName,
-		String title, String department, String role, LocalDate startDate, LocalDate endDate, boolean primary) {
+public record Affiliation(@NonNull String id, @NonNull String organisationId, @NonNull String organisationName,
+		String organisationShortName, String title, String department, String role, LocalDate startDate,
+		LocalDate endDate, boolean primary) {
 
 	public boolean isCurrentOn(LocalDate day) {
 		return endDate == null || !endDate.isBefore(day);

@@ -1,4 +1,6 @@
 package org.pressdesk.person;
 
-public record Email(String value, String label, Visibility visibility, boolean primary) {
+import org.jspecify.annotations.NonNull;
+
+public record Email(@NonNull String value, String label, @NonNull Visibility visibility, boolean primary) {
 }

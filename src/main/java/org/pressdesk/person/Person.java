@@ -7,17 +7,19 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import org.jspecify.annotations.NonNull;
 
 import org.pressdesk.system.NotFound;
 
 /**
  * A person as staff and services see them through the API: their name (whose parts are
  * top-level fields of the JSON), contact points, affiliations and what the press office
- * keeps about them. Mapped by jOOQ from one statement, component by component.
+ * keeps about them.
  */
-public record Person(String id, @JsonUnwrapped PersonName name, String pronouns, String linkedinUrl, List<Email> emails,
-		List<Phone> phones, List<Affiliation> affiliations, List<String> topics, String notes, LawfulBasis lawfulBasis,
-		String source, @JsonIgnore String sortName, Instant createdAt, Instant updatedAt, int version) {
+public record Person(@NonNull String id, @JsonUnwrapped PersonName name, String pronouns, String linkedinUrl,
+		List<Email> emails, List<Phone> phones, List<Affiliation> affiliations, List<String> topics, String notes,
+		LawfulBasis lawfulBasis, String source, @JsonIgnore String sortName, @NonNull Instant createdAt,
+		@NonNull Instant updatedAt, int version) {
 
 	/**
 	 * A person as the public sees them on a published article: name, pronouns, LinkedIn

@@ -1,6 +1,8 @@
 package org.pressdesk.person;
 
 import java.net.URI;
+
+import io.swagger.v3.oas.annotations.tags.Tag;
 import tools.jackson.databind.JsonNode;
 
 import org.pressdesk.organisation.OrganisationRepository;
@@ -9,6 +11,7 @@ import org.pressdesk.web.ETags;
 import org.pressdesk.web.MergePatch;
 import org.pressdesk.web.Page;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -20,11 +23,14 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.context.request.WebRequest;
 
+/** People and their affiliations. */
 @RestController
 @RequestMapping("/api/v1")
+@Tag(name = "People")
 class PersonApi {
 
 	private final PersonRepository repository;
@@ -43,21 +49,32 @@ class PersonApi {
 	}
 
 	/**
-	 * Searches names (with typos, sounds and nicknames), organisations with those above
-	 * them, titles, departments, emails, phone digits and topics, most relevant first
-	 * ({@code sort=name}: by name); see API.md.
+	 * Search people. Every word of {@code q} must match, whole or as the start of a word:
+	 * names (without regard to accents or case, with a typo, by sound, by nickname, by
+	 * phonetic reading), emails, runs of 4 or more digits of a phone number, topics, and
+	 * the organisations (with those above them), titles and departments of current
+	 * affiliations; past affiliations rank last. Most relevant first, or by name.
+	 * @param q the words to find; without it, everyone
+	 * @param organisationId only people currently affiliated with this organisation or
+	 * one below it
+	 * @param topic only people with this topic
+	 * @param sort {@code relevance} (the default with {@code q}) or {@code name}; a
+	 * cursor belongs to its order
 	 */
 	@GetMapping("/people")
-	Page<Person> search(@RequestParam(required = false) String q,
+	Page<Person> searchPeople(@RequestParam(required = false) String q,
 			@RequestParam(name = "organisation", required = false) String organisationId,
 			@RequestParam(required = false) String topic, @RequestParam(required = false) String sort,
 			@RequestParam(required = false) Integer limit, @RequestParam(required = false) String cursor) {
 		return search.page(q, organisationId, topic, sort, cursor, limit);
 	}
 
-	/** People currently affiliated with the organisation or any organisation below it. */
+	/**
+	 * List the people of an organisation: those currently affiliated with it or with any
+	 * organisation below it, by name.
+	 */
 	@GetMapping("/organisations/{id}/people")
-	Page<Person> peopleOf(@PathVariable String id, @RequestParam(required = false) Integer limit,
+	Page<Person> listOrganisationPeople(@PathVariable String id, @RequestParam(required = false) Integer limit,
 			@RequestParam(required = false) String cursor) {
 		if (!organisations.exists(id)) {
 			throw new NotFound("organisation", id);
@@ -65,16 +82,22 @@ class PersonApi {
 		return search.page(null, id, null, cursor, limit);
 	}
 
+	/**
+	 * Create a person. Emails and phones are INTERNAL unless marked PUBLIC; the first of
+	 * each is primary unless another is marked. Phones are stored in E.164.
+	 */
 	@PostMapping("/people")
-	ResponseEntity<Person> create(@RequestBody PersonInput input) {
+	@ResponseStatus(HttpStatus.CREATED)
+	ResponseEntity<Person> createPerson(@RequestBody PersonInput input) {
 		Person created = people.create(input);
 		return ResponseEntity.created(URI.create("/api/v1/people/" + created.id()))
 			.eTag(ETags.of(created.version()))
 			.body(created);
 	}
 
+	/** Get a person, with their affiliations. */
 	@GetMapping("/people/{id}")
-	ResponseEntity<Person> get(@PathVariable String id, WebRequest request) {
+	ResponseEntity<Person> getPerson(@PathVariable String id, WebRequest request) {
 		Person person = repository.get(id);
 		if (request.checkNotModified(ETags.of(person.version()))) {
 			return null;
@@ -82,22 +105,38 @@ class PersonApi {
 		return ResponseEntity.ok().eTag(ETags.of(person.version())).body(person);
 	}
 
+	/**
+	 * Change a person: a JSON merge patch of the fields of a create; arrays (emails,
+	 * phones, topics) are replaced whole.
+	 */
 	@PatchMapping(path = "/people/{id}", consumes = { MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON_VALUE })
-	ResponseEntity<Person> patch(@PathVariable String id, @RequestBody JsonNode patch,
+	ResponseEntity<Person> patchPerson(@PathVariable String id,
+			@RequestBody @MergePatch.Of(PersonInput.class) JsonNode patch,
 			@RequestHeader(name = "If-Match", required = false) String ifMatch) {
 		Person updated = people.patch(id, patch, ifMatch);
 		return ResponseEntity.ok().eTag(ETags.of(updated.version())).body(updated);
 	}
 
+	/**
+	 * Delete a person. Someone on a PUBLISHED article is a 409 naming the articles,
+	 * unless {@code force}.
+	 * @param force take the person off every article first (the log records which)
+	 */
 	@DeleteMapping("/people/{id}")
-	ResponseEntity<Void> delete(@PathVariable String id,
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	ResponseEntity<Void> deletePerson(@PathVariable String id,
 			@RequestHeader(name = "If-Match", required = false) String ifMatch,
 			@RequestParam(defaultValue = "false") boolean force) {
 		people.delete(id, ifMatch, force);
 		return ResponseEntity.noContent().build();
 	}
 
+	/**
+	 * Add an affiliation: a role at an organisation, with its dates. An affiliation is
+	 * part of its person: it carries the person's ETag and moves the person's version on.
+	 */
 	@PostMapping("/people/{id}/affiliations")
+	@ResponseStatus(HttpStatus.CREATED)
 	ResponseEntity<Affiliation> addAffiliation(@PathVariable String id, @RequestBody AffiliationInput input,
 			@RequestHeader(name = "If-Match", required = false) String ifMatch) {
 		AffiliationOfPerson added = people.addAffiliation(id, input, ifMatch);
@@ -106,21 +145,26 @@ class PersonApi {
 			.body(added.affiliation());
 	}
 
+	/** Get one affiliation of a person, with the person's ETag. */
 	@GetMapping("/people/{id}/affiliations/{affiliationId}")
 	ResponseEntity<Affiliation> getAffiliation(@PathVariable String id, @PathVariable String affiliationId) {
 		Person person = repository.get(id);
 		return ResponseEntity.ok().eTag(ETags.of(person.version())).body(person.affiliation(affiliationId));
 	}
 
+	/** Change an affiliation (a JSON merge patch); If-Match takes the person's ETag. */
 	@PatchMapping(path = "/people/{id}/affiliations/{affiliationId}",
 			consumes = { MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON_VALUE })
 	ResponseEntity<Affiliation> patchAffiliation(@PathVariable String id, @PathVariable String affiliationId,
-			@RequestBody JsonNode patch, @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+			@RequestBody @MergePatch.Of(AffiliationInput.class) JsonNode patch,
+			@RequestHeader(name = "If-Match", required = false) String ifMatch) {
 		AffiliationOfPerson updated = people.patchAffiliation(id, affiliationId, patch, ifMatch);
 		return ResponseEntity.ok().eTag(ETags.of(updated.personVersion())).body(updated.affiliation());
 	}
 
+	/** Delete an affiliation (ended ones are better kept as history). */
 	@DeleteMapping("/people/{id}/affiliations/{affiliationId}")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
 	ResponseEntity<Void> deleteAffiliation(@PathVariable String id, @PathVariable String affiliationId,
 			@RequestHeader(name = "If-Match", required = false) String ifMatch) {
 		people.deleteAffiliation(id, affiliationId, ifMatch);

@@ -1,14 +1,15 @@
 package org.pressdesk.person;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import org.jspecify.annotations.NonNull;
 
 /**
  * How a person is named: the parts, the name shown (derived from the parts in the name's
  * own order unless one was given), and how the parts are read out (their phonetic forms).
  */
 public record PersonName(String honorificPrefix, String givenName, String additionalNames, String familyName,
-		String honorificSuffix, String displayName, @JsonIgnore boolean displayNameGiven, NameOrder nameOrder,
-		String phoneticGivenName, String phoneticFamilyName) {
+		String honorificSuffix, @NonNull String displayName, @JsonIgnore boolean displayNameGiven,
+		@NonNull NameOrder nameOrder, String phoneticGivenName, String phoneticFamilyName) {
 
 	/** How the name is read out, in the name's own order ("うえやま たかひろ"), or null. */
 	public String reading() {

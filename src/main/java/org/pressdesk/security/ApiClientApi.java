@@ -2,8 +2,12 @@ package org.pressdesk.security;
 
 import java.net.URI;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.pressdesk.web.ETags;
 import org.pressdesk.web.Page;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -11,6 +15,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -19,6 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/v1/api-clients")
+@Tag(name = "API clients")
 class ApiClientApi {
 
 	private final ApiClientRepository repository;
@@ -30,35 +36,49 @@ class ApiClientApi {
 		this.clients = clients;
 	}
 
-	/** Every one of them, as one page: a list like every other ({@code next} is null). */
+	/** List the API clients, revoked ones too: all of them, in one page. */
 	@GetMapping
-	Page<ApiClient> list() {
+	Page<ApiClient> listApiClients() {
 		return new Page<>(repository.list(), null);
 	}
 
+	/**
+	 * Create an API client with its scopes and, optionally, an expiry; the answer's
+	 * {@code key} is shown this once, never again.
+	 */
 	@PostMapping
-	ResponseEntity<ApiClient> create(@RequestBody ApiClients.NewClient request) {
+	@ResponseStatus(HttpStatus.CREATED)
+	ResponseEntity<ApiClient> createApiClient(@RequestBody ApiClients.NewClient request) {
 		ApiClient created = clients.create(request);
-		return ResponseEntity.created(URI.create("/api/v1/api-clients/" + created.id())).body(created);
+		return ResponseEntity.created(URI.create("/api/v1/api-clients/" + created.id()))
+			.eTag(ETags.of(created.version()))
+			.body(created);
 	}
 
+	/** Get an API client (never its key). */
 	@GetMapping("/{id}")
-	ApiClient get(@PathVariable String id) {
-		return repository.get(id);
-	}
-
-	/** Issues a new key; the old one stops working at once. */
-	@PostMapping("/{id}/rotate")
-	ApiClient rotate(@PathVariable String id) {
-		return clients.rotate(id);
+	ResponseEntity<ApiClient> getApiClient(@PathVariable String id) {
+		ApiClient client = repository.get(id);
+		return ResponseEntity.ok().eTag(ETags.of(client.version())).body(client);
 	}
 
 	/**
-	 * Revokes the client: its key stops working at once; the client stays listed,
+	 * Issue a new key for an API client, shown this once; the old key stops working at
+	 * once.
+	 */
+	@PostMapping("/{id}/rotate")
+	ResponseEntity<ApiClient> rotateApiClientKey(@PathVariable String id) {
+		ApiClient rotated = clients.rotate(id);
+		return ResponseEntity.ok().eTag(ETags.of(rotated.version())).body(rotated);
+	}
+
+	/**
+	 * Revoke an API client: its key stops working at once; the client stays listed,
 	 * revoked.
 	 */
 	@DeleteMapping("/{id}")
-	ResponseEntity<Void> revoke(@PathVariable String id) {
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	ResponseEntity<Void> revokeApiClient(@PathVariable String id) {
 		clients.revoke(id);
 		return ResponseEntity.noContent().build();
 	}

@@ -1,8 +1,5 @@
 package org.pressdesk.security;
 
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -18,9 +15,6 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
-import org.springframework.security.authorization.AuthorityAuthorizationManager;
-import org.springframework.security.authorization.AuthorizationManager;
-import org.springframework.security.authorization.AuthorizationManagers;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -41,11 +35,8 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
-import org.springframework.security.web.util.matcher.OrRequestMatcher;
-import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
-import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.session.DisableEncodeUrlFilter;
 
 /**
@@ -57,8 +48,8 @@ class SecurityConfiguration {
 
 	/**
 	 * Staff and services over REST, stateless: staff with HTTP Basic (roles from the
-	 * database), services with an API key as a bearer token (scopes). Each rule names the
-	 * staff role and the scope that allow it.
+	 * database), services with an API key as a bearer token (scopes). The rules are
+	 * {@link ApiAccess#RULES}, each naming the staff role and the scopes that allow it.
 	 */
 	@Bean
 	@Order(1)
@@ -69,8 +60,6 @@ class SecurityConfiguration {
 			// go on to the endpoint; nothing to redirect to
 		});
 		keys.setFailureHandler(new AuthenticationEntryPointFailureHandler(problems));
-		String[] directory = { "/api/v1/people/**", "/api/v1/organisations/**" };
-		String articles = "/api/v1/articles/**";
 		JwtDecoder jwt = jwtDecoder.getIfAvailable();
 		if (jwt != null) {
 			// services may also bring a JWT from the organisation's identity provider;
@@ -81,34 +70,10 @@ class SecurityConfiguration {
 				return token == null || token.startsWith(ApiKeys.PREFIX) ? null : token;
 			}).jwt(decoder -> decoder.decoder(jwt)).authenticationEntryPoint(problems).accessDeniedHandler(problems));
 		}
-		return http.securityMatcher("/api/**")
-			.authorizeHttpRequests(requests -> requests
-				.requestMatchers("/api/v1/users/**", "/api/v1/api-clients/**", "/api/v1/audit/**")
-				.hasRole(Role.ADMIN.name())
-				// staff only: an API client has no password of its own
-				.requestMatchers("/api/v1/me", "/api/v1/me/**")
-				.hasRole(Role.VIEWER.name())
-				.requestMatchers(HttpMethod.GET, "/api/v1/people/export")
-				.hasAnyAuthority(role(Role.VIEWER), ApiScope.EXPORT.authority())
-				.requestMatchers(HttpMethod.POST, "/api/v1/imports")
-				.hasAnyAuthority(role(Role.EDITOR), ApiScope.IMPORT.authority())
-				// staff-level contact details (INTERNAL ones too) through an article, and
-				// the articles (drafts too) someone is on: a service needs both scopes
-				.requestMatchers(HttpMethod.GET, "/api/v1/articles/*/contacts/vcard", "/api/v1/people/*/articles")
-				.access(AuthorizationManagers.anyOf(staff(Role.VIEWER),
-						AuthorizationManagers.allOf(
-								AuthorityAuthorizationManager.hasAuthority(ApiScope.PEOPLE_READ.authority()),
-								AuthorityAuthorizationManager.hasAuthority(ApiScope.ARTICLES_READ.authority()))))
-				.requestMatchers(HttpMethod.GET, articles)
-				.hasAnyAuthority(role(Role.VIEWER), ApiScope.ARTICLES_READ.authority())
-				.requestMatchers(writes(articles))
-				.hasAnyAuthority(role(Role.EDITOR), ApiScope.ARTICLES_WRITE.authority())
-				.requestMatchers(HttpMethod.GET, directory)
-				.hasAnyAuthority(role(Role.VIEWER), ApiScope.PEOPLE_READ.authority())
-				.requestMatchers(writes(directory))
-				.hasAnyAuthority(role(Role.EDITOR), ApiScope.PEOPLE_WRITE.authority())
-				.anyRequest()
-				.denyAll())
+		return http.securityMatcher("/api/**").authorizeHttpRequests(requests -> {
+			ApiAccess.RULES.forEach(rule -> requests.requestMatchers(rule.requests()).access(rule.access()));
+			requests.anyRequest().denyAll();
+		})
 			.authenticationProvider(staff)
 			.addFilterBefore(new CrossSiteWrites(), DisableEncodeUrlFilter.class)
 			.addFilterBefore(keys, BasicAuthenticationFilter.class)
@@ -130,29 +95,6 @@ class SecurityConfiguration {
 	}
 
 	private static final String API_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'";
-
-	private static String role(Role role) {
-		return "ROLE_" + role.name();
-	}
-
-	/** The staff role or any above it (what hasRole means with the role hierarchy). */
-	private static AuthorizationManager<RequestAuthorizationContext> staff(Role lowest) {
-		return AuthorityAuthorizationManager.hasAnyAuthority(Arrays.stream(Role.values())
-			.filter(role -> role.ordinal() >= lowest.ordinal())
-			.map(SecurityConfiguration::role)
-			.toArray(String[]::new));
-	}
-
-	/** POST, PUT, PATCH and DELETE on the paths. */
-	private static RequestMatcher writes(String... paths) {
-		List<RequestMatcher> matchers = new ArrayList<>();
-		for (HttpMethod method : List.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE)) {
-			for (String path : paths) {
-				matchers.add(PathPatternRequestMatcher.withDefaults().matcher(method, path));
-			}
-		}
-		return new OrRequestMatcher(matchers);
-	}
 
 	/**
 	 * Journalists, without an account: the press pages of published articles, GET only,

@@ -1,5 +1,9 @@
 package org.pressdesk.web;
 
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.util.Map;
 
 import tools.jackson.databind.JsonNode;
@@ -14,6 +18,18 @@ public final class MergePatch {
 	public static final String MEDIA_TYPE = "application/merge-patch+json";
 
 	private MergePatch() {
+	}
+
+	/**
+	 * On a merge-patch body parameter: the input record whose writable fields the patch
+	 * may name (what the API description shows as the body).
+	 */
+	@Target(ElementType.PARAMETER)
+	@Retention(RetentionPolicy.RUNTIME)
+	public @interface Of {
+
+		Class<?> value();
+
 	}
 
 	public static JsonNode apply(JsonNode target, JsonNode patch) {

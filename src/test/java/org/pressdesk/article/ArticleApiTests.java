@@ -336,6 +336,17 @@ class ArticleApiTests extends ApiTestSupport {
 		assertThat(posted.<List<Object>>at("$.contacts")).isEmpty();
 	}
 
+	/**
+	 * {@code PUT /articles/by-ref/contacts} reached the contacts of an article whose id
+	 * would be "by-ref", and was refused as a block that is not an array.
+	 */
+	@Test
+	void aReferenceThatIsAlsoAWordOfAPathIsStillAReference() {
+		Response put = fixtures.putByRef("contacts", Http.toJson(Map.of("title", "Referenced as contacts " + tag)));
+		assertThat(put.status()).as(put.body()).isIn(200, 201);
+		assertThat(put.text("$.externalRef")).isEqualTo("contacts");
+	}
+
 	/** The statuses of eight identical by-ref PUTs sent at the same moment. */
 	private List<Integer> eightAtOnce(String ref, String body) throws Exception {
 		ExecutorService threads = Executors.newFixedThreadPool(8);
