@@ -10,6 +10,7 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.json.ProblemDetailJacksonMixin;
 
 /**
  * RFC 9457 problem details as every answer outside Spring MVC writes them (filters, the
@@ -18,7 +19,12 @@ import org.springframework.http.ProblemDetail;
  */
 public final class Problems {
 
-	private static final JsonMapper JSON = JsonMapper.builder().build();
+	/**
+	 * With Spring's mixin, as its converters write a problem: extension members inline.
+	 */
+	private static final JsonMapper JSON = JsonMapper.builder()
+		.addMixIn(ProblemDetail.class, ProblemDetailJacksonMixin.class)
+		.build();
 
 	private Problems() {
 	}

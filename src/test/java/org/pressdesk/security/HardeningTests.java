@@ -65,6 +65,8 @@ class HardeningTests extends ApiTestSupport {
 			assertThat(answer.header("Content-Type")).as("%s: %s", type, answer).startsWith("application/problem+json");
 			assertThat(answer.<String>at("$.type")).as("%s: %s", type, answer).isEqualTo(type);
 			assertThat(answer.<String>at("$.instance")).as("%s: %s", type, answer).startsWith("/api/v1/people");
+			assertThat(answer.json().propertyNames()).as("%s: only RFC 9457's members and ours: %s", type, answer)
+				.isSubsetOf("type", "title", "status", "detail", "instance", "errors");
 		});
 	}
 
