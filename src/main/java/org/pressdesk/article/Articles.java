@@ -13,12 +13,13 @@ import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 
 import org.pressdesk.article.ArticleRepository.StoredContact;
-import org.pressdesk.audit.AuditTrail;
 import org.pressdesk.audit.AuditTrail.Action;
 import org.pressdesk.audit.AuditTrail.Entity;
+import org.pressdesk.audit.AuditTrail;
 import org.pressdesk.person.Person;
 import org.pressdesk.person.PersonToBeDeleted;
 import org.pressdesk.system.Conflict;
+import org.pressdesk.system.FieldChecks;
 import org.pressdesk.system.FieldProblem;
 import org.pressdesk.system.Ids;
 import org.pressdesk.system.InvalidInput;
@@ -80,7 +81,7 @@ public class Articles {
 	 * transaction.
 	 */
 	public Article create(ArticleInput request, List<ContactInput> contacts) {
-		ArticleInput checked = check(request);
+		ArticleInput checked = check(request, contacts);
 		return retriedWhenTaken(() -> transaction.execute(status -> {
 			requireFreeReference(checked.externalRef(), null);
 			Article created = insert(checked);
@@ -111,7 +112,8 @@ public class Articles {
 		}
 		ArticleInput checked = check(
 				request == null ? null : new ArticleInput(request.slug(), request.title(), request.summary(),
-						request.url(), request.status(), request.publishedAt(), externalRef, request.topics()));
+						request.url(), request.status(), request.publishedAt(), externalRef, request.topics()),
+				contacts);
 		return retriedWhenTaken(() -> transaction.execute(status -> {
 			var existing = articles.lockByExternalRef(externalRef);
 			if (existing.isEmpty()) {
@@ -160,12 +162,12 @@ public class Articles {
 		return articles.get(id);
 	}
 
-	/** Newest first; see {@code GET /articles}. */
 	/** The published articles, the most recently published first (the home page). */
 	public List<Article> recentlyPublished(int limit) {
 		return articles.recentlyPublished(limit);
 	}
 
+	/** Newest first; see {@code GET /articles}. */
 	public Page<Article> list(String q, ArticleStatus status, String cursor, int limit) {
 		return articles.list(q, status, null, Cursor.decode(cursor), limit);
 	}
@@ -243,6 +245,20 @@ public class Articles {
 	private ArticleInput check(ArticleInput request) {
 		List<FieldProblem> violations = bodies.violations(request);
 		return request.normalised(violations);
+	}
+
+	/**
+	 * The article checked; when it is refused, with the problems of its block too (the
+	 * block is checked again when written, its article locked).
+	 */
+	private ArticleInput check(ArticleInput request, List<ContactInput> contacts) {
+		FieldChecks checks = new FieldChecks();
+		ArticleInput checked = checks.check(() -> check(request));
+		if (checked == null && contacts != null) {
+			checks.check(() -> contactBlocks.check(contacts));
+		}
+		checks.throwIfAny();
+		return checked;
 	}
 
 	/**

@@ -17,6 +17,7 @@ import org.pressdesk.organisation.OrganisationRepository;
 import org.pressdesk.person.Person;
 import org.pressdesk.person.PersonRepository;
 import org.pressdesk.system.FieldChecks;
+import org.pressdesk.system.FieldProblem;
 import org.pressdesk.system.InvalidInput;
 import org.pressdesk.web.RequestBodies;
 
@@ -28,7 +29,7 @@ import org.springframework.stereotype.Component;
  * published".
  */
 @Component
-class ContactBlocks {
+class ContactBlocks implements RequestBodies.FurtherChecks {
 
 	/** More than any press release names; keeps a block readable and a request small. */
 	static final int MAX_CONTACTS = 50;
@@ -53,6 +54,26 @@ class ContactBlocks {
 	}
 
 	/**
+	 * The problems of a block in a body whose other fields could not all be read: who is
+	 * unknown is told with the rest.
+	 */
+	@Override
+	public List<FieldProblem> problemsOf(Object body) {
+		List<?> block = body instanceof ArticleWrite write ? write.contacts()
+				: body instanceof List<?> list ? list : null;
+		if (block == null || !block.stream().allMatch(entry -> entry == null || entry instanceof ContactInput)) {
+			return List.of();
+		}
+		try {
+			check(block.stream().map(ContactInput.class::cast).toList());
+			return List.of();
+		}
+		catch (InvalidInput ex) {
+			return ex.problems();
+		}
+	}
+
+	/**
 	 * Checks each requested contact; every problem is reported by its place in the list.
 	 */
 	List<StoredContact> check(List<ContactInput> requested) {
@@ -71,8 +92,13 @@ class ContactBlocks {
 			}
 			bodies.violations(requested.get(i)).forEach(p -> checks.add(field + "." + p.field(), p.message()));
 		}
-		checks.throwIfAny();
-		Map<String, Person> persons = people.findAll(requested.stream().map(ContactInput::personId).toList())
+		// who is unknown is told together with what else is wrong
+		Map<String, Person> persons = people
+			.findAll(requested.stream()
+				.filter(Objects::nonNull)
+				.map(ContactInput::personId)
+				.filter(Objects::nonNull)
+				.toList())
 			.stream()
 			.collect(Collectors.toMap(Person::id, Function.identity()));
 		LocalDate today = LocalDate.now(clock);
@@ -81,6 +107,9 @@ class ContactBlocks {
 		for (int i = 0; i < requested.size(); i++) {
 			ContactInput contact = requested.get(i);
 			String field = "contacts[" + i + "]";
+			if (contact == null || contact.personId() == null || checks.has(field + ".personId")) {
+				continue;
+			}
 			Person person = persons.get(contact.personId());
 			if (person == null) {
 				checks.add(field + ".personId", "no person has this id");

@@ -38,7 +38,7 @@ import org.springframework.transaction.annotation.Transactional;
  * sees half a change.
  */
 @Service
-public class People {
+public class People implements RequestBodies.FurtherChecks {
 
 	private final PersonRepository people;
 
@@ -215,6 +215,24 @@ public class People {
 		audit.record(Action.UPDATED, Entity.PERSON, after.id(), audit.changedFields(before.toInput(), after.toInput()),
 				null);
 		return after;
+	}
+
+	/**
+	 * The problems of a person's other fields (a phone that cannot exist) when some could
+	 * not be read: told with the rest.
+	 */
+	@Override
+	public List<FieldProblem> problemsOf(Object body) {
+		if (!(body instanceof PersonInput input)) {
+			return List.of();
+		}
+		try {
+			check(input);
+			return List.of();
+		}
+		catch (InvalidInput ex) {
+			return ex.problems();
+		}
 	}
 
 	/**

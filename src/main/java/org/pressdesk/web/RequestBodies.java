@@ -1,23 +1,32 @@
 package org.pressdesk.web;
 
 import java.lang.reflect.RecordComponent;
+import java.time.LocalDate;
+import java.time.temporal.Temporal;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JavaType;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 import org.pressdesk.system.FieldProblem;
 import org.pressdesk.system.InvalidInput;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,9 +40,25 @@ public class RequestBodies {
 
 	private final Validator validator;
 
-	RequestBodies(JsonMapper mapper, Validator validator) {
+	private final ObjectProvider<FurtherChecks> furtherChecks;
+
+	RequestBodies(JsonMapper mapper, Validator validator, ObjectProvider<FurtherChecks> furtherChecks) {
 		this.mapper = mapper;
 		this.validator = validator;
+		this.furtherChecks = furtherChecks;
+	}
+
+	/**
+	 * Checks of a body beyond its fields' own constraints (that the people it names
+	 * exist): {@link #read} runs them also when other fields could not be read, so that a
+	 * client is told everything at once. Their fields are paths from the body (a list
+	 * body by its name).
+	 */
+	public interface FurtherChecks {
+
+		/** The problems of the body, by field; none when the checks are not about it. */
+		List<FieldProblem> problemsOf(Object body);
+
 	}
 
 	/** Throws {@link InvalidInput} listing every constraint the input breaks. */
@@ -87,41 +112,167 @@ public class RequestBodies {
 
 	/**
 	 * The input that results from merging {@code patch} into {@code current}, not yet
-	 * validated.
+	 * validated; throws {@link InvalidInput} naming every field the merge made
+	 * unreadable.
 	 */
 	public <T> T merged(T current, JsonNode patch, Class<T> type) {
-		JsonNode merged = MergePatch.apply(mapper.valueToTree(current), patch);
-		try {
-			return mapper.treeToValue(merged, type);
+		return read(MergePatch.apply(mapper.valueToTree(current), patch), mapper.constructType(type), "");
+	}
+
+	/**
+	 * The body as a {@code type}: when fields cannot be read, {@link InvalidInput} names
+	 * every one of them, and every constraint the rest breaks, not only the first.
+	 * @param root the name the body has in field paths ({@code contacts} for a body that
+	 * is a list of contacts), or empty
+	 */
+	public <T> T read(JsonNode body, JavaType type, String root) {
+		List<FieldProblem> problems = new ArrayList<>();
+		JsonNode readable = body.deepCopy();
+		while (problems.size() < MAX_PROBLEMS) {
+			try {
+				T value = mapper.readerFor(type).readValue(readable);
+				if (problems.isEmpty()) {
+					return value;
+				}
+				if (value != null) {
+					List<FieldProblem> more = new ArrayList<>(value instanceof Collection<?> ? List.of()
+							: violations(value).stream().map(violation -> rooted(root, violation)).toList());
+					furtherChecks.orderedStream().forEach(checks -> more.addAll(checks.problemsOf(value)));
+					more.stream()
+						.filter(other -> problems.stream()
+							.noneMatch(problem -> isWithin(other.field(), problem.field())))
+						.distinct()
+						.forEach(problems::add);
+				}
+				break;
+			}
+			catch (JacksonException ex) {
+				problems.add(rooted(root, problemOf(ex)));
+				if (!leaveOut(readable, ex.getPath())) {
+					break;
+				}
+			}
 		}
-		catch (JacksonException ex) {
-			throw new InvalidInput(List.of(problemOf(ex)));
+		throw new InvalidInput(problems);
+	}
+
+	/** Bodies with more bad fields than this are told about the first ones. */
+	private static final int MAX_PROBLEMS = 50;
+
+	private static boolean isWithin(String field, String other) {
+		return field.equals(other) || field.startsWith(other + ".") || field.startsWith(other + "[");
+	}
+
+	/** The problem with its field's path from the body's root name. */
+	private static FieldProblem rooted(String root, FieldProblem problem) {
+		String field = problem.field();
+		if (root.isEmpty()) {
+			return problem;
 		}
+		return new FieldProblem(field.isEmpty() ? root : field.startsWith("[") ? root + field : root + "." + field,
+				problem.message());
+	}
+
+	/**
+	 * Takes the value at {@code path} out of the body, so that the rest can be read: a
+	 * field is removed, a list element becomes null (the elements after it keep their
+	 * places). False when there is no such value.
+	 */
+	private static boolean leaveOut(JsonNode body, List<JacksonException.Reference> path) {
+		if (path.isEmpty()) {
+			return false;
+		}
+		JsonNode parent = body;
+		for (JacksonException.Reference step : path.subList(0, path.size() - 1)) {
+			parent = step.getPropertyName() != null ? parent.get(step.getPropertyName()) : parent.get(step.getIndex());
+			if (parent == null) {
+				return false;
+			}
+		}
+		JacksonException.Reference last = path.get(path.size() - 1);
+		if (last.getPropertyName() != null && parent instanceof ObjectNode object
+				&& object.has(last.getPropertyName())) {
+			object.remove(last.getPropertyName());
+			return true;
+		}
+		if (last.getPropertyName() == null && parent instanceof ArrayNode array && last.getIndex() >= 0
+				&& last.getIndex() < array.size() && !array.get(last.getIndex()).isNull()) {
+			array.set(last.getIndex(), array.nullNode());
+			return true;
+		}
+		return false;
 	}
 
 	/** Names the field a JSON binding error is about, and says what it expected. */
 	public static FieldProblem problemOf(JacksonException ex) {
 		String field = pathOf(ex.getPath());
 		if (ex instanceof UnrecognizedPropertyException unknown) {
-			return new FieldProblem(field,
-					"is not a field of this resource (or cannot be written); known fields: "
-							+ unknown.getKnownPropertyIds()
-								.stream()
-								.map(String::valueOf)
-								.sorted()
-								.collect(Collectors.joining(", ")));
+			return new FieldProblem(field, "is not a field of this resource (or cannot be written); known fields: "
+					+ String.join(", ", knownFields(unknown)));
 		}
-		if (ex instanceof InvalidFormatException invalid && invalid.getTargetType() != null
-				&& invalid.getTargetType().isEnum()) {
-			return new FieldProblem(field,
-					"must be one of " + Arrays.stream(invalid.getTargetType().getEnumConstants())
-						.map(String::valueOf)
-						.collect(Collectors.joining(", ")));
+		if (ex instanceof MismatchedInputException mismatched && mismatched.getTargetType() != null
+				&& !field.isEmpty()) {
+			return new FieldProblem(field, expected(mismatched.getTargetType()));
 		}
 		if (field.isEmpty()) {
 			return new FieldProblem("", "the body is not valid JSON for this resource");
 		}
 		return new FieldProblem(field, "has the wrong type or format");
+	}
+
+	/** What a value of the type looks like, as a problem's message. */
+	private static String expected(Class<?> type) {
+		if (type.isEnum()) {
+			return "must be one of "
+					+ Arrays.stream(type.getEnumConstants()).map(String::valueOf).collect(Collectors.joining(", "));
+		}
+		if (Temporal.class.isAssignableFrom(type) && type != LocalDate.class) {
+			return "must be an instant in ISO 8601 form, such as 2024-10-16T09:00:00Z";
+		}
+		if (type == LocalDate.class) {
+			return "must be a date in ISO 8601 form, such as 2024-10-16";
+		}
+		if (type == Boolean.class || type == boolean.class) {
+			return "must be true or false";
+		}
+		if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
+			return "must be a whole number";
+		}
+		if (type == String.class) {
+			return "must be a string";
+		}
+		if (Collection.class.isAssignableFrom(type) || type.isArray()) {
+			return "must be an array";
+		}
+		return "must be an object";
+	}
+
+	/**
+	 * The fields a client may write to the class an unknown field was sent to: the
+	 * components of a record, with those of an unwrapped one in its place.
+	 */
+	private static List<String> knownFields(UnrecognizedPropertyException unknown) {
+		Class<?> type = unknown.getReferringClass();
+		if (type == null || !type.isRecord()) {
+			return unknown.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList();
+		}
+		List<String> fields = new ArrayList<>();
+		addFields(type, fields);
+		return fields;
+	}
+
+	private static void addFields(Class<?> record, List<String> fields) {
+		for (RecordComponent component : record.getRecordComponents()) {
+			if (component.getAccessor().isAnnotationPresent(JsonIgnore.class)) {
+				continue;
+			}
+			if (component.getAccessor().isAnnotationPresent(JsonUnwrapped.class) && component.getType().isRecord()) {
+				addFields(component.getType(), fields);
+			}
+			else {
+				fields.add(component.getName());
+			}
+		}
 	}
 
 	private static String pathOf(List<JacksonException.Reference> path) {
