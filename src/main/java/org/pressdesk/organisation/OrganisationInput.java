@@ -2,6 +2,7 @@ package org.pressdesk.organisation;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -9,6 +10,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
 import org.pressdesk.system.FieldChecks;
+import org.pressdesk.system.FieldProblem;
 import org.pressdesk.system.InvalidInput;
 import org.pressdesk.text.LinkedIn;
 import org.pressdesk.text.Texts;
@@ -31,10 +33,10 @@ public record OrganisationInput(@NotBlank @Size(max = 300) String name, @Size(ma
 		return new OrganisationInput(name, shortName, parentId, kind, country, website, linkedinUrl);
 	}
 
-	OrganisationInput normalised() {
-		FieldChecks checks = new FieldChecks();
-		OrganisationInput normalised = new OrganisationInput(name.strip(), Texts.blankToNull(shortName),
-				Texts.blankToNull(parentId), kind == null ? OrganisationKind.OTHER : kind,
+	OrganisationInput normalised(List<FieldProblem> earlier) {
+		FieldChecks checks = new FieldChecks(earlier);
+		OrganisationInput normalised = new OrganisationInput(name == null ? null : name.strip(),
+				Texts.blankToNull(shortName), Texts.blankToNull(parentId), kind == null ? OrganisationKind.OTHER : kind,
 				checks.check(() -> country(country)), checks.check(() -> website(website)),
 				checks.check(() -> LinkedIn.page(Texts.blankToNull(linkedinUrl), "linkedinUrl")));
 		checks.throwIfAny();

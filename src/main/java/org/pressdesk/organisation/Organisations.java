@@ -2,18 +2,20 @@ package org.pressdesk.organisation;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
 import tools.jackson.databind.JsonNode;
 
-import org.pressdesk.audit.AuditTrail;
 import org.pressdesk.audit.AuditTrail.Action;
 import org.pressdesk.audit.AuditTrail.Entity;
+import org.pressdesk.audit.AuditTrail;
 import org.pressdesk.changes.ChangeKind;
 import org.pressdesk.changes.ChangeLog;
 import org.pressdesk.changes.Subject;
 import org.pressdesk.system.Conflict;
+import org.pressdesk.system.FieldProblem;
 import org.pressdesk.system.Ids;
 import org.pressdesk.system.ImportLock;
 import org.pressdesk.system.InvalidInput;
@@ -27,7 +29,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** The changes to organisations, each one transaction. */
 @Service
-public class Organisations {
+public class Organisations implements RequestBodies.FurtherChecks {
 
 	private final OrganisationRepository organisations;
 
@@ -55,12 +57,35 @@ public class Organisations {
 	}
 
 	/**
+	 * The problems of an organisation's other fields (a country that is not one) when
+	 * some could not be read: told with the rest.
+	 */
+	@Override
+	public List<FieldProblem> problemsOf(Object body) {
+		if (!(body instanceof OrganisationInput input)) {
+			return List.of();
+		}
+		try {
+			checked(input);
+			return List.of();
+		}
+		catch (InvalidInput ex) {
+			return ex.problems();
+		}
+	}
+
+	/** Validated and normalised, every problem at once. */
+	private OrganisationInput checked(OrganisationInput request) {
+		return request.normalised(bodies.violations(request));
+	}
+
+	/**
 	 * Creates an organisation; waits for a running import first, so that the import finds
 	 * it by name or it is created after it (never both at once).
 	 */
 	@Transactional
 	public Organisation create(OrganisationInput request) {
-		OrganisationInput input = bodies.validated(request).normalised();
+		OrganisationInput input = checked(request);
 		importLock.forCreate();
 		String id = Ids.newId();
 		if (input.parentId() != null) {
@@ -75,7 +100,7 @@ public class Organisations {
 	@Transactional
 	public Organisation patch(String id, JsonNode patch, String ifMatch) {
 		Organisation current = lockedForWrite(id, ifMatch);
-		return write(current, bodies.patched(current.toInput(), patch, OrganisationInput.class).normalised());
+		return write(current, checked(bodies.merged(current.toInput(), patch, OrganisationInput.class)));
 	}
 
 	/**
@@ -85,7 +110,7 @@ public class Organisations {
 	@Transactional
 	public Organisation replace(String id, OrganisationInput request, String ifMatch) {
 		Organisation current = lockedForWrite(id, ifMatch);
-		return write(current, bodies.validated(request).normalised());
+		return write(current, checked(request));
 	}
 
 	private Organisation lockedForWrite(String id, String ifMatch) {

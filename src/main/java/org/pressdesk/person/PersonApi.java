@@ -2,6 +2,8 @@ package org.pressdesk.person;
 
 import java.net.URI;
 
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import tools.jackson.databind.JsonNode;
 
@@ -64,7 +66,9 @@ class PersonApi {
 	@GetMapping("/people")
 	Page<Person> searchPeople(@RequestParam(required = false) String q,
 			@RequestParam(name = "organisation", required = false) String organisationId,
-			@RequestParam(required = false) String topic, @RequestParam(required = false) String sort,
+			@RequestParam(required = false) String topic,
+			@RequestParam(required = false) @Parameter(
+					schema = @Schema(allowableValues = { "relevance", "name" })) String sort,
 			@RequestParam(required = false) Integer limit, @RequestParam(required = false) String cursor) {
 		return search.page(q, organisationId, topic, sort, cursor, limit);
 	}

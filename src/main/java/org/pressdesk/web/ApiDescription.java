@@ -1,5 +1,7 @@
 package org.pressdesk.web;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -21,7 +23,6 @@ import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.info.Contact;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.info.License;
-import io.swagger.v3.oas.models.media.ArraySchema;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.Schema;
@@ -33,12 +34,14 @@ import io.swagger.v3.oas.models.servers.Server;
 import io.swagger.v3.oas.models.tags.Tag;
 import org.springdoc.core.customizers.GlobalOperationComponentsCustomizer;
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.info.BuildProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.web.method.HandlerMethod;
 
 /**
@@ -106,35 +109,42 @@ class ApiDescription {
 				.toList());
 	}
 
+	/** A schema of the JSON type (OpenAPI 3.1 writes {@code types}, not {@code type}). */
+	private static Schema<?> typed(String type) {
+		return new Schema<>().types(new LinkedHashSet<>(List.of(type)));
+	}
+
 	/**
 	 * RFC 9457 problem details as {@code ApiProblems} and {@code Problems} write them.
 	 */
 	private static Schema<?> problemSchema() {
-		return new Schema<>().type("object")
-			.description("RFC 9457 problem details.")
-			.addProperty("type",
-					new Schema<>().type("string")
-						.format("uri")
-						.description("The kind of problem: urn:pressdesk:problem:<kind> (see the API's description), "
-								+ "or about:blank for an unexpected failure."))
-			.addProperty("title", new Schema<>().type("string").description("A short summary of the kind."))
-			.addProperty("status", new Schema<>().type("integer").description("The HTTP status."))
-			.addProperty("detail",
-					new Schema<>().type("string").description("What went wrong this time, and what to do."))
+		return typed("object").description("RFC 9457 problem details.")
+			.addProperty("type", typed("string").format("uri")
+				.description("The kind of problem, `urn:pressdesk:problem:<kind>`: `invalid-input` (400, `errors` "
+						+ "names each bad field), `bad-request` and `rejected-request` (400, a request that cannot "
+						+ "be read), `unauthorized` (401), `forbidden` and `cross-site-request` (403), `not-found` "
+						+ "(404), `method-not-allowed` (405), `not-acceptable` (406), `conflict` (409), "
+						+ "`stale-version` (412), `too-large` (413), `unsupported-media-type` (415), "
+						+ "`too-many-requests` (429), `unavailable` (503); `about:blank` for an unexpected "
+						+ "failure (500).")
+				.examples(List.of("urn:pressdesk:problem:invalid-input")))
+			.addProperty("title", typed("string").description("A short summary of the kind."))
+			.addProperty("status", typed("integer").description("The HTTP status."))
+			.addProperty("detail", typed("string").description("What went wrong this time, and what to do."))
 			.addProperty("instance",
-					new Schema<>().type("string").format("uri-reference").description("The path the problem is about."))
+					typed("string").format("uri-reference").description("The path the problem is about."))
 			.addProperty("errors",
-					new ArraySchema().items(new Schema<>().$ref("#/components/schemas/FieldProblem"))
+					typed("array").items(new Schema<>().$ref("#/components/schemas/FieldProblem"))
 						.description("For invalid input: every bad field, by its JSON path."))
 			.required(List.of("type", "title", "status"));
 	}
 
 	private static Schema<?> fieldProblemSchema() {
-		return new Schema<>().type("object")
-			.description("One bad field of a request.")
-			.addProperty("field", new Schema<>().type("string")
-				.description("Its JSON path: emails[0].value, contacts[1].personId; empty for the whole " + "body."))
-			.addProperty("message", new Schema<>().type("string").description("What is wrong with it."))
+		return typed("object").description("One bad field of a request.")
+			.addProperty("field",
+					typed("string").description(
+							"Its JSON path: emails[0].value, contacts[1].personId; empty for the whole " + "body."))
+			.addProperty("message", typed("string").description("What is wrong with it."))
 			.required(List.of("field", "message"));
 	}
 
@@ -183,9 +193,8 @@ class ApiDescription {
 				components.addSchemas(name, schema);
 			}
 		});
-		Schema<?> patch = new Schema<>().type("object")
-			.description("The writable fields of " + input.getSimpleName().replaceFirst("Input$", "")
-					+ ", all optional; null clears a field.");
+		Schema<?> patch = typed("object").description("The writable fields of "
+				+ input.getSimpleName().replaceFirst("Input$", "") + ", all optional; null clears a field.");
 		Map<String, Schema> properties = resolved.schema.getProperties();
 		properties.forEach((field, schema) -> patch.addProperty(field, nullable(schema)));
 		return patch;
@@ -193,7 +202,7 @@ class ApiDescription {
 
 	private static Schema<?> nullable(Schema<?> schema) {
 		if (schema.get$ref() != null) {
-			return new Schema<>().anyOf(List.of(schema, new Schema<>().types(new LinkedHashSet<>(List.of("null")))));
+			return new Schema<>().anyOf(List.of(schema, typed("null")));
 		}
 		Set<String> types = new LinkedHashSet<>(schema.getTypes() == null ? Set.of() : schema.getTypes());
 		types.add("null");
@@ -209,12 +218,12 @@ class ApiDescription {
 				.addSchemas("FieldProblem", fieldProblemSchema())
 				.addHeaders("ETag",
 						new Header().description("The version of the resource, for If-Match and If-None-Match.")
-							.schema(new Schema<>().type("string")))
+							.schema(typed("string")))
 				.addHeaders("Location",
 						new Header().description("Where the created resource is.")
-							.schema(new Schema<>().type("string").format("uri-reference")))
+							.schema(typed("string").format("uri-reference")))
 				.addHeaders("Retry-After", new Header().description("Seconds to wait before trying again.")
-					.schema(new Schema<>().type("integer").minimum(BigDecimal.ZERO)));
+					.schema(typed("integer").minimum(BigDecimal.ZERO)));
 			Map<String, Schema> schemas = api.getComponents().getSchemas();
 			markAnswerFields(api, schemas);
 			markdownDescriptions(schemas);
@@ -230,6 +239,7 @@ class ApiDescription {
 	private static void shareAnswers(String path, PathItem.HttpMethod method, Operation operation,
 			Map<String, Schema> schemas) {
 		fromJavadoc(operation);
+		addExamples(operation);
 		ApiResponses responses = operation.getResponses();
 		boolean versioned = responses.entrySet()
 			.stream()
@@ -253,7 +263,7 @@ class ApiDescription {
 			operation.addParametersItem(new Parameter().in("header")
 				.name("If-None-Match")
 				.description("The ETag the caller has: 304 when it is still current.")
-				.schema(new Schema<>().type("string")));
+				.schema(typed("string")));
 			responses.addApiResponse("304", new ApiResponse().description("Not modified: the caller's copy is current.")
 				.addHeaderObject("ETag", new Header().$ref("#/components/headers/ETag")));
 		}
@@ -397,14 +407,47 @@ class ApiDescription {
 		});
 	}
 
+	/**
+	 * Examples of the main bodies (the demo directory's press contact), from
+	 * {@code api-examples/<operationId>.request.json} and {@code .response.json}; the
+	 * linters check them against the schemas.
+	 */
+	private static void addExamples(Operation operation) {
+		Object request = example(operation.getOperationId() + ".request.json");
+		if (request != null && operation.getRequestBody() != null) {
+			operation.getRequestBody().getContent().values().forEach(body -> body.setExample(request));
+		}
+		Object response = example(operation.getOperationId() + ".response.json");
+		if (response != null) {
+			operation.getResponses()
+				.entrySet()
+				.stream()
+				.filter(answer -> answer.getKey().startsWith("2") && answer.getValue().getContent() != null)
+				.forEach(answer -> answer.getValue().getContent().values().forEach(body -> body.setExample(response)));
+		}
+	}
+
+	private static Object example(String name) {
+		ClassPathResource file = new ClassPathResource("api-examples/" + name);
+		if (!file.exists()) {
+			return null;
+		}
+		try (var in = file.getInputStream()) {
+			return EXAMPLES.readValue(in, Object.class);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static final JsonMapper EXAMPLES = JsonMapper.builder().build();
+
 	/** The parameters many operations share, described once. */
 	private static void describeShared(Parameter parameter) {
+		parameter.setDescription(markdown(parameter.getDescription()));
 		switch (parameter.getName()) {
 			case "limit" -> parameter.description("How many items a page holds at most.")
-				.schema(new Schema<>().type("integer")
-					.minimum(BigDecimal.ONE)
-					.maximum(BigDecimal.valueOf(100))
-					._default(20));
+				.schema(typed("integer").minimum(BigDecimal.ONE).maximum(BigDecimal.valueOf(100))._default(20));
 			case "cursor" -> parameter.description("Where to go on: the `next` of the page before (opaque). A list "
 					+ "walked with cursors neither skips nor repeats an item.");
 			case "If-Match" -> parameter.description("The ETag of the version the change is based on: if it is no "
