@@ -35,7 +35,7 @@ public class AuditTrail {
 	public enum Action {
 
 		LOGIN_SUCCEEDED, LOGIN_FAILED, ACCESS_DENIED, CREATED, UPDATED, DELETED, EXPORTED, IMPORTED, KEY_ROTATED,
-		REVOKED
+		REVOKED, DISMISSED
 
 	}
 
@@ -46,7 +46,7 @@ public class AuditTrail {
 	public enum Entity {
 
 		PERSON("person"), AFFILIATION("affiliation"), ORGANISATION("organisation"), ARTICLE("article"), USER("user"),
-		API_CLIENT("api-client"), IMPORT("import");
+		API_CLIENT("api-client"), IMPORT("import"), DUPLICATE("duplicate");
 
 		private final String value;
 
@@ -136,7 +136,8 @@ public class AuditTrail {
 		return changed;
 	}
 
-	private static String actor() {
+	/** Who is acting: a staff username, an API client's name, "anonymous" or "system". */
+	public static String actor() {
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
 		if (authentication == null) {
 			return "system";

@@ -13,6 +13,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -27,18 +28,22 @@ import java.util.stream.Stream;
 
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.DocumentStoredFieldVisitor;
-import org.apache.lucene.document.Field;
 import org.apache.lucene.document.Field.Store;
+import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
+import org.apache.lucene.index.CodecReader;
+import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.CodecReader;
+import org.apache.lucene.index.MultiBits;
+import org.apache.lucene.index.MultiTerms;
+import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
@@ -49,12 +54,13 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.Matches;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
+import org.apache.lucene.search.Matches;
 import org.apache.lucene.search.NamedMatches;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
@@ -73,6 +79,7 @@ import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.Lock;
 import org.apache.lucene.store.MMapDirectory;
+import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.StringHelper;
 import org.apache.lucene.util.automaton.CompiledAutomaton;
@@ -139,6 +146,9 @@ class PersonIndex implements DisposableBean {
 	private static final String ORGANISATION_ID = "organisationId";
 
 	private static final String TOPIC_KEY = "topicKey";
+
+	/** What records of one person tend to share ({@link SameKeys}). */
+	private static final String SAME = "same";
 
 	/**
 	 * The person as found, so that a page of results is answered from memory, not read
@@ -456,6 +466,63 @@ class PersonIndex implements DisposableBean {
 		return STORED_FORM.readValue(stored.document(doc, Set.of(STORED)).getBinaryValue(STORED).bytes, Person.class);
 	}
 
+	/**
+	 * The keys ({@link SameKeys}) that 2 to {@code mostPeople} people share, with those
+	 * people as the index holds them: one pass over the keys' terms. A key shared by more
+	 * is not evidence that they are one (a press office's shared address).
+	 */
+	PersonSearch.SharedKeys sharedKeys(int mostPeople, Duration wait) {
+		return withSearcher(wait, searcher -> {
+			IndexReader reader = searcher.getIndexReader();
+			Map<String, List<Integer>> shared = new LinkedHashMap<>();
+			Terms keys = MultiTerms.getTerms(reader, SAME);
+			if (keys != null) {
+				Bits live = MultiBits.getLiveDocs(reader);
+				TermsEnum key = keys.iterator();
+				PostingsEnum docs = null;
+				for (BytesRef term = key.next(); term != null; term = key.next()) {
+					if (key.docFreq() < 2) {
+						continue;
+					}
+					docs = key.postings(docs, PostingsEnum.NONE);
+					List<Integer> holders = new ArrayList<>();
+					for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS
+							&& holders.size() <= mostPeople; doc = docs.nextDoc()) {
+						if (live == null || live.get(doc)) {
+							holders.add(doc);
+						}
+					}
+					if (holders.size() >= 2 && holders.size() <= mostPeople) {
+						shared.put(term.utf8ToString(), holders);
+					}
+				}
+			}
+			StoredFields stored = reader.storedFields();
+			Map<Integer, Person> people = new HashMap<>();
+			List<PersonSearch.SharedKey> found = new ArrayList<>();
+			for (Map.Entry<String, List<Integer>> entry : shared.entrySet()) {
+				List<Person> holders = new ArrayList<>();
+				for (int doc : entry.getValue()) {
+					Person person = people.get(doc);
+					if (person == null) {
+						person = storedPerson(stored, doc);
+						people.put(doc, person);
+					}
+					holders.add(person);
+				}
+				SameKeys.Kind kind = SameKeys.Kind.of(entry.getKey());
+				found
+					.add(new PersonSearch.SharedKey(kind.name(), SameKeys.Kind.valueOf(kind, entry.getKey()), holders));
+			}
+			return new PersonSearch.SharedKeys(((DirectoryReader) reader).getVersion(), found);
+		});
+	}
+
+	/** The version of what searches see now: it changes with every change they see. */
+	long version() {
+		return withSearcher(Duration.ZERO, searcher -> ((DirectoryReader) searcher.getIndexReader()).getVersion());
+	}
+
 	private interface Search<T> {
 
 		T in(IndexSearcher searcher) throws IOException;
@@ -513,6 +580,7 @@ class PersonIndex implements DisposableBean {
 		for (Phone phone : person.phones()) {
 			add(doc, PHONE, terms.phoneRuns(phone.value()));
 		}
+		add(doc, SAME, SameKeys.of(person));
 		for (String topic : person.topics()) {
 			addAbout(doc, TOPIC, terms.words(topic));
 			add(doc, TOPIC_KEY, Set.of(Folding.fold(topic.strip())));

@@ -32,6 +32,30 @@ public class PersonSearch {
 	 * This instance's index: whether it is built, and when it was, how many people it
 	 * read, in how long, and the memory it took.
 	 */
+	/**
+	 * A key two or more people share: its kind (EMAIL, PHONE, LINKEDIN, NAME,
+	 * NAME_SOUND), its value, and the people.
+	 */
+	public record SharedKey(String kind, String value, List<Person> people) {
+	}
+
+	/** The shared keys as of one version of the index ({@link #version}). */
+	public record SharedKeys(long version, List<SharedKey> keys) {
+	}
+
+	/**
+	 * The keys that 2 to {@code mostPeople} people share: where duplicates are found. A
+	 * few seconds for 100,000 people.
+	 */
+	public SharedKeys sharedKeys(int mostPeople) {
+		return index.sharedKeys(mostPeople, INDEX_WAIT);
+	}
+
+	/** The version of the directory as searches see it; it changes with every change. */
+	public long version() {
+		return index.version();
+	}
+
 	public record IndexStatus(boolean built, int people, long buildMillis, long bytes) {
 	}
 

@@ -42,6 +42,8 @@ record ApiAccess(List<HttpMethod> methods, List<String> paths, Role staff, List<
 
 	private static final List<String> ARTICLES = List.of("/api/v1/articles/**");
 
+	private static final List<String> DUPLICATES = List.of("/api/v1/duplicates", "/api/v1/duplicates/**");
+
 	/** In order: the first that matches decides; anything else is denied. */
 	static final List<ApiAccess> RULES = List.of(
 			new ApiAccess(ALL, List.of("/api/v1/users/**", "/api/v1/api-clients/**", "/api/v1/audit/**"), Role.ADMIN,
@@ -56,6 +58,8 @@ record ApiAccess(List<HttpMethod> methods, List<String> paths, Role staff, List<
 					List.of(ApiScope.PEOPLE_READ, ApiScope.ARTICLES_READ)),
 			new ApiAccess(READS, ARTICLES, Role.VIEWER, List.of(ApiScope.ARTICLES_READ)),
 			new ApiAccess(WRITES, ARTICLES, Role.EDITOR, List.of(ApiScope.ARTICLES_WRITE)),
+			new ApiAccess(READS, DUPLICATES, Role.VIEWER, List.of(ApiScope.PEOPLE_READ)),
+			new ApiAccess(WRITES, DUPLICATES, Role.EDITOR, List.of(ApiScope.PEOPLE_WRITE)),
 			new ApiAccess(READS, DIRECTORY, Role.VIEWER, List.of(ApiScope.PEOPLE_READ)),
 			new ApiAccess(WRITES, DIRECTORY, Role.EDITOR, List.of(ApiScope.PEOPLE_WRITE)));
 

@@ -72,6 +72,7 @@ class ApiDescription {
 				"News articles and their contact blocks (\"For further information please "
 						+ "contact …\"); the CMS writes an article and its block in one idempotent call by its own "
 						+ "reference.");
+		TAGS.put("Duplicates", "Pairs of people who may be one, with the reasons; dismissed when they are two.");
 		TAGS.put("vCards and files", "Contacts as vCards (3.0, 4.0, Outlook) and CSV, one or the whole "
 				+ "directory; imports of .vcf and .csv files with matching, dry runs and a report.");
 		TAGS.put("Staff users", "Staff accounts and their roles (ADMIN).");

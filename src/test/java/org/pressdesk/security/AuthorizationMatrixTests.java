@@ -68,6 +68,8 @@ class AuthorizationMatrixTests extends ApiTestSupport {
 				"PATCH /api/v1/organisations/{id}", "DELETE /api/v1/organisations/{id}")) {
 			allow(write, EDITOR, peopleWrite);
 		}
+		allow("GET /api/v1/duplicates", VIEWER, people);
+		allow("POST /api/v1/duplicates/{id}/dismiss", EDITOR, peopleWrite);
 		allow("GET /api/v1/people/export", VIEWER, "export");
 		allow("POST /api/v1/imports", EDITOR, "import");
 		for (String read : List.of("GET /api/v1/articles", "GET /api/v1/articles/{id}")) {
