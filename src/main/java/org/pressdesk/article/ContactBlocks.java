@@ -20,6 +20,7 @@ import org.pressdesk.system.FieldChecks;
 import org.pressdesk.system.FieldProblem;
 import org.pressdesk.system.InvalidInput;
 import org.pressdesk.web.RequestBodies;
+import org.pressdesk.web.RequestBodies.FurtherChecks;
 
 import org.springframework.stereotype.Component;
 
@@ -29,7 +30,7 @@ import org.springframework.stereotype.Component;
  * published".
  */
 @Component
-class ContactBlocks implements RequestBodies.FurtherChecks {
+class ContactBlocks implements FurtherChecks {
 
 	/** More than any press release names; keeps a block readable and a request small. */
 	static final int MAX_CONTACTS = 50;
@@ -64,13 +65,7 @@ class ContactBlocks implements RequestBodies.FurtherChecks {
 		if (block == null || !block.stream().allMatch(entry -> entry == null || entry instanceof ContactInput)) {
 			return List.of();
 		}
-		try {
-			check(block.stream().map(ContactInput.class::cast).toList());
-			return List.of();
-		}
-		catch (InvalidInput ex) {
-			return ex.problems();
-		}
+		return FurtherChecks.problemsOf(() -> check(block.stream().map(ContactInput.class::cast).toList()));
 	}
 
 	/**

@@ -22,6 +22,7 @@ import org.pressdesk.system.InvalidInput;
 import org.pressdesk.system.NotFound;
 import org.pressdesk.web.ETags;
 import org.pressdesk.web.RequestBodies;
+import org.pressdesk.web.RequestBodies.FurtherChecks;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -29,7 +30,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** The changes to organisations, each one transaction. */
 @Service
-public class Organisations implements RequestBodies.FurtherChecks {
+public class Organisations implements FurtherChecks {
 
 	private final OrganisationRepository organisations;
 
@@ -62,16 +63,7 @@ public class Organisations implements RequestBodies.FurtherChecks {
 	 */
 	@Override
 	public List<FieldProblem> problemsOf(Object body) {
-		if (!(body instanceof OrganisationInput input)) {
-			return List.of();
-		}
-		try {
-			checked(input);
-			return List.of();
-		}
-		catch (InvalidInput ex) {
-			return ex.problems();
-		}
+		return body instanceof OrganisationInput input ? FurtherChecks.problemsOf(() -> checked(input)) : List.of();
 	}
 
 	/** Validated and normalised, every problem at once. */

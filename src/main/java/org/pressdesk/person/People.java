@@ -26,6 +26,7 @@ import org.pressdesk.system.InvalidInput;
 import org.pressdesk.system.NotFound;
 import org.pressdesk.web.ETags;
 import org.pressdesk.web.RequestBodies;
+import org.pressdesk.web.RequestBodies.FurtherChecks;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
@@ -38,7 +39,7 @@ import org.springframework.transaction.annotation.Transactional;
  * sees half a change.
  */
 @Service
-public class People implements RequestBodies.FurtherChecks {
+public class People implements FurtherChecks {
 
 	private final PersonRepository people;
 
@@ -223,16 +224,7 @@ public class People implements RequestBodies.FurtherChecks {
 	 */
 	@Override
 	public List<FieldProblem> problemsOf(Object body) {
-		if (!(body instanceof PersonInput input)) {
-			return List.of();
-		}
-		try {
-			check(input);
-			return List.of();
-		}
-		catch (InvalidInput ex) {
-			return ex.problems();
-		}
+		return body instanceof PersonInput input ? FurtherChecks.problemsOf(() -> check(input)) : List.of();
 	}
 
 	/**

@@ -100,9 +100,10 @@ class ApiDescription {
 						Staff authenticate with HTTP Basic, services with an API key as a bearer token (or, \
 						where the service is set up for it, a JWT from the organisation's identity \
 						provider); each operation says which staff role or key scopes it needs.""")
-				.contact(new Contact().name("Pressdesk").url("https://github.com/pressdesk/pressdesk"))
-				.license(new License().name("Proprietary")
-					.url("https://github.com/pressdesk/pressdesk/blob/main/README.md")))
+				// the press office that runs the service answers for it; no address is
+				// invented here
+				.contact(new Contact().name("The press office that runs this Pressdesk"))
+				.license(new License().name("Proprietary").identifier("LicenseRef-Proprietary")))
 			.servers(List.of(new Server().url("/").description("this service")))
 			.tags(TAGS.entrySet()
 				.stream()

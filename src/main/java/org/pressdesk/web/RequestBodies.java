@@ -59,6 +59,17 @@ public class RequestBodies {
 		/** The problems of the body, by field; none when the checks are not about it. */
 		List<FieldProblem> problemsOf(Object body);
 
+		/** The problems a check reports ({@link InvalidInput}), or none. */
+		static List<FieldProblem> problemsOf(Runnable check) {
+			try {
+				check.run();
+				return List.of();
+			}
+			catch (InvalidInput ex) {
+				return ex.problems();
+			}
+		}
+
 	}
 
 	/** Throws {@link InvalidInput} listing every constraint the input breaks. */
