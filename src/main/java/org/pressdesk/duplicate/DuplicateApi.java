@@ -32,11 +32,12 @@ class DuplicateApi {
 	 * to accents, case, punctuation or a title written into it) or one that sounds alike;
 	 * the same organisation. A shared identifier scores 0.9 or more; a name alone at most
 	 * 0.5. The list follows every change, as searches do.
+	 * @param personId only the pairs of this person (a new person's answer points here)
 	 */
 	@GetMapping
-	Page<Duplicates.Suggestion> listDuplicates(@RequestParam(required = false) Integer limit,
-			@RequestParam(required = false) String cursor) {
-		return duplicates.page(cursor, limit);
+	Page<Duplicates.Suggestion> listDuplicates(@RequestParam(name = "person", required = false) String personId,
+			@RequestParam(required = false) Integer limit, @RequestParam(required = false) String cursor) {
+		return duplicates.page(personId, cursor, limit);
 	}
 
 	/**

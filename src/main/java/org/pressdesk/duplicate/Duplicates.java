@@ -17,12 +17,13 @@ import java.util.stream.Collectors;
 
 import org.jspecify.annotations.NonNull;
 
-import org.pressdesk.audit.AuditTrail;
 import org.pressdesk.audit.AuditTrail.Action;
 import org.pressdesk.audit.AuditTrail.Entity;
+import org.pressdesk.audit.AuditTrail;
 import org.pressdesk.person.Affiliation;
 import org.pressdesk.person.Person;
 import org.pressdesk.person.PersonSearch;
+import org.pressdesk.person.PossibleDuplicates;
 import org.pressdesk.system.NotFound;
 import org.pressdesk.web.Cursor;
 import org.pressdesk.web.Page;
@@ -41,7 +42,7 @@ import org.springframework.transaction.annotation.Transactional;
  * {@value #MOST_FOR_A_NAME}, one that shares an identifier at least 0.9.
  */
 @Service
-public class Duplicates {
+public class Duplicates implements PossibleDuplicates {
 
 	/** A key held by more people than this is not evidence (a press office's address). */
 	static final int MOST_PEOPLE_PER_KEY = 10;
@@ -60,6 +61,19 @@ public class Duplicates {
 
 		String line() {
 			return kind + " " + value;
+		}
+
+		/** As a press officer reads it: "the same email, jane@example.org". */
+		public String inWords() {
+			String what = switch (kind) {
+				case "SAME_EMAIL" -> "the same email";
+				case "SAME_PHONE" -> "the same phone";
+				case "SAME_LINKEDIN" -> "the same LinkedIn profile";
+				case "SAME_NAME" -> "the same name";
+				case "SIMILAR_NAME" -> "names that sound alike";
+				default -> "the same organisation";
+			};
+			return what + ", " + value;
 		}
 
 	}
@@ -98,12 +112,14 @@ public class Duplicates {
 		this.clock = clock;
 	}
 
-	/** A page of the suggestions not dismissed, most likely first. */
-	@Transactional(readOnly = true)
-	public Page<Suggestion> page(String cursor, Integer limit) {
+	/**
+	 * A page of the suggestions not dismissed, most likely first; those of one person
+	 * when {@code personId} is given.
+	 */
+	public Page<Suggestion> page(String personId, String cursor, Integer limit) {
 		Cursor after = Cursor.decode(cursor);
 		int size = Cursor.limit(limit);
-		List<Suggestion> all = standing();
+		List<Suggestion> all = personId == null ? standing() : standingFor(personId);
 		int from = 0;
 		if (after != null) {
 			while (from < all.size() && !isAfter(all.get(from), after)) {
@@ -130,10 +146,26 @@ public class Duplicates {
 				+ suggestion.reasons().stream().map(Reason::line).collect(Collectors.joining("; ")));
 	}
 
+	@Override
+	public int countFor(String personId) {
+		return standingFor(personId).size();
+	}
+
+	/** One person's suggestions, worked out now from the keys they share. */
+	private List<Suggestion> standingFor(String personId) {
+		return withoutDismissed(suggestionsFrom(search.sharedKeysOf(personId, MOST_PEOPLE_PER_KEY)).stream()
+			.filter(suggestion -> suggestion.people().stream().anyMatch(one -> one.id().equals(personId)))
+			.toList());
+	}
+
 	/** The suggestions, less those dismissed with every reason they have now. */
 	private List<Suggestion> standing() {
+		return withoutDismissed(current());
+	}
+
+	private List<Suggestion> withoutDismissed(List<Suggestion> suggestions) {
 		Map<String, Set<String>> dismissed = dismissals.all();
-		return current().stream().filter(suggestion -> {
+		return suggestions.stream().filter(suggestion -> {
 			Set<String> before = dismissed.get(suggestion.people().get(0).id() + " " + suggestion.people().get(1).id());
 			return before == null || !before.containsAll(linking(suggestion));
 		}).toList();

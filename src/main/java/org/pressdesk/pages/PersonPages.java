@@ -11,8 +11,9 @@ import java.util.Set;
 
 import org.pressdesk.article.ArticleStatus;
 import org.pressdesk.article.Articles;
-import org.pressdesk.audit.AuditTrail;
 import org.pressdesk.audit.AuditTrail.Entity;
+import org.pressdesk.audit.AuditTrail;
+import org.pressdesk.duplicate.Duplicates;
 import org.pressdesk.exchange.Audience;
 import org.pressdesk.exchange.CardFiles;
 import org.pressdesk.exchange.CardFormat;
@@ -66,8 +67,12 @@ class PersonPages {
 
 	private final Clock clock;
 
+	private final Duplicates duplicates;
+
 	PersonPages(PersonSearch search, PersonRepository repository, People people, Articles articles, AuditTrail audit,
-			OrganisationRepository organisations, PersonCards cards, OrganisationPicker picker, Clock clock) {
+			OrganisationRepository organisations, PersonCards cards, OrganisationPicker picker, Duplicates duplicates,
+			Clock clock) {
+		this.duplicates = duplicates;
 		this.search = search;
 		this.repository = repository;
 		this.people = people;
@@ -171,6 +176,7 @@ class PersonPages {
 		model.addAttribute("qr", QrCodes.svg(card).orElse(null));
 		model.addAttribute("articles", articles.appearancesOf(id));
 		model.addAttribute("history", audit.historyOf(Entity.PERSON, id, 20));
+		model.addAttribute("mayBeTheSame", duplicates.page(id, null, 100).items());
 		return "person/show";
 	}
 

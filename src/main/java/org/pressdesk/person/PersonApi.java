@@ -3,7 +3,9 @@ package org.pressdesk.person;
 import java.net.URI;
 
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import tools.jackson.databind.JsonNode;
 
@@ -13,6 +15,8 @@ import org.pressdesk.web.ETags;
 import org.pressdesk.web.MergePatch;
 import org.pressdesk.web.Page;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -43,12 +47,19 @@ class PersonApi {
 
 	private final OrganisationRepository organisations;
 
-	PersonApi(PersonRepository repository, People people, PersonSearch search, OrganisationRepository organisations) {
+	private final ObjectProvider<PossibleDuplicates> duplicates;
+
+	PersonApi(PersonRepository repository, People people, PersonSearch search, OrganisationRepository organisations,
+			ObjectProvider<PossibleDuplicates> duplicates) {
 		this.repository = repository;
 		this.people = people;
 		this.search = search;
 		this.organisations = organisations;
+		this.duplicates = duplicates;
 	}
+
+	/** The link relation of a new person's possible duplicates. */
+	static final String DUPLICATES = "urn:pressdesk:rel:possible-duplicates";
 
 	/**
 	 * Search people. Every word of {@code q} must match, whole or as the start of a word:
@@ -88,15 +99,27 @@ class PersonApi {
 
 	/**
 	 * Create a person. Emails and phones are INTERNAL unless marked PUBLIC; the first of
-	 * each is primary unless another is marked. Phones are stored in E.164.
+	 * each is primary unless another is marked. Phones are stored in E.164. When the new
+	 * person may be the same as someone already there (a shared email, phone or LinkedIn
+	 * profile, or a name alike), the answer links to those pairs: {@code Link:
+	 * </api/v1/duplicates?person=…>; rel="urn:pressdesk:rel:possible-duplicates"}.
 	 */
 	@PostMapping("/people")
 	@ResponseStatus(HttpStatus.CREATED)
+	@ApiResponse(responseCode = "201", description = "Created.",
+			headers = @Header(name = "Link",
+					description = "When the person may be a duplicate: the pairs, rel=\"" + DUPLICATES + "\"",
+					schema = @Schema(type = "string")))
 	ResponseEntity<Person> createPerson(@RequestBody PersonInput input) {
 		Person created = people.create(input);
-		return ResponseEntity.created(URI.create("/api/v1/people/" + created.id()))
-			.eTag(ETags.of(created.version()))
-			.body(created);
+		ResponseEntity.BodyBuilder answer = ResponseEntity.created(URI.create("/api/v1/people/" + created.id()))
+			.eTag(ETags.of(created.version()));
+		PossibleDuplicates possible = duplicates.getIfAvailable();
+		if (possible != null && possible.countFor(created.id()) > 0) {
+			answer.header(HttpHeaders.LINK,
+					"</api/v1/duplicates?person=" + created.id() + ">; rel=\"" + DUPLICATES + "\"");
+		}
+		return answer.body(created);
 	}
 
 	/** Get a person, with their affiliations. */

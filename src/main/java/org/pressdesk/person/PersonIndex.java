@@ -518,6 +518,34 @@ class PersonIndex implements DisposableBean {
 		});
 	}
 
+	/**
+	 * The keys this person shares with 1 to {@code mostPeople - 1} others, with those
+	 * people: {@link #sharedKeys} for one person, a few lookups.
+	 */
+	List<PersonSearch.SharedKey> sharedKeysOf(String personId, int mostPeople, Duration wait) {
+		return withSearcher(wait, searcher -> {
+			TopDocs self = searcher.search(new TermQuery(new Term(ID, personId)), 1);
+			if (self.scoreDocs.length == 0) {
+				return List.of();
+			}
+			StoredFields stored = searcher.storedFields();
+			Person person = storedPerson(stored, self.scoreDocs[0].doc);
+			List<PersonSearch.SharedKey> found = new ArrayList<>();
+			for (String key : SameKeys.of(person)) {
+				TopDocs holders = searcher.search(new TermQuery(new Term(SAME, key)), mostPeople + 1);
+				if (holders.scoreDocs.length >= 2 && holders.scoreDocs.length <= mostPeople) {
+					List<Person> people = new ArrayList<>();
+					for (ScoreDoc holder : holders.scoreDocs) {
+						people.add(storedPerson(stored, holder.doc));
+					}
+					SameKeys.Kind kind = SameKeys.Kind.of(key);
+					found.add(new PersonSearch.SharedKey(kind.name(), SameKeys.Kind.valueOf(kind, key), people));
+				}
+			}
+			return found;
+		});
+	}
+
 	/** The version of what searches see now: it changes with every change they see. */
 	long version() {
 		return withSearcher(Duration.ZERO, searcher -> ((DirectoryReader) searcher.getIndexReader()).getVersion());

@@ -51,6 +51,14 @@ public class PersonSearch {
 		return index.sharedKeys(mostPeople, INDEX_WAIT);
 	}
 
+	/**
+	 * The keys one person shares with others: {@link #sharedKeys} for one person, at
+	 * once.
+	 */
+	public List<SharedKey> sharedKeysOf(String personId, int mostPeople) {
+		return index.sharedKeysOf(personId, mostPeople, INDEX_WAIT);
+	}
+
 	/** The version of the directory as searches see it; it changes with every change. */
 	public long version() {
 		return index.version();

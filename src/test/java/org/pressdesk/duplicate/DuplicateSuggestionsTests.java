@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import org.pressdesk.ApiTestSupport;
 import org.pressdesk.Http;
+import org.pressdesk.Http.Response;
 
 /**
  * Pairs of people who may be one, as the API lists them: each reason found, identifiers
@@ -87,6 +88,25 @@ class DuplicateSuggestionsTests extends ApiTestSupport {
 		editor.patch("/api/v1/people/" + other, "{" + phone + "}");
 		assertThat(suggestion(one, other)).as("a new shared phone").isPresent();
 		assertThat(reasonKinds(one, other)).contains("SAME_EMAIL", "SAME_PHONE");
+	}
+
+	@Test
+	void aNewPersonWhoMayBeSomeoneAlreadyThereIsToldSo() {
+		Tag tag = tag();
+		String there = person("Vera", "Already" + tag.letters(),
+				"\"emails\": [{\"value\": \"vera." + tag.letters() + "@example.org\"}]");
+		Response again = editor.post("/api/v1/people", "{\"givenName\": \"Vera\", \"familyName\": \"Anew"
+				+ tag.letters() + "\", \"emails\": [{\"value\": \"Vera." + tag.letters() + "@example.org\"}]}");
+		String link = again.header("Link");
+		assertThat(link).as(again.toString())
+			.isEqualTo("</api/v1/duplicates?person=" + again.createdId()
+					+ ">; rel=\"urn:pressdesk:rel:possible-duplicates\"");
+		List<String> pairs = viewer.get(link.substring(1, link.indexOf('>'))).at("$.items[*].people[*].id");
+		assertThat(pairs).containsExactlyInAnyOrder(there, again.createdId());
+
+		Response unrelated = editor.post("/api/v1/people",
+				"{\"givenName\": \"Quill\", \"familyName\": \"Unrelated" + tag.letters() + "\"}");
+		assertThat(unrelated.header("Link")).isNull();
 	}
 
 	/** Letters and digits of one test, for names and numbers no other test has. */

@@ -62,6 +62,25 @@ class PersonPageTests extends ApiTestSupport {
 	}
 
 	@Test
+	void aPersonWhoMayBeSomeoneElseSaysWhoAndWhy() {
+		String email = "may.be." + seed.tag().toLowerCase() + "@example.org";
+		String one = editor
+			.post("/api/v1/people",
+					"{\"givenName\": \"Maybe\", \"familyName\": \"Once\", \"emails\": [{\"value\": \"" + email
+							+ "\"}]}")
+			.createdId();
+		String other = editor
+			.post("/api/v1/people",
+					"{\"givenName\": \"Maybe\", \"familyName\": \"Twice\", \"emails\": [{\"value\": \"" + email
+							+ "\"}]}")
+			.createdId();
+
+		String page = HtmlUtils.htmlUnescape(browser.get("/people/" + one).body());
+		assertThat(page).contains("May be the same as", "/people/" + other, "Maybe Twice", "the same email, " + email);
+		assertThat(browser.get("/people/" + seed.ueyama()).body()).doesNotContain("May be the same as");
+	}
+
+	@Test
 	void anAffiliationShowsWhereItsOrganisationSitsInTheTree() {
 		String page = browser.get("/people/" + seed.lopezGomez()).body();
 
