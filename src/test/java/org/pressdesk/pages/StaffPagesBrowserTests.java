@@ -578,6 +578,11 @@ class StaffPagesBrowserTests extends BrowserTestSupport {
 	 */
 	private static String decodeQr(WebElement code) throws Exception {
 		for (int attempt = 1;; attempt++) {
+			// wholly in the window, as a phone's camera needs the whole code (a section
+			// above
+			// it can push its lower part out of the window)
+			((org.openqa.selenium.JavascriptExecutor) ((org.openqa.selenium.WrapsDriver) code).getWrappedDriver())
+				.executeScript("arguments[0].scrollIntoView({block: 'center'})", code);
 			java.awt.image.BufferedImage image = javax.imageio.ImageIO
 				.read(new java.io.ByteArrayInputStream(code.getScreenshotAs(org.openqa.selenium.OutputType.BYTES)));
 			int[] pixels = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
