@@ -182,7 +182,7 @@ class SecurityConfiguration {
 			.requestMatchers("/people/new", "/people/*/edit", "/people/*/delete", "/people/*/affiliations/*/edit",
 					"/organisations/*/edit")
 			.hasRole(Role.EDITOR.name())
-			.requestMatchers("/imports", "/imports/**")
+			.requestMatchers("/imports", "/imports/**", "/duplicates", "/duplicates/**")
 			.hasRole(Role.EDITOR.name())
 			.requestMatchers("/admin/**")
 			.hasRole(Role.ADMIN.name())

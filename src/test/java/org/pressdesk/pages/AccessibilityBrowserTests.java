@@ -87,6 +87,7 @@ class AccessibilityBrowserTests extends BrowserTestSupport {
 		pages.put("articles", "/articles");
 		pages.put("article", "/articles/" + articleId);
 		pages.put("import", "/imports");
+		pages.put("duplicates", "/duplicates");
 		pages.put("users", "/admin/users");
 		pages.put("api-clients", "/admin/api-clients");
 		pages.put("audit", "/admin/audit");

@@ -571,6 +571,30 @@ class StaffPagesBrowserTests extends BrowserTestSupport {
 		assertThat(browser.getTitle()).contains("Not allowed");
 	}
 
+	@Test
+	void anEditorReviewsAPossibleDuplicateAndDismissesIt() {
+		String other = editor.post("/api/v1/people", Http.toJson(Map.of("givenName", "Zoe", "familyName",
+				"Other-" + tag, "emails", List.of(Map.of("value", tag.toUpperCase() + "@Press.Example.org")))))
+			.createdId();
+		RealBrowser.signIn(browser, port, "test-editor", STAFF_PASSWORD);
+		browser.findElement(By.linkText("Duplicates")).click();
+		WebElement pair = browser.findElements(By.cssSelector("section.pair"))
+			.stream()
+			.filter(section -> section.getText().contains("Other-" + tag))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("the pair is not in the queue"));
+		assertThat(pair.getText()).contains("Zoë Łópez-" + tag, "the same email, " + tag + "@press.example.org");
+		assertThat(pair.findElements(By.tagName("mark"))).extracting(WebElement::getText)
+			.as("what they share, marked on both sides")
+			.containsExactlyInAnyOrder(tag + "@press.example.org", tag.toUpperCase() + "@Press.Example.org");
+		RealBrowser.screenshot(browser, "duplicates");
+
+		pair.findElement(By.cssSelector("button[type=submit]")).click();
+		assertThat(browser.findElement(By.cssSelector("[role=status]")).getText()).startsWith("Dismissed");
+		assertThat(browser.findElement(By.tagName("main")).getText()).doesNotContain("Other-" + tag);
+		assertThat(viewer.get("/api/v1/duplicates?person=" + other).<List<Object>>at("$.items")).isEmpty();
+	}
+
 	/**
 	 * Reads a QR code as the browser shows it, from a screenshot of the element: a few
 	 * tries, as a phone's camera would make, since the first screenshot can come before

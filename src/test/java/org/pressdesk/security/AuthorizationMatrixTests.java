@@ -110,7 +110,8 @@ class AuthorizationMatrixTests extends ApiTestSupport {
 				"GET /people/{id}/affiliations/{affiliationId}/edit",
 				"POST /people/{id}/affiliations/{affiliationId}/edit",
 				"POST /people/{id}/affiliations/{affiliationId}/delete", "GET /organisations/names",
-				"GET /people/topics", "GET /people/{id}/delete", "POST /people/{id}/delete")) {
+				"GET /people/topics", "GET /people/{id}/delete", "POST /people/{id}/delete", "GET /duplicates",
+				"POST /duplicates/{id}/dismiss")) {
 			allow(page, BROWSER_SESSION);
 		}
 	}
