@@ -11,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -20,6 +21,7 @@ import org.jspecify.annotations.NonNull;
 import org.pressdesk.audit.AuditTrail.Action;
 import org.pressdesk.audit.AuditTrail.Entity;
 import org.pressdesk.audit.AuditTrail;
+import org.pressdesk.organisation.OrganisationRepository;
 import org.pressdesk.person.Affiliation;
 import org.pressdesk.person.Person;
 import org.pressdesk.person.PersonSearch;
@@ -52,10 +54,11 @@ public class Duplicates implements PossibleDuplicates {
 	/**
 	 * Why two people may be one.
 	 *
-	 * @param kind SAME_EMAIL, SAME_PHONE, SAME_LINKEDIN, SAME_NAME, SIMILAR_NAME or
-	 * SAME_ORGANISATION
+	 * @param kind SAME_EMAIL, SAME_PHONE, SAME_LINKEDIN, SAME_NAME, SIMILAR_NAME,
+	 * SAME_ORGANISATION or RELATED_ORGANISATION (in the same tree: two institutes of one
+	 * university)
 	 * @param value what they share: the address, the number (E.164), the profile, the
-	 * name, the organisation
+	 * name, the organisation (for a related one, the organisation at the top)
 	 */
 	public record Reason(@NonNull String kind, @NonNull String value) {
 
@@ -71,7 +74,8 @@ public class Duplicates implements PossibleDuplicates {
 				case "SAME_LINKEDIN" -> "the same LinkedIn profile";
 				case "SAME_NAME" -> "the same name";
 				case "SIMILAR_NAME" -> "names that sound alike";
-				default -> "the same organisation";
+				case "SAME_ORGANISATION" -> "the same organisation";
+				default -> "organisations within one";
 			};
 			return what + ", " + value;
 		}
@@ -93,6 +97,8 @@ public class Duplicates implements PossibleDuplicates {
 
 	private final PersonSearch search;
 
+	private final OrganisationRepository organisations;
+
 	private final DismissalRepository dismissals;
 
 	private final AuditTrail audit;
@@ -105,8 +111,10 @@ public class Duplicates implements PossibleDuplicates {
 	private record Found(long version, List<Suggestion> suggestions) {
 	}
 
-	Duplicates(PersonSearch search, DismissalRepository dismissals, AuditTrail audit, Clock clock) {
+	Duplicates(PersonSearch search, OrganisationRepository organisations, DismissalRepository dismissals,
+			AuditTrail audit, Clock clock) {
 		this.search = search;
+		this.organisations = organisations;
 		this.dismissals = dismissals;
 		this.audit = audit;
 		this.clock = clock;
@@ -171,11 +179,11 @@ public class Duplicates implements PossibleDuplicates {
 		}).toList();
 	}
 
-	/** What links the pair (an organisation in common does not, on its own). */
+	/** What links the pair (where they work does not, on its own). */
 	private static Set<String> linking(Suggestion suggestion) {
 		return suggestion.reasons()
 			.stream()
-			.filter(reason -> !reason.kind().equals("SAME_ORGANISATION"))
+			.filter(reason -> !reason.kind().endsWith("_ORGANISATION"))
 			.map(Reason::line)
 			.collect(Collectors.toCollection(LinkedHashSet::new));
 	}
@@ -191,8 +199,24 @@ public class Duplicates implements PossibleDuplicates {
 		return now.suggestions();
 	}
 
-	/** Every pair that shares a key, scored, most likely first. */
-	static List<Suggestion> suggestionsFrom(List<PersonSearch.SharedKey> keys) {
+	/**
+	 * Every pair that shares a key, scored, most likely first; where their organisations
+	 * sit is read once for all of them.
+	 */
+	private List<Suggestion> suggestionsFrom(List<PersonSearch.SharedKey> keys) {
+		Set<String> organisationIds = keys.stream()
+			.flatMap(key -> key.people().stream())
+			.flatMap(person -> person.affiliations().stream())
+			.filter(affiliation -> affiliation.endDate() == null)
+			.map(Affiliation::organisationId)
+			.collect(Collectors.toSet());
+		Map<String, List<OrganisationRepository.Link>> chains = organisationIds.isEmpty() ? Map.of()
+				: organisations.chainsFromTop(organisationIds);
+		return suggestionsFrom(keys, chains);
+	}
+
+	static List<Suggestion> suggestionsFrom(List<PersonSearch.SharedKey> keys,
+			Map<String, List<OrganisationRepository.Link>> chains) {
 		Map<String, Pair> pairs = new LinkedHashMap<>();
 		for (PersonSearch.SharedKey key : keys) {
 			List<Person> people = key.people();
@@ -203,7 +227,7 @@ public class Duplicates implements PossibleDuplicates {
 					boolean inOrder = one.id().compareTo(other.id()) < 0;
 					Pair pair = pairs.computeIfAbsent(
 							inOrder ? one.id() + " " + other.id() : other.id() + " " + one.id(),
-							k -> new Pair(inOrder ? one : other, inOrder ? other : one));
+							k -> new Pair(inOrder ? one : other, inOrder ? other : one, chains));
 					pair.kinds.add(key.kind());
 					pair.reasons.add(reasonOf(key, pair));
 				}
@@ -236,9 +260,12 @@ public class Duplicates implements PossibleDuplicates {
 
 		final Set<Reason> reasons = new LinkedHashSet<>();
 
-		Pair(Person first, Person second) {
+		final Map<String, List<OrganisationRepository.Link>> chains;
+
+		Pair(Person first, Person second, Map<String, List<OrganisationRepository.Link>> chains) {
 			this.first = first;
 			this.second = second;
+			this.chains = chains;
 		}
 
 		Suggestion suggestion() {
@@ -247,7 +274,7 @@ public class Duplicates implements PossibleDuplicates {
 				// the same name is also alike: say it once
 				all.removeIf(reason -> reason.kind().equals("SIMILAR_NAME"));
 			}
-			sameOrganisation().ifPresent(all::add);
+			organisation().ifPresent(all::add);
 			String id = UUID
 				.nameUUIDFromBytes(("duplicate " + first.id() + " " + second.id()).getBytes(StandardCharsets.UTF_8))
 				.toString();
@@ -255,17 +282,38 @@ public class Duplicates implements PossibleDuplicates {
 					new PersonOfPair(second.id(), second.displayName())), score(all), List.copyOf(all));
 		}
 
-		private java.util.Optional<Reason> sameOrganisation() {
-			return first.affiliations()
-				.stream()
-				.filter(mine -> mine.endDate() == null)
-				.filter(mine -> second.affiliations()
-					.stream()
-					.anyMatch(theirs -> theirs.endDate() == null
-							&& Objects.equals(theirs.organisationId(), mine.organisationId())))
-				.map(Affiliation::organisationName)
-				.findFirst()
-				.map(name -> new Reason("SAME_ORGANISATION", name));
+		/**
+		 * The same current organisation or, failing that, organisations in one tree
+		 * (their top one named).
+		 */
+		private Optional<Reason> organisation() {
+			List<Affiliation> mine = current(first);
+			List<Affiliation> theirs = current(second);
+			for (Affiliation one : mine) {
+				for (Affiliation other : theirs) {
+					if (Objects.equals(one.organisationId(), other.organisationId())) {
+						return Optional.of(new Reason("SAME_ORGANISATION", one.organisationName()));
+					}
+				}
+			}
+			for (Affiliation one : mine) {
+				for (Affiliation other : theirs) {
+					OrganisationRepository.Link top = topOf(one);
+					if (top != null && top.equals(topOf(other))) {
+						return Optional.of(new Reason("RELATED_ORGANISATION", top.name()));
+					}
+				}
+			}
+			return Optional.empty();
+		}
+
+		private static List<Affiliation> current(Person person) {
+			return person.affiliations().stream().filter(affiliation -> affiliation.endDate() == null).toList();
+		}
+
+		private OrganisationRepository.Link topOf(Affiliation affiliation) {
+			List<OrganisationRepository.Link> chain = chains.get(affiliation.organisationId());
+			return chain == null || chain.isEmpty() ? null : chain.get(0);
 		}
 
 		/**
@@ -275,17 +323,18 @@ public class Duplicates implements PossibleDuplicates {
 		private static double score(List<Reason> reasons) {
 			double unlikely = 1;
 			double name = 0;
-			boolean sameOrganisation = false;
+			double organisation = 0;
 			for (Reason reason : reasons) {
 				switch (reason.kind()) {
 					case "SAME_EMAIL", "SAME_LINKEDIN" -> unlikely *= 0.05;
 					case "SAME_PHONE" -> unlikely *= 0.1;
 					case "SAME_NAME" -> name = Math.max(name, 0.35);
 					case "SIMILAR_NAME" -> name = Math.max(name, 0.2);
-					default -> sameOrganisation = true;
+					case "SAME_ORGANISATION" -> organisation = 0.15;
+					default -> organisation = 0.1;
 				}
 			}
-			double byName = Math.min(MOST_FOR_A_NAME, name + (sameOrganisation ? 0.15 : 0));
+			double byName = Math.min(MOST_FOR_A_NAME, name + organisation);
 			if (unlikely == 1) {
 				return round(byName);
 			}

@@ -68,6 +68,33 @@ class DuplicateSuggestionsTests extends ApiTestSupport {
 	}
 
 	@Test
+	void namesakesInOneOrganisationsTreeAreLikelierThanNamesakesApart() {
+		Tag tag = tag();
+		String university = organisation("Tree University " + tag.letters());
+		String institute = editor
+			.post("/api/v1/organisations",
+					Http.toJson(Map.of("name", "Tree Institute " + tag.letters(), "parentId", university)))
+			.createdId();
+		String school = editor
+			.post("/api/v1/organisations",
+					Http.toJson(Map.of("name", "Tree School " + tag.letters(), "parentId", university)))
+			.createdId();
+		String one = person("Rowan", "Treeson" + tag.letters(), "");
+		String other = person("Rowan", "Treeson" + tag.letters(), "");
+		affiliate(one, institute);
+		affiliate(other, school);
+		String apart = person("Rowan", "Treeson" + tag.letters(), "");
+		affiliate(apart, organisation("Elsewhere " + tag.letters()));
+
+		JsonNode related = suggestion(one, other).orElseThrow();
+		assertThat(reasonKinds(one, other)).containsExactly("SAME_NAME", "RELATED_ORGANISATION");
+		assertThat(related.get("reasons").get(1).get("value").asString()).isEqualTo("Tree University " + tag.letters());
+		assertThat(related.get("score").asDouble())
+			.isGreaterThan(suggestion(one, apart).orElseThrow().get("score").asDouble())
+			.isLessThanOrEqualTo(Duplicates.MOST_FOR_A_NAME);
+	}
+
+	@Test
 	void aDismissedPairStaysAwayUntilSomethingNewLinksIt() {
 		Tag tag = tag();
 		String one = person("Uma", "Twofold" + tag.letters(),
