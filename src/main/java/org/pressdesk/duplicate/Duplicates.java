@@ -275,9 +275,7 @@ public class Duplicates implements PossibleDuplicates {
 				all.removeIf(reason -> reason.kind().equals("SIMILAR_NAME"));
 			}
 			organisation().ifPresent(all::add);
-			String id = UUID
-				.nameUUIDFromBytes(("duplicate " + first.id() + " " + second.id()).getBytes(StandardCharsets.UTF_8))
-				.toString();
+			String id = pairId(first.id(), second.id());
 			return new Suggestion(id, List.of(new PersonOfPair(first.id(), first.displayName()),
 					new PersonOfPair(second.id(), second.displayName())), score(all), List.copyOf(all));
 		}
@@ -345,6 +343,17 @@ public class Duplicates implements PossibleDuplicates {
 			return Math.round(score * 1000) / 1000.0;
 		}
 
+	}
+
+	/**
+	 * The id of the pair of these two people, in either order: the same on every instance
+	 * and however often it is worked out (an import's report names pairs by it).
+	 */
+	public static String pairId(String one, String other) {
+		String first = one.compareTo(other) < 0 ? one : other;
+		String second = first.equals(one) ? other : one;
+		return UUID.nameUUIDFromBytes(("duplicate " + first + " " + second).getBytes(StandardCharsets.UTF_8))
+			.toString();
 	}
 
 	private static String sortKeyOf(Suggestion suggestion) {

@@ -49,9 +49,15 @@ public record ImportReport(boolean dryRun, int created, int updated, int unchang
 	/**
 	 * A card ({@code card}, vCard) or row ({@code line}, CSV) that looks like someone
 	 * known.
+	 *
+	 * @param suggestionIds for a person created with the name of others: the ids the
+	 * pairs of them have in {@code GET /api/v1/duplicates} (a real import only: a dry
+	 * run's new people are never written; a name more than 10 people share is not
+	 * suggested)
 	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
-	public record Duplicate(Integer card, Integer line, String name, List<String> personIds, String reason) {
+	public record Duplicate(Integer card, Integer line, String name, List<String> personIds, String reason,
+			List<String> suggestionIds) {
 	}
 
 	/**

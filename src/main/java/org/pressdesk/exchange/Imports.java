@@ -1,11 +1,11 @@
 package org.pressdesk.exchange;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.io.IOException;
-import java.io.InputStream;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -22,9 +22,10 @@ import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
-import org.pressdesk.audit.AuditTrail;
 import org.pressdesk.audit.AuditTrail.Action;
 import org.pressdesk.audit.AuditTrail.Entity;
+import org.pressdesk.audit.AuditTrail;
+import org.pressdesk.duplicate.Duplicates;
 import org.pressdesk.exchange.ImportReport.Outcome;
 import org.pressdesk.organisation.Organisation;
 import org.pressdesk.organisation.OrganisationInput;
@@ -307,7 +308,7 @@ class Imports {
 			});
 			if (matches.size() > 1) {
 				duplicates.add(duplicate(card, List.copyOf(matches),
-						"shares contact details with several people; not imported, merge them first"));
+						"shares contact details with several people; not imported, merge them first", null));
 				entries.add(entry(card, Outcome.SKIPPED, null, List.of()));
 				return;
 			}
@@ -324,7 +325,8 @@ class Imports {
 					duplicates.add(duplicate(card, List.of(id),
 							"the same person as "
 									+ (earlier.card() != null ? "card " + earlier.card() : "line " + earlier.line())
-									+ " of this file; merged into it"));
+									+ " of this file; merged into it",
+							null));
 				}
 				// created earlier in this file, or matched by a value an earlier card
 				// added
@@ -362,16 +364,18 @@ class Imports {
 				}
 				return;
 			}
+			String id = card.uuid() != null ? card.uuid() : Ids.newId();
 			PersonInput.Name name = card.person().name();
 			if (name.familyName() != null || name.givenName() != null) {
 				List<String> sameName = new ArrayList<>(namesakesOf(name));
 				sameName.addAll(namesakesInFile.getOrDefault(nameKeyOf(name), List.of()));
 				if (!sameName.isEmpty()) {
-					duplicates.add(duplicate(card, sameName.subList(0, Math.min(sameName.size(), NAMESAKES_LISTED)),
-							"has the name of someone already in the directory but shares no contact details; created anyway"));
+					List<String> listed = sameName.subList(0, Math.min(sameName.size(), NAMESAKES_LISTED));
+					duplicates.add(duplicate(card, listed,
+							"has the name of someone already in the directory but shares no contact details; created anyway",
+							dryRun ? null : listed.stream().map(namesake -> Duplicates.pairId(id, namesake)).toList()));
 				}
 			}
-			String id = card.uuid() != null ? card.uuid() : Ids.newId();
 			AffiliationInput affiliation = organisationId == null ? null
 					: people.checkAffiliation(new AffiliationInput(organisationId, card.title(), departmentOf(card),
 							card.role(), null, null, true));
@@ -561,9 +565,10 @@ class Imports {
 			return found;
 		}
 
-		private ImportReport.Duplicate duplicate(ImportedCard card, List<String> ids, String reason) {
+		private ImportReport.Duplicate duplicate(ImportedCard card, List<String> ids, String reason,
+				List<String> suggestionIds) {
 			return new ImportReport.Duplicate(card.card(), card.card() == null ? card.line() : null, card.name(), ids,
-					reason);
+					reason, suggestionIds);
 		}
 
 		private ImportReport.Entry entry(ImportedCard card, Outcome outcome, String personId, List<String> changes) {

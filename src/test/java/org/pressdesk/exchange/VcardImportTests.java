@@ -293,6 +293,10 @@ class VcardImportTests extends ApiTestSupport {
 			.containsExactly(sameName);
 		assertThat(report.get("duplicates").get(1).get("personIds").valueStream().map(JsonNode::asString))
 			.containsExactlyInAnyOrder(byEmail, byPhone);
+		String suggestion = report.get("duplicates").get(0).get("suggestionIds").get(0).asString();
+		assertThat(viewer.get("/api/v1/duplicates?person=" + sameName).<List<String>>at("$.items[*].id"))
+			.as("the report names the pair as the duplicates list does")
+			.containsExactly(suggestion);
 	}
 
 	@Test
