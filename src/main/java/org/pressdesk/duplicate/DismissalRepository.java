@@ -8,7 +8,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 
 import org.springframework.stereotype.Repository;
 
@@ -24,8 +26,18 @@ class DismissalRepository {
 
 	/** Every dismissed pair ("a b", the lower id first) and the reasons it had. */
 	Map<String, Set<String>> all() {
+		return dismissed(DSL.noCondition());
+	}
+
+	/** The dismissed pairs of one person, as {@link #all}. */
+	Map<String, Set<String>> of(String personId) {
+		return dismissed(DUPLICATE_DISMISSAL.PERSON_A.eq(personId).or(DUPLICATE_DISMISSAL.PERSON_B.eq(personId)));
+	}
+
+	private Map<String, Set<String>> dismissed(Condition which) {
 		return db.select(DUPLICATE_DISMISSAL.PERSON_A, DUPLICATE_DISMISSAL.PERSON_B, DUPLICATE_DISMISSAL.REASONS)
 			.from(DUPLICATE_DISMISSAL)
+			.where(which)
 			.fetchMap(r -> r.value1() + " " + r.value2(),
 					r -> Arrays.stream(r.value3().split("\n")).collect(Collectors.toSet()));
 	}

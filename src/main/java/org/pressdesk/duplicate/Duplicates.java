@@ -163,16 +163,15 @@ public class Duplicates implements PossibleDuplicates {
 	private List<Suggestion> standingFor(String personId) {
 		return withoutDismissed(suggestionsFrom(search.sharedKeysOf(personId, MOST_PEOPLE_PER_KEY)).stream()
 			.filter(suggestion -> suggestion.people().stream().anyMatch(one -> one.id().equals(personId)))
-			.toList());
+			.toList(), dismissals.of(personId));
 	}
 
 	/** The suggestions, less those dismissed with every reason they have now. */
 	private List<Suggestion> standing() {
-		return withoutDismissed(current());
+		return withoutDismissed(current(), dismissals.all());
 	}
 
-	private List<Suggestion> withoutDismissed(List<Suggestion> suggestions) {
-		Map<String, Set<String>> dismissed = dismissals.all();
+	private static List<Suggestion> withoutDismissed(List<Suggestion> suggestions, Map<String, Set<String>> dismissed) {
 		return suggestions.stream().filter(suggestion -> {
 			Set<String> before = dismissed.get(suggestion.people().get(0).id() + " " + suggestion.people().get(1).id());
 			return before == null || !before.containsAll(linking(suggestion));
@@ -215,7 +214,7 @@ public class Duplicates implements PossibleDuplicates {
 		return suggestionsFrom(keys, chains);
 	}
 
-	static List<Suggestion> suggestionsFrom(List<PersonSearch.SharedKey> keys,
+	private static List<Suggestion> suggestionsFrom(List<PersonSearch.SharedKey> keys,
 			Map<String, List<OrganisationRepository.Link>> chains) {
 		Map<String, Pair> pairs = new LinkedHashMap<>();
 		for (PersonSearch.SharedKey key : keys) {

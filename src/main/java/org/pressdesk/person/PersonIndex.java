@@ -510,9 +510,7 @@ class PersonIndex implements DisposableBean {
 					}
 					holders.add(person);
 				}
-				SameKeys.Kind kind = SameKeys.Kind.of(entry.getKey());
-				found
-					.add(new PersonSearch.SharedKey(kind.name(), SameKeys.Kind.valueOf(kind, entry.getKey()), holders));
+				found.add(sharedKey(entry.getKey(), holders));
 			}
 			return new PersonSearch.SharedKeys(((DirectoryReader) reader).getVersion(), found);
 		});
@@ -538,12 +536,16 @@ class PersonIndex implements DisposableBean {
 					for (ScoreDoc holder : holders.scoreDocs) {
 						people.add(storedPerson(stored, holder.doc));
 					}
-					SameKeys.Kind kind = SameKeys.Kind.of(key);
-					found.add(new PersonSearch.SharedKey(kind.name(), SameKeys.Kind.valueOf(kind, key), people));
+					found.add(sharedKey(key, people));
 				}
 			}
 			return found;
 		});
+	}
+
+	private static PersonSearch.SharedKey sharedKey(String key, List<Person> people) {
+		SameKeys.Kind kind = SameKeys.Kind.of(key);
+		return new PersonSearch.SharedKey(kind.name(), kind.valueIn(key), people);
 	}
 
 	/** The version of what searches see now: it changes with every change they see. */

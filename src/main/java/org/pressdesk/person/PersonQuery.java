@@ -34,8 +34,4 @@ record PersonQuery(String text, List<String> organisationIds, String topic, Orde
 
 	}
 
-	boolean selectsEveryone() {
-		return (text == null || text.isBlank()) && organisationIds == null && (topic == null || topic.isBlank());
-	}
-
 }

@@ -4,7 +4,6 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import org.apache.commons.codec.language.DoubleMetaphone;
 
@@ -31,8 +30,9 @@ final class SameKeys {
 			return valueOf(key.substring(0, key.indexOf(':')));
 		}
 
-		static String valueOf(Kind kind, String key) {
-			return key.substring(kind.name().length() + 1);
+		/** The value of a key of this kind. */
+		String valueIn(String key) {
+			return key.substring(name().length() + 1);
 		}
 
 	}
@@ -83,7 +83,6 @@ final class SameKeys {
 		}
 		return Arrays.stream(Folding.fold(name).split("[^\\p{L}]+"))
 			.filter(word -> !word.isEmpty() && !TITLES.contains(word))
-			.collect(Collectors.toList())
 			.toArray(String[]::new);
 	}
 

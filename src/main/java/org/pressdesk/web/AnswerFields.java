@@ -8,9 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.swagger.v3.core.converter.AnnotatedType;
 import io.swagger.v3.core.converter.ModelConverter;
 import io.swagger.v3.core.converter.ModelConverterContext;
@@ -57,14 +55,7 @@ class AnswerFields implements ModelConverter {
 
 	private static void note(Class<?> record, Set<String> absentWhenNull, Set<String> neverNull) {
 		boolean allAbsentWhenNull = leftOutWhenNull(record.getAnnotation(JsonInclude.class));
-		for (RecordComponent component : record.getRecordComponents()) {
-			if (component.getAccessor().isAnnotationPresent(JsonIgnore.class)) {
-				continue;
-			}
-			if (component.getAccessor().isAnnotationPresent(JsonUnwrapped.class) && component.getType().isRecord()) {
-				note(component.getType(), absentWhenNull, neverNull);
-				continue;
-			}
+		for (RecordComponent component : JsonFields.of(record)) {
 			Class<?> type = component.getType();
 			if (type.isPrimitive() || Collection.class.isAssignableFrom(type) || Map.class.isAssignableFrom(type)
 					|| component.getAnnotatedType().isAnnotationPresent(NonNull.class)) {

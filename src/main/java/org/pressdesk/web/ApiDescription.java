@@ -3,6 +3,7 @@ package org.pressdesk.web;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -348,8 +349,8 @@ class ApiDescription {
 		if (schema == null) {
 			return;
 		}
-		if (schema.get$ref() != null) {
-			String name = schema.get$ref().substring(schema.get$ref().lastIndexOf('/') + 1);
+		String name = nameOf(schema);
+		if (name != null) {
 			if (reached.add(name)) {
 				reach(schemas.get(name), schemas, reached);
 			}
@@ -410,23 +411,33 @@ class ApiDescription {
 	}
 
 	/**
-	 * Examples of the main bodies (the demo directory's press contact), from
-	 * {@code api-examples/<operationId>.request.json} and {@code .response.json}; the
-	 * linters check them against the schemas.
+	 * Examples of the main bodies (the demo directory's press contact), one per schema
+	 * ({@code api-examples/<schema>.json}), on every body of that schema, request or
+	 * answer; the linters check them against the schemas.
 	 */
 	private static void addExamples(Operation operation) {
-		Object request = example(operation.getOperationId() + ".request.json");
-		if (request != null && operation.getRequestBody() != null) {
-			operation.getRequestBody().getContent().values().forEach(body -> body.setExample(request));
+		List<Content> bodies = new ArrayList<>();
+		if (operation.getRequestBody() != null) {
+			bodies.add(operation.getRequestBody().getContent());
 		}
-		Object response = example(operation.getOperationId() + ".response.json");
-		if (response != null) {
-			operation.getResponses()
-				.entrySet()
-				.stream()
-				.filter(answer -> answer.getKey().startsWith("2") && answer.getValue().getContent() != null)
-				.forEach(answer -> answer.getValue().getContent().values().forEach(body -> body.setExample(response)));
-		}
+		operation.getResponses()
+			.entrySet()
+			.stream()
+			.filter(answer -> answer.getKey().startsWith("2") && answer.getValue().getContent() != null)
+			.forEach(answer -> bodies.add(answer.getValue().getContent()));
+		bodies.stream().flatMap(content -> content.values().stream()).forEach(body -> {
+			String schema = nameOf(body.getSchema());
+			Object example = schema == null ? null : example(schema + ".json");
+			if (example != null) {
+				body.setExample(example);
+			}
+		});
+	}
+
+	/** The name of the component a schema refers to; null for one written in place. */
+	private static String nameOf(Schema<?> schema) {
+		return schema == null || schema.get$ref() == null ? null
+				: schema.get$ref().substring(schema.get$ref().lastIndexOf('/') + 1);
 	}
 
 	private static Object example(String name) {
@@ -471,8 +482,7 @@ class ApiDescription {
 			return false;
 		}
 		return response.getContent().values().stream().map(MediaType::getSchema).anyMatch(schema -> {
-			Schema<?> resolved = schema == null ? null : schema.get$ref() != null
-					? schemas.get(schema.get$ref().replace("#/components/schemas/", "")) : schema;
+			Schema<?> resolved = nameOf(schema) != null ? schemas.get(nameOf(schema)) : schema;
 			return resolved != null && resolved.getProperties() != null
 					&& resolved.getProperties().containsKey("version");
 		});

@@ -10,7 +10,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
@@ -138,7 +137,7 @@ public class RequestBodies {
 	 */
 	public <T> T read(JsonNode body, JavaType type, String root) {
 		List<FieldProblem> problems = new ArrayList<>();
-		JsonNode readable = body.deepCopy();
+		JsonNode readable = body;
 		while (problems.size() < MAX_PROBLEMS) {
 			try {
 				T value = mapper.readerFor(type).readValue(readable);
@@ -159,6 +158,10 @@ public class RequestBodies {
 			}
 			catch (JacksonException ex) {
 				problems.add(rooted(root, problemOf(ex)));
+				if (readable == body) {
+					// the caller's body stays as it came; only a bad one is copied
+					readable = body.deepCopy();
+				}
 				if (!leaveOut(readable, ex.getPath())) {
 					break;
 				}
@@ -267,23 +270,7 @@ public class RequestBodies {
 		if (type == null || !type.isRecord()) {
 			return unknown.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList();
 		}
-		List<String> fields = new ArrayList<>();
-		addFields(type, fields);
-		return fields;
-	}
-
-	private static void addFields(Class<?> record, List<String> fields) {
-		for (RecordComponent component : record.getRecordComponents()) {
-			if (component.getAccessor().isAnnotationPresent(JsonIgnore.class)) {
-				continue;
-			}
-			if (component.getAccessor().isAnnotationPresent(JsonUnwrapped.class) && component.getType().isRecord()) {
-				addFields(component.getType(), fields);
-			}
-			else {
-				fields.add(component.getName());
-			}
-		}
+		return JsonFields.of(type).stream().map(RecordComponent::getName).toList();
 	}
 
 	private static String pathOf(List<JacksonException.Reference> path) {
