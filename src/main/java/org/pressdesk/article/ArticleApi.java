@@ -16,7 +16,6 @@ import org.pressdesk.audit.AuditTrail;
 import org.pressdesk.exchange.CardFiles;
 import org.pressdesk.exchange.CardFormat;
 import org.pressdesk.person.PersonRepository;
-import org.pressdesk.system.NotFound;
 import org.pressdesk.web.Cursor;
 import org.pressdesk.web.ETags;
 import org.pressdesk.web.MergePatch;
@@ -188,7 +187,7 @@ class ArticleApi {
 	@GetMapping("/people/{id}/articles")
 	Page<PersonArticle> listPersonArticles(@PathVariable String id) {
 		if (!people.exists(id)) {
-			throw new NotFound("person", id);
+			throw people.missing(id);
 		}
 		return new Page<>(repository.articlesOf(id), null);
 	}

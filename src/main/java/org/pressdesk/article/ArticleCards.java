@@ -8,7 +8,6 @@ import java.util.stream.Collectors;
 
 import ezvcard.VCard;
 
-import org.pressdesk.article.ArticleRepository.StoredContact;
 import org.pressdesk.exchange.Audience;
 import org.pressdesk.exchange.CardFormat;
 import org.pressdesk.exchange.PersonCards;

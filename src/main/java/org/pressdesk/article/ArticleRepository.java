@@ -22,8 +22,8 @@ import java.util.stream.IntStream;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.Record;
 import org.jooq.Record1;
+import org.jooq.Record;
 import org.jooq.SelectField;
 import org.jooq.impl.DSL;
 
@@ -199,14 +199,6 @@ class ArticleRepository {
 		return db.deleteFrom(ARTICLE).where(ARTICLE.ID.eq(id)).execute() == 1;
 	}
 
-	/**
-	 * A contact as stored: with what was shown at publication, when the article has been
-	 * published.
-	 */
-	record StoredContact(String personId, ContactRole role, String affiliationId, String publishedTitle,
-			List<String> publishedOrganisation) {
-	}
-
 	void replaceContacts(String articleId, List<StoredContact> contacts) {
 		db.deleteFrom(ARTICLE_CONTACT).where(ARTICLE_CONTACT.ARTICLE_ID.eq(articleId)).execute();
 		if (contacts.isEmpty()) {
@@ -221,6 +213,31 @@ class ArticleRepository {
 					c.publishedOrganisation() == null ? null : String.join(UNIT_SEPARATOR, c.publishedOrganisation()));
 		}
 		insert.execute();
+	}
+
+	/**
+	 * The ids of the articles naming any of these people, their rows locked until the
+	 * transaction ends (a merge moves their contacts).
+	 */
+	List<String> lockArticlesNaming(Collection<String> personIds) {
+		return db.select(ARTICLE.ID)
+			.from(ARTICLE)
+			.where(ARTICLE.ID.in(DSL.select(ARTICLE_CONTACT.ARTICLE_ID)
+				.from(ARTICLE_CONTACT)
+				.where(ARTICLE_CONTACT.PERSON_ID.in(personIds))))
+			.orderBy(ARTICLE.ID)
+			.forUpdate()
+			.fetch(Record1::value1);
+	}
+
+	/** Those of these articles that exist, locked until the transaction ends. */
+	List<String> lockExisting(Collection<String> articleIds) {
+		return db.select(ARTICLE.ID)
+			.from(ARTICLE)
+			.where(ARTICLE.ID.in(articleIds))
+			.orderBy(ARTICLE.ID)
+			.forUpdate()
+			.fetch(Record1::value1);
 	}
 
 	List<StoredContact> storedContacts(String articleId) {

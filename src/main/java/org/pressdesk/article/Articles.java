@@ -2,6 +2,7 @@ package org.pressdesk.article;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -12,7 +13,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 
-import org.pressdesk.article.ArticleRepository.StoredContact;
 import org.pressdesk.audit.AuditTrail.Action;
 import org.pressdesk.audit.AuditTrail.Entity;
 import org.pressdesk.audit.AuditTrail;
@@ -240,6 +240,66 @@ public class Articles {
 						published);
 			}
 		}
+	}
+
+	/**
+	 * Puts {@code keptId} in {@code mergedId}'s place on every article (a merge), keeping
+	 * the role, position and what was shown "as published"; where both are on one
+	 * article, the kept person's own entry stays and the other's goes. Affiliations of
+	 * the merged person that the merge drops (equal to one of the kept person's) are
+	 * replaced by theirs.
+	 * @return each changed block before and after, which {@link #restoreContacts} takes
+	 * back
+	 */
+	public List<ContactBlockChange> moveContacts(String mergedId, String keptId,
+			Map<String, String> replacedAffiliations) {
+		List<ContactBlockChange> changes = new ArrayList<>();
+		for (String articleId : articles.lockArticlesNaming(List.of(mergedId))) {
+			List<StoredContact> before = articles.storedContacts(articleId);
+			boolean keptIsThere = before.stream().anyMatch(contact -> contact.personId().equals(keptId));
+			List<StoredContact> after = before.stream()
+				.filter(contact -> !(keptIsThere && contact.personId().equals(mergedId)))
+				.map(contact -> !contact.personId().equals(mergedId) ? contact
+						: new StoredContact(keptId, contact.role(),
+								replacedAffiliations.getOrDefault(contact.affiliationId(), contact.affiliationId()),
+								contact.publishedTitle(), contact.publishedOrganisation()))
+				.toList();
+			articles.replaceContacts(articleId, after);
+			audit.record(Action.UPDATED, Entity.ARTICLE, articleId, List.of("contacts"),
+					"person " + mergedId + " merged into " + keptId);
+			changes.add(new ContactBlockChange(articleId, before, after));
+		}
+		if (!changes.isEmpty()) {
+			articles.touch(changes.stream().map(ContactBlockChange::articleId).toList(), Instant.now(clock));
+		}
+		return changes;
+	}
+
+	/**
+	 * Gives the blocks a merge changed back what they were (its undo); refused, changing
+	 * nothing, when one has changed since. The blocks of articles deleted since are gone
+	 * with them.
+	 */
+	public void restoreContacts(List<ContactBlockChange> changes) {
+		if (changes.isEmpty()) {
+			return;
+		}
+		List<String> present = articles.lockExisting(changes.stream().map(ContactBlockChange::articleId).toList());
+		List<ContactBlockChange> restored = changes.stream()
+			.filter(change -> present.contains(change.articleId()))
+			.toList();
+		for (ContactBlockChange change : restored) {
+			if (!articles.storedContacts(change.articleId()).equals(change.after())) {
+				Article article = articles.find(change.articleId()).orElseThrow();
+				throw new Conflict("The contacts of the article \"" + article.title() + "\" (" + article.slug()
+						+ ") changed since the merge; undoing it would lose that change.");
+			}
+		}
+		for (ContactBlockChange change : restored) {
+			articles.replaceContacts(change.articleId(), change.before());
+			audit.record(Action.UPDATED, Entity.ARTICLE, change.articleId(), List.of("contacts"), "merge undone");
+		}
+		articles.touch(restored.stream().map(ContactBlockChange::articleId).toList(), Instant.now(clock));
 	}
 
 	private ArticleInput check(ArticleInput request) {

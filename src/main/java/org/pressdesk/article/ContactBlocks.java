@@ -12,7 +12,6 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.pressdesk.article.ArticleRepository.AffiliationNow;
-import org.pressdesk.article.ArticleRepository.StoredContact;
 import org.pressdesk.organisation.OrganisationRepository;
 import org.pressdesk.person.Person;
 import org.pressdesk.person.PersonRepository;

@@ -1,5 +1,6 @@
 package org.pressdesk.article;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.function.Function;
@@ -10,6 +11,7 @@ import org.thymeleaf.context.Context;
 import org.pressdesk.article.RenderedResponses.Rendered;
 import org.pressdesk.exchange.CardFiles;
 import org.pressdesk.exchange.CardFormat;
+import org.pressdesk.person.PersonRedirects;
 
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
@@ -21,6 +23,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 
 /**
@@ -58,10 +61,13 @@ class PressPages {
 
 	private final ITemplateEngine templates;
 
+	private final PersonRedirects redirects;
+
 	private final byte[] notFoundPage;
 
 	PressPages(PublicBlockRepository articles, ArticleCards cards, RenderedResponses rendered,
-			ITemplateEngine templates) {
+			ITemplateEngine templates, PersonRedirects redirects) {
+		this.redirects = redirects;
 		this.articles = articles;
 		this.cards = cards;
 		this.rendered = rendered;
@@ -110,10 +116,12 @@ class PressPages {
 			// trailing spaces) and be cached once more under each spelling
 			return notFound(!variant.equals("page"));
 		}
-		Optional<PublicBlock.Version> version = articles.publicVersion(slug)
-			.filter(v -> personId == null || v.shows(personId));
+		Optional<PublicBlock.Version> published = articles.publicVersion(slug);
+		Optional<PublicBlock.Version> version = published.filter(v -> personId == null || v.shows(personId));
 		if (version.isEmpty()) {
-			return notFound(!variant.equals("page"));
+			Optional<String> merged = published.isEmpty() || personId == null ? Optional.empty()
+					: redirects.current(personId).filter(published.get()::shows);
+			return merged.isPresent() ? mergedInto(slug, merged.get(), request) : notFound(!variant.equals("page"));
 		}
 		String key = slug + "|" + variant;
 		Rendered response = rendered.get(key, version.get().etag());
@@ -142,6 +150,20 @@ class PressPages {
 			ok.header(HttpHeaders.CONTENT_DISPOSITION, response.disposition());
 		}
 		return ok.body(response.body());
+	}
+
+	/**
+	 * A card of a person merged into one shown on the article: the same address with the
+	 * kept person's id, so that a link in a CMS keeps working. Asked again each time, as
+	 * an undone merge makes the old address the merged person's again.
+	 */
+	private static ResponseEntity<byte[]> mergedInto(String slug, String keptId, WebRequest request) {
+		String query = ((ServletWebRequest) request).getRequest().getQueryString();
+		return ResponseEntity.status(HttpStatus.PERMANENT_REDIRECT)
+			.location(
+					URI.create("/press/" + slug + "/contacts/" + keptId + ".vcf" + (query == null ? "" : "?" + query)))
+			.cacheControl(REVALIDATED)
+			.build();
 	}
 
 	private Rendered cardsOf(PublicBlock block, CardFormat format, String fileName) {

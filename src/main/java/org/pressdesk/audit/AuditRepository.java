@@ -10,6 +10,7 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.impl.DSL;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.pressdesk.db.tables.records.AuditEventRecord;
 import org.pressdesk.system.MultiRowInserts;
@@ -24,12 +25,19 @@ class AuditRepository {
 
 	private final DSLContext db;
 
-	AuditRepository(DSLContext db) {
+	private final JsonMapper mapper;
+
+	AuditRepository(DSLContext db, JsonMapper mapper) {
 		this.db = db;
+		this.mapper = mapper;
 	}
 
 	void insert(AuditEvent event) {
-		db.insertInto(AUDIT_EVENT).set(columnsOf(event)).execute();
+		AuditEventRecord columns = columnsOf(event);
+		if (event.states() != null) {
+			columns.setStates(mapper.writeValueAsString(event.states()));
+		}
+		db.insertInto(AUDIT_EVENT).set(columns).execute();
 	}
 
 	void insertAll(List<AuditEvent> events) {
@@ -39,7 +47,7 @@ class AuditRepository {
 	private static AuditEventRecord columnsOf(AuditEvent event) {
 		return new AuditEventRecord(event.id(), event.at(), event.actor(), event.action(), event.entityType(),
 				event.entityId(), event.changedFields().isEmpty() ? null : String.join(",", event.changedFields()),
-				event.detail(), event.clientAddress());
+				event.detail(), event.clientAddress(), null);
 	}
 
 	/** Newest first. */
@@ -72,16 +80,17 @@ class AuditRepository {
 			.where(condition)
 			.orderBy(AUDIT_EVENT.AT.desc(), AUDIT_EVENT.ID.desc())
 			.limit(limit + 1)
-			.fetch(AuditRepository::toEvent);
+			.fetch(this::toEvent);
 		return Page.of(events, limit, last -> new Cursor(last.at().toString(), last.id()));
 	}
 
-	private static AuditEvent toEvent(Record r) {
+	private AuditEvent toEvent(Record r) {
 		String fields = r.get(AUDIT_EVENT.CHANGED_FIELDS);
+		String states = r.get(AUDIT_EVENT.STATES);
 		return new AuditEvent(r.get(AUDIT_EVENT.ID), r.get(AUDIT_EVENT.AT), r.get(AUDIT_EVENT.ACTOR),
 				r.get(AUDIT_EVENT.ACTION), r.get(AUDIT_EVENT.ENTITY_TYPE), r.get(AUDIT_EVENT.ENTITY_ID),
 				fields == null ? List.of() : Arrays.asList(fields.split(",")), r.get(AUDIT_EVENT.DETAIL),
-				r.get(AUDIT_EVENT.CLIENT_ADDRESS));
+				r.get(AUDIT_EVENT.CLIENT_ADDRESS), states == null ? null : mapper.readTree(states));
 	}
 
 }

@@ -35,7 +35,7 @@ public class AuditTrail {
 	public enum Action {
 
 		LOGIN_SUCCEEDED, LOGIN_FAILED, ACCESS_DENIED, CREATED, UPDATED, DELETED, EXPORTED, IMPORTED, KEY_ROTATED,
-		REVOKED, DISMISSED
+		REVOKED, DISMISSED, MERGED, MERGE_UNDONE
 
 	}
 
@@ -89,6 +89,16 @@ public class AuditTrail {
 		events.insert(new AuditEvent(Ids.newId(), Instant.now(clock), truncate(actor, 250), action.name(),
 				entityType == null ? null : entityType.value(), entityId, List.copyOf(changedFields),
 				truncate(detail, 1000), clientAddress()));
+	}
+
+	/**
+	 * An entry with the states of records before the change (a merge, its undo), which
+	 * the entry keeps as they are.
+	 */
+	public void recordWithStates(Action action, Entity entityType, String entityId, String detail, Object states) {
+		events.insert(new AuditEvent(Ids.newId(), Instant.now(clock), truncate(actor(), 250), action.name(),
+				entityType.value(), entityId, List.of(), truncate(detail, 1000), clientAddress(),
+				mapper.valueToTree(states)));
 	}
 
 	/** One entry of a bulk write, by the authenticated actor. */

@@ -140,13 +140,15 @@ public class Duplicates implements PossibleDuplicates {
 		return new Page<>(items, next);
 	}
 
+	/** A suggestion not dismissed, by its id. */
+	public Optional<Suggestion> find(String id) {
+		return standing().stream().filter(candidate -> candidate.id().equals(id)).findFirst();
+	}
+
 	/** "These are two people": the pair stays away unless something new links them. */
 	@Transactional
 	public void dismiss(String id) {
-		Suggestion suggestion = standing().stream()
-			.filter(candidate -> candidate.id().equals(id))
-			.findFirst()
-			.orElseThrow(() -> new NotFound("suggestion", id));
+		Suggestion suggestion = find(id).orElseThrow(() -> new NotFound("suggestion", id));
 		String a = suggestion.people().get(0).id();
 		String b = suggestion.people().get(1).id();
 		dismissals.dismiss(a, b, linking(suggestion), Instant.now(clock), AuditTrail.actor());

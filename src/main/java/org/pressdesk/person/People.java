@@ -11,9 +11,9 @@ import java.util.Map;
 
 import tools.jackson.databind.JsonNode;
 
-import org.pressdesk.audit.AuditTrail;
 import org.pressdesk.audit.AuditTrail.Action;
 import org.pressdesk.audit.AuditTrail.Entity;
+import org.pressdesk.audit.AuditTrail;
 import org.pressdesk.changes.ChangeKind;
 import org.pressdesk.changes.ChangeLog;
 import org.pressdesk.changes.Subject;
@@ -23,10 +23,9 @@ import org.pressdesk.system.FieldProblem;
 import org.pressdesk.system.Ids;
 import org.pressdesk.system.ImportLock;
 import org.pressdesk.system.InvalidInput;
-import org.pressdesk.system.NotFound;
 import org.pressdesk.web.ETags;
-import org.pressdesk.web.RequestBodies;
 import org.pressdesk.web.RequestBodies.FurtherChecks;
+import org.pressdesk.web.RequestBodies;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
@@ -298,6 +297,42 @@ public class People implements FurtherChecks {
 	}
 
 	/**
+	 * Makes {@code kept} the one person that {@code kept} and {@code merged} were: their
+	 * fields become {@code combined}, they take the merged person's affiliations but
+	 * {@code dropped} (equal to one of their own; one primary stays primary), and the
+	 * merged person is deleted. Both are locked by {@link #lockAll} in this transaction;
+	 * the merged person's article places were moved first.
+	 */
+	public Person absorb(Person kept, Person merged, PersonInput combined, Collection<String> dropped) {
+		PersonDraft draft = check(combined);
+		people.update(kept.id(), draft, Instant.now(clock));
+		dropped.forEach(people::deleteAffiliation);
+		people.moveAffiliations(
+				merged.affiliations().stream().map(Affiliation::id).filter(id -> !dropped.contains(id)).toList(),
+				kept.id());
+		kept.affiliations()
+			.stream()
+			.filter(Affiliation::primary)
+			.findFirst()
+			.ifPresent(primary -> people.clearOtherPrimaries(kept.id(), primary.id()));
+		people.delete(merged.id());
+		changeLog.record(Subject.PERSON, merged.id(), ChangeKind.DELETED);
+		return changed(kept.id());
+	}
+
+	/**
+	 * Writes people back exactly as the snapshots show them, with their times and
+	 * versions (a merge undone): the merged one is created again with their ids, and
+	 * their affiliations are taken back from the kept one.
+	 */
+	public void restore(PersonState kept, PersonState merged) {
+		people.restore(merged, check(merged.fields()));
+		people.restore(kept, check(kept.fields()));
+		changeLog.record(Subject.PERSON, merged.id(), ChangeKind.CREATED);
+		changeLog.record(Subject.PERSON, kept.id(), ChangeKind.UPDATED);
+	}
+
+	/**
 	 * People show their organisations' names, so a rename changes their representation
 	 * (and ETag). The search index learns of it from the organisation's own change.
 	 */
@@ -314,7 +349,7 @@ public class People implements FurtherChecks {
 	 * If-Match.
 	 */
 	private Person lockedForWrite(String id, String ifMatch) {
-		int version = people.lockVersion(id).orElseThrow(() -> new NotFound("person", id));
+		int version = people.lockVersion(id).orElseThrow(() -> people.missing(id));
 		ETags.requireMatch(ifMatch, version);
 		return people.find(id).orElseThrow();
 	}

@@ -34,13 +34,13 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.OrderField;
 import org.jooq.Query;
-import org.jooq.Record;
-import org.jooq.Record1;
 import org.jooq.Record11;
 import org.jooq.Record15;
+import org.jooq.Record1;
 import org.jooq.Record2;
 import org.jooq.Record5;
 import org.jooq.Record7;
+import org.jooq.Record;
 import org.jooq.Row2;
 import org.jooq.SelectField;
 import org.jooq.SelectJoinStep;
@@ -97,17 +97,28 @@ public class PersonRepository {
 
 	private final DSLContext db;
 
-	PersonRepository(DSLContext db) {
+	private final PersonRedirects redirects;
+
+	PersonRepository(DSLContext db, PersonRedirects redirects) {
 		this.db = db;
+		this.redirects = redirects;
 	}
 
 	public Optional<Person> find(String id) {
 		return selectPeople().where(PERSON.ID.eq(id)).fetchOptional(mapping(Person::new));
 	}
 
-	/** The person; {@code NotFound} (a 404) when there is none with this id. */
+	/**
+	 * The person; {@code NotFound} (a 404) when there is none with this id, or
+	 * {@code Moved} (a 308) when they were merged into someone.
+	 */
 	public Person get(String id) {
-		return find(id).orElseThrow(() -> new NotFound("person", id));
+		return find(id).orElseThrow(() -> missing(id));
+	}
+
+	/** What to throw for a person who is not there: NotFound, or Moved when merged. */
+	public NotFound missing(String id) {
+		return redirects.missing(id);
 	}
 
 	public boolean exists(String id) {
@@ -333,6 +344,42 @@ public class PersonRepository {
 			.where(PERSON.ID.eq(id))
 			.forUpdate()
 			.fetchOptional(Record1::value1);
+	}
+
+	/**
+	 * Writes the person back exactly as the snapshot shows them (a merge undone): their
+	 * row with its times and version, whether or not it exists, their contact points, and
+	 * their affiliations, taken back from whoever holds them now.
+	 */
+	void restore(PersonState snapshot, PersonDraft draft) {
+		PersonRecord columns = columnsOf(draft);
+		columns.setId(snapshot.id());
+		columns.setCreatedAt(snapshot.createdAt());
+		columns.setUpdatedAt(snapshot.updatedAt());
+		columns.setVersion(snapshot.version());
+		if (db.update(PERSON).set(columns).where(PERSON.ID.eq(snapshot.id())).execute() == 0) {
+			db.insertInto(PERSON).set(columns).execute();
+		}
+		db.deleteFrom(PERSON_EMAIL).where(PERSON_EMAIL.PERSON_ID.eq(snapshot.id())).execute();
+		db.deleteFrom(PERSON_PHONE).where(PERSON_PHONE.PERSON_ID.eq(snapshot.id())).execute();
+		db.deleteFrom(PERSON_TOPIC).where(PERSON_TOPIC.PERSON_ID.eq(snapshot.id())).execute();
+		insertContactPoints(snapshot.id(), draft);
+		for (Affiliation affiliation : snapshot.affiliations()) {
+			AffiliationRecord row = affiliationColumnsOf(affiliation.toInput());
+			row.setPersonId(snapshot.id());
+			if (db.update(AFFILIATION).set(row).where(AFFILIATION.ID.eq(affiliation.id())).execute() == 0) {
+				row.setId(affiliation.id());
+				row.setCreatedAt(snapshot.updatedAt());
+				db.insertInto(AFFILIATION).set(row).execute();
+			}
+		}
+	}
+
+	/** Gives these affiliations to another person (a merge). */
+	void moveAffiliations(Collection<String> ids, String personId) {
+		if (!ids.isEmpty()) {
+			db.update(AFFILIATION).set(AFFILIATION.PERSON_ID, personId).where(AFFILIATION.ID.in(ids)).execute();
+		}
 	}
 
 	void insertAffiliation(String personId, String id, AffiliationInput input, Instant now) {

@@ -42,7 +42,8 @@ record ApiAccess(List<HttpMethod> methods, List<String> paths, Role staff, List<
 
 	private static final List<String> ARTICLES = List.of("/api/v1/articles/**");
 
-	private static final List<String> DUPLICATES = List.of("/api/v1/duplicates", "/api/v1/duplicates/**");
+	private static final List<String> DUPLICATES = List.of("/api/v1/duplicates", "/api/v1/duplicates/**",
+			"/api/v1/merges/**");
 
 	/** In order: the first that matches decides; anything else is denied. */
 	static final List<ApiAccess> RULES = List.of(

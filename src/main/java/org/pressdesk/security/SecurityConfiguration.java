@@ -182,7 +182,7 @@ class SecurityConfiguration {
 			.requestMatchers("/people/new", "/people/*/edit", "/people/*/delete", "/people/*/affiliations/*/edit",
 					"/organisations/*/edit")
 			.hasRole(Role.EDITOR.name())
-			.requestMatchers("/imports", "/imports/**", "/duplicates", "/duplicates/**")
+			.requestMatchers("/imports", "/imports/**", "/duplicates", "/duplicates/**", "/merges/**")
 			.hasRole(Role.EDITOR.name())
 			.requestMatchers("/admin/**")
 			.hasRole(Role.ADMIN.name())

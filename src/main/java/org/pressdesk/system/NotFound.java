@@ -7,4 +7,8 @@ public class NotFound extends RuntimeException {
 		super("No " + what + " with id " + id);
 	}
 
+	protected NotFound(String message) {
+		super(message);
+	}
+
 }

@@ -12,11 +12,12 @@ import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
 
 import org.pressdesk.system.Conflict;
-import org.pressdesk.system.Unavailable;
 import org.pressdesk.system.FieldProblem;
 import org.pressdesk.system.InvalidInput;
+import org.pressdesk.system.Moved;
 import org.pressdesk.system.NotFound;
 import org.pressdesk.system.StaleVersion;
+import org.pressdesk.system.Unavailable;
 
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
@@ -61,6 +62,24 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 	@ExceptionHandler
 	ResponseEntity<?> notFound(NotFound ex, HttpServletRequest request) {
 		return answer(request, problem(Problems.of(HttpStatus.NOT_FOUND, "not-found", ex.getMessage())));
+	}
+
+	/**
+	 * A merged person's address answers with the kept person's: the same path and query
+	 * with the id replaced, kept with its method and body (308), for programs and pages
+	 * alike.
+	 */
+	@ExceptionHandler
+	ResponseEntity<?> moved(Moved ex, HttpServletRequest request) {
+		String query = request.getQueryString();
+		URI location = URI.create(
+				request.getRequestURI().replace("/" + ex.from(), "/" + ex.to()) + (query == null ? "" : "?" + query));
+		if (ErrorPages.wantsPage(request)) {
+			return ResponseEntity.status(HttpStatus.PERMANENT_REDIRECT).location(location).build();
+		}
+		return ResponseEntity.status(HttpStatus.PERMANENT_REDIRECT)
+			.location(location)
+			.body(Problems.of(HttpStatus.PERMANENT_REDIRECT, "merged", ex.getMessage()));
 	}
 
 	@ExceptionHandler

@@ -8,9 +8,9 @@ import org.pressdesk.Http;
 import org.pressdesk.text.LinkedIn;
 
 /** People, organisations and articles made through the API for the article tests. */
-record ArticleFixtures(Http editor, String tag) {
+public record ArticleFixtures(Http editor, String tag) {
 
-	String organisation(String name, String parentId) {
+	public String organisation(String name, String parentId) {
 		return editor
 			.post("/api/v1/organisations",
 					Http.toJson(parentId == null ? Map.of("name", name) : Map.of("name", name, "parentId", parentId)))
@@ -22,7 +22,7 @@ record ArticleFixtures(Http editor, String tag) {
 	 * affiliation. The phone numbers are random, so that no other test's person shares
 	 * them.
 	 */
-	JsonNode person(String given, String family, String organisationId, String title) {
+	public JsonNode person(String given, String family, String organisationId, String title) {
 		String handle = handle(given);
 		var random = java.util.concurrent.ThreadLocalRandom.current();
 		String publicPhone = String.format("01223 %06d", random.nextInt(1_000_000));
@@ -51,7 +51,7 @@ record ArticleFixtures(Http editor, String tag) {
 		return editor.send("PUT", "/api/v1/articles/by-ref/" + ref, "application/json", body);
 	}
 
-	Http.Response putContacts(String articleId, String body, String... headers) {
+	public Http.Response putContacts(String articleId, String body, String... headers) {
 		return editor.send("PUT", "/api/v1/articles/" + articleId + "/contacts", "application/json", body, headers);
 	}
 

@@ -8,7 +8,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import org.pressdesk.article.ArticleRepository.AffiliationNow;
-import org.pressdesk.article.ArticleRepository.StoredContact;
 
 /** What a contact shows "as published", without a database. */
 class AsPublishedTests {
