@@ -61,7 +61,7 @@ class MergePages {
 		model.addAttribute("rows",
 				FIELDS.keySet()
 					.stream()
-					.map(field -> new Row(field, FIELDS.get(field), valueOf(left, field), valueOf(right, field),
+					.map(field -> Row.of(field, FIELDS.get(field), valueOf(left, field), valueOf(right, field),
 							LISTS.contains(field)))
 					.toList());
 		return "duplicate/compare";
@@ -104,12 +104,16 @@ class MergePages {
 		return "redirect:/merges/" + id;
 	}
 
-	/** A field of the pair: each one's value as the page shows it, or null. */
-	record Row(String field, String label, String left, String right, boolean canTakeBoth) {
+	/**
+	 * A field of the pair: each one's value as the page shows it, or null.
+	 *
+	 * @param differs both have it and differ: the page asks whose value to take
+	 */
+	record Row(String field, String label, String left, String right, boolean canTakeBoth, boolean differs) {
 
-		/** Both have it and differ: the page asks whose value to take. */
-		boolean differs() {
-			return left != null && right != null && !left.equals(right);
+		static Row of(String field, String label, String left, String right, boolean canTakeBoth) {
+			return new Row(field, label, left, right, canTakeBoth,
+					left != null && right != null && !left.equals(right));
 		}
 
 	}
@@ -122,15 +126,19 @@ class MergePages {
 		return fields;
 	}
 
+	private static String listed(List<String> values) {
+		return values.isEmpty() ? null : String.join(", ", values);
+	}
+
 	/** A person's value of a field, as the page shows it. */
 	static String valueOf(Person person, String field) {
 		return switch (field) {
 			case "name" -> person.displayName();
 			case "pronouns" -> person.pronouns();
 			case "linkedinUrl" -> person.linkedinUrl();
-			case "emails" -> String.join(", ", person.emails().stream().map(e -> e.value()).toList());
-			case "phones" -> String.join(", ", person.phones().stream().map(p -> p.international()).toList());
-			case "topics" -> String.join(", ", person.topics());
+			case "emails" -> listed(person.emails().stream().map(e -> e.value()).toList());
+			case "phones" -> listed(person.phones().stream().map(p -> p.international()).toList());
+			case "topics" -> listed(person.topics());
 			case "notes" -> person.notes();
 			case "lawfulBasis" -> person.lawfulBasis() == null ? null : person.lawfulBasis().name();
 			default -> person.source();

@@ -126,7 +126,7 @@ class ApiDescription {
 				.description("The kind of problem, `urn:pressdesk:problem:<kind>`: `invalid-input` (400, `errors` "
 						+ "names each bad field), `bad-request` and `rejected-request` (400, a request that cannot "
 						+ "be read), `unauthorized` (401), `forbidden` and `cross-site-request` (403), `not-found` "
-						+ "(404), `method-not-allowed` (405), `not-acceptable` (406), `conflict` (409), "
+						+ "(404), `merged` (308, a person merged into another), `method-not-allowed` (405), `not-acceptable` (406), `conflict` (409), "
 						+ "`stale-version` (412), `too-large` (413), `unsupported-media-type` (415), "
 						+ "`too-many-requests` (429), `unavailable` (503); `about:blank` for an unexpected "
 						+ "failure (500).")
@@ -223,7 +223,8 @@ class ApiDescription {
 						new Header().description("The version of the resource, for If-Match and If-None-Match.")
 							.schema(typed("string")))
 				.addHeaders("Location",
-						new Header().description("Where the created resource is.")
+						new Header()
+							.description("Where the created resource is (201), or where the request goes now (308).")
 							.schema(typed("string").format("uri-reference")))
 				.addHeaders("Retry-After", new Header().description("Seconds to wait before trying again.")
 					.schema(typed("integer").minimum(BigDecimal.ZERO)));
@@ -279,6 +280,11 @@ class ApiDescription {
 				+ "write from another site (cross-site-request).");
 		if (path.contains("{")) {
 			problem(responses, "404", "Nothing there, or nothing the caller may see (not-found).");
+		}
+		if (path.startsWith("/api/v1/people/{id}")) {
+			problem(responses, "308", "The person was merged into another (merged): `Location` is the same "
+					+ "address with the kept person's id; repeat the request there, with the same method and body.")
+				.addHeaderObject("Location", new Header().$ref("#/components/headers/Location"));
 		}
 		problem(responses, "406", "None of the media types in Accept can be given (not-acceptable).");
 		if (method != PathItem.HttpMethod.GET) {

@@ -102,6 +102,16 @@ class AccessibilityBrowserTests extends BrowserTestSupport {
 		browser.findElement(By.id("phones0.value")).sendKeys("not a phone");
 		RealBrowser.submit(browser, By.cssSelector("form.edit button[type=submit]"));
 		problems.addAll(violations("edit-person with an error"));
+		// a pair side by side, and the merge that offers its undo
+		String twin = editor
+			.post("/api/v1/people", Http.toJson(Map.of("givenName", "Zoe", "familyName", "Twin", "emails",
+					List.of(Map.of("value", editor.get("/api/v1/people/" + personId).text("$.emails[0].value"))))))
+			.createdId();
+		problems.addAll(check("compare-pair",
+				"/duplicates/" + editor.get("/api/v1/duplicates?person=" + twin).text("$.items[0].id")));
+		problems.addAll(check("merged",
+				"/merges/" + editor.post("/api/v1/people/" + personId + "/merge", "{\"from\": \"" + twin + "\"}")
+					.text("$.merge.id")));
 		// what a VIEWER reads instead of forms
 		browser.manage().deleteAllCookies();
 		RealBrowser.signIn(browser, port, "test-viewer", STAFF_PASSWORD);

@@ -17,10 +17,9 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import tools.jackson.databind.JsonNode;
 
 import org.pressdesk.Http;
-
-import tools.jackson.databind.JsonNode;
 
 /** The staff pages in Debian's Chromium: what a press officer does all day. */
 class StaffPagesBrowserTests extends BrowserTestSupport {
@@ -593,6 +592,52 @@ class StaffPagesBrowserTests extends BrowserTestSupport {
 		assertThat(browser.findElement(By.cssSelector("[role=status]")).getText()).startsWith("Dismissed");
 		assertThat(browser.findElement(By.tagName("main")).getText()).doesNotContain("Other-" + tag);
 		assertThat(viewer.get("/api/v1/duplicates?person=" + other).<List<Object>>at("$.items")).isEmpty();
+	}
+
+	@Test
+	void anEditorMergesAPairFromTheQueueChoosingFieldsAndUndoesIt() {
+		String other = editor
+			.post("/api/v1/people",
+					Http.toJson(
+							Map.of("givenName", "Zoe", "familyName", "Merged-" + tag, "pronouns", "she/her", "emails",
+									List.of(Map.of("value", tag + "@press.example.org"),
+											Map.of("value", tag + "@home.example.org")))))
+			.createdId();
+		String keptBefore = editor.get("/api/v1/people/" + personId).body();
+		RealBrowser.signIn(browser, port, "test-editor", STAFF_PASSWORD);
+		browser.findElement(By.linkText("Duplicates")).click();
+		WebElement pair = browser.findElements(By.cssSelector("section.pair"))
+			.stream()
+			.filter(section -> section.getText().contains("Merged-" + tag))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("the pair is not in the queue"));
+		pair.findElement(By.linkText("Compare and merge")).click();
+
+		assertThat(browser.findElement(By.tagName("h1")).getText()).contains("Zoë Łópez-" + tag, "Zoe Merged-" + tag);
+		browser.findElement(By.cssSelector("input[name=keep][value='" + personId + "']")).click();
+		// the other's name; emails of both (the default)
+		browser.findElement(By.cssSelector("input[name='take.name'][value='" + other + "']")).click();
+		assertThat(browser.findElement(By.cssSelector("input[name='take.emails'][value=BOTH]")).isSelected()).isTrue();
+		RealBrowser.screenshot(browser, "merge");
+		RealBrowser.submit(browser, By.cssSelector("main form button[type=submit]"));
+
+		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Merged");
+		assertThat(browser.findElement(By.cssSelector("[role=status]")).getText())
+			.contains("Now one person: Zoe Merged-" + tag);
+		JsonNode merged = viewer.get("/api/v1/people/" + personId).json();
+		assertThat(merged.get("displayName").asString()).isEqualTo("Zoe Merged-" + tag);
+		assertThat(merged.get("pronouns").asString()).as("the kept person had none").isEqualTo("she/her");
+		assertThat(merged.get("emails")).hasSize(2);
+		assertThat(merged.get("phones")).hasSize(1);
+		assertThat(viewer.get("/api/v1/people/" + other).status()).isEqualTo(308);
+		browser.get("http://127.0.0.1:" + port + "/people/" + other);
+		assertThat(browser.getCurrentUrl()).as("the old page leads to the kept person").endsWith("/people/" + personId);
+		browser.navigate().back();
+
+		RealBrowser.submit(browser, By.cssSelector("main form button[type=submit]"));
+		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Merge undone");
+		assertThat(viewer.get("/api/v1/people/" + personId).body()).isEqualTo(keptBefore);
+		assertThat(viewer.get("/api/v1/people/" + other).status()).isEqualTo(200);
 	}
 
 	/**

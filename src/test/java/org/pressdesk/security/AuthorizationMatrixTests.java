@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.pressdesk.ApiTestSupport;
-import org.pressdesk.Http;
 import org.pressdesk.Http.Response;
+import org.pressdesk.Http;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -70,6 +70,9 @@ class AuthorizationMatrixTests extends ApiTestSupport {
 		}
 		allow("GET /api/v1/duplicates", VIEWER, people);
 		allow("POST /api/v1/duplicates/{id}/dismiss", EDITOR, peopleWrite);
+		allow("GET /api/v1/merges/{id}", VIEWER, people);
+		allow("POST /api/v1/people/{id}/merge", EDITOR, peopleWrite);
+		allow("POST /api/v1/merges/{id}/undo", EDITOR, peopleWrite);
 		allow("GET /api/v1/people/export", VIEWER, "export");
 		allow("POST /api/v1/imports", EDITOR, "import");
 		for (String read : List.of("GET /api/v1/articles", "GET /api/v1/articles/{id}")) {
@@ -111,7 +114,8 @@ class AuthorizationMatrixTests extends ApiTestSupport {
 				"POST /people/{id}/affiliations/{affiliationId}/edit",
 				"POST /people/{id}/affiliations/{affiliationId}/delete", "GET /organisations/names",
 				"GET /people/topics", "GET /people/{id}/delete", "POST /people/{id}/delete", "GET /duplicates",
-				"POST /duplicates/{id}/dismiss")) {
+				"POST /duplicates/{id}/dismiss", "GET /duplicates/{id}", "POST /duplicates/{id}/merge",
+				"GET /merges/{id}", "POST /merges/{id}/undo")) {
 			allow(page, BROWSER_SESSION);
 		}
 	}
