@@ -3,8 +3,10 @@ package org.pressdesk.article;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -16,6 +18,9 @@ import tools.jackson.databind.JsonNode;
 import org.pressdesk.audit.AuditTrail.Action;
 import org.pressdesk.audit.AuditTrail.Entity;
 import org.pressdesk.audit.AuditTrail;
+import org.pressdesk.changes.ChangeKind;
+import org.pressdesk.changes.ChangeLog;
+import org.pressdesk.changes.Subject;
 import org.pressdesk.person.Person;
 import org.pressdesk.person.PersonToBeDeleted;
 import org.pressdesk.system.Conflict;
@@ -61,8 +66,15 @@ public class Articles {
 
 	private final Clock clock;
 
+	private final ChangeLog changeLog;
+
+	private final PressBlocks pressBlocks;
+
 	Articles(ArticleRepository articles, PublicBlockRepository publicBlocks, ContactBlocks contactBlocks,
-			RequestBodies bodies, TransactionTemplate transaction, AuditTrail audit, Clock clock) {
+			RequestBodies bodies, TransactionTemplate transaction, AuditTrail audit, Clock clock, ChangeLog changeLog,
+			PressBlocks pressBlocks) {
+		this.changeLog = changeLog;
+		this.pressBlocks = pressBlocks;
 		this.articles = articles;
 		this.publicBlocks = publicBlocks;
 		this.contactBlocks = contactBlocks;
@@ -85,14 +97,17 @@ public class Articles {
 		return retriedWhenTaken(() -> transaction.execute(status -> {
 			requireFreeReference(checked.externalRef(), null);
 			Article created = insert(checked);
-			return contacts == null ? created : writeBlock(created, contacts);
+			Article written = contacts == null ? created : writeBlock(created, contacts);
+			pressBlocks.recordIfChanged(written, Optional.empty());
+			return written;
 		}));
 	}
 
 	public Article patch(String id, JsonNode patch, String ifMatch) {
 		return transaction.execute(status -> {
 			Article current = lockedForWrite(id, ifMatch);
-			return update(current, check(bodies.merged(current.toInput(), patch, ArticleInput.class)));
+			return published(current,
+					() -> update(current, check(bodies.merged(current.toInput(), patch, ArticleInput.class))));
 		});
 	}
 
@@ -121,7 +136,9 @@ public class Articles {
 					throw new NotFound("article with reference", externalRef);
 				}
 				Article created = insert(checked);
-				return new Written(contacts == null ? created : writeBlock(created, contacts), true);
+				Article written = contacts == null ? created : writeBlock(created, contacts);
+				pressBlocks.recordIfChanged(written, Optional.empty());
+				return new Written(written, true);
 			}
 			Article current = lockedForWrite(existing.get(), ifMatch);
 			// a PUT replaces what the client writes; the address and publication time
@@ -129,13 +146,18 @@ public class Articles {
 			ArticleInput input = new ArticleInput(checked.slug() != null ? checked.slug() : current.slug(),
 					checked.title(), checked.summary(), checked.url(), checked.status(), checked.publishedAt(),
 					externalRef, checked.topics());
-			Article updated = update(current, input);
-			return new Written(contacts == null ? updated : writeBlock(updated, contacts), false);
+			return new Written(published(current, () -> {
+				Article updated = update(current, input);
+				return contacts == null ? updated : writeBlock(updated, contacts);
+			}), false);
 		}));
 	}
 
 	public Article replaceContacts(String id, List<ContactInput> requested, String ifMatch) {
-		return transaction.execute(status -> writeBlock(lockedForWrite(id, ifMatch), requested));
+		return transaction.execute(status -> {
+			Article current = lockedForWrite(id, ifMatch);
+			return published(current, () -> writeBlock(current, requested));
+		});
 	}
 
 	/**
@@ -153,6 +175,7 @@ public class Articles {
 		}
 		articles.replaceContacts(article.id(), stored);
 		audit.record(Action.UPDATED, Entity.ARTICLE, article.id(), List.of("contacts"), null);
+		changeLog.record(Subject.ARTICLE, article.id(), ChangeKind.UPDATED);
 		articles.touch(List.of(article.id()), Instant.now(clock));
 		return articles.get(article.id());
 	}
@@ -177,7 +200,10 @@ public class Articles {
 	 * {@code ifMatch} (a form).
 	 */
 	public Article replace(String id, ArticleInput request, String ifMatch) {
-		return transaction.execute(status -> update(lockedForWrite(id, ifMatch), check(request)));
+		return transaction.execute(status -> {
+			Article current = lockedForWrite(id, ifMatch);
+			return published(current, () -> update(current, check(request)));
+		});
 	}
 
 	/**
@@ -207,8 +233,12 @@ public class Articles {
 
 	public void delete(String id, String ifMatch) {
 		transaction.executeWithoutResult(status -> {
-			lockedForWrite(id, ifMatch);
-			articles.delete(id);
+			Article current = lockedForWrite(id, ifMatch);
+			published(current, () -> {
+				articles.delete(id);
+				changeLog.record(Subject.ARTICLE, id, ChangeKind.DELETED);
+				return current;
+			});
 			audit.record(Action.DELETED, Entity.ARTICLE, id);
 		});
 	}
@@ -231,10 +261,18 @@ public class Articles {
 					+ "every article as part of the deletion.");
 		}
 		if (!appearances.isEmpty()) {
+			Map<String, Optional<PublicBlock.Shown>> shown = new HashMap<>();
+			appearances.stream()
+				.filter(a -> a.status() == ArticleStatus.PUBLISHED)
+				.forEach(a -> shown.put(a.id(), pressBlocks.shown(a.id())));
 			List<String> articleIds = articles.removeFromArticles(deletion.personId());
 			articles.touch(articleIds, Instant.now(clock));
-			articleIds.forEach(articleId -> audit.record(Action.UPDATED, Entity.ARTICLE, articleId, List.of("contacts"),
-					"person " + deletion.personId() + " deleted" + (deletion.force() ? " with force" : "")));
+			for (String articleId : articleIds) {
+				audit.record(Action.UPDATED, Entity.ARTICLE, articleId, List.of("contacts"),
+						"person " + deletion.personId() + " deleted" + (deletion.force() ? " with force" : ""));
+				changeLog.record(Subject.ARTICLE, articleId, ChangeKind.UPDATED);
+				pressBlocks.recordIfChanged(articles.get(articleId), shown.getOrDefault(articleId, Optional.empty()));
+			}
 			if (!published.isEmpty()) {
 				log.info("Person {} deleted with force: taken off the published articles {}", deletion.personId(),
 						published);
@@ -255,6 +293,7 @@ public class Articles {
 			Map<String, String> replacedAffiliations) {
 		List<ContactBlockChange> changes = new ArrayList<>();
 		for (String articleId : articles.lockArticlesNaming(List.of(mergedId))) {
+			Optional<PublicBlock.Shown> shown = pressBlocks.shown(articleId);
 			List<StoredContact> before = articles.storedContacts(articleId);
 			boolean keptIsThere = before.stream().anyMatch(contact -> contact.personId().equals(keptId));
 			List<StoredContact> after = before.stream()
@@ -267,6 +306,8 @@ public class Articles {
 			articles.replaceContacts(articleId, after);
 			audit.record(Action.UPDATED, Entity.ARTICLE, articleId, List.of("contacts"),
 					"person " + mergedId + " merged into " + keptId);
+			changeLog.record(Subject.ARTICLE, articleId, ChangeKind.UPDATED);
+			pressBlocks.recordIfChanged(articles.get(articleId), shown);
 			changes.add(new ContactBlockChange(articleId, before, after));
 		}
 		if (!changes.isEmpty()) {
@@ -296,8 +337,11 @@ public class Articles {
 			}
 		}
 		for (ContactBlockChange change : restored) {
+			Optional<PublicBlock.Shown> shown = pressBlocks.shown(change.articleId());
 			articles.replaceContacts(change.articleId(), change.before());
 			audit.record(Action.UPDATED, Entity.ARTICLE, change.articleId(), List.of("contacts"), "merge undone");
+			changeLog.record(Subject.ARTICLE, change.articleId(), ChangeKind.UPDATED);
+			pressBlocks.recordIfChanged(articles.get(change.articleId()), shown);
 		}
 		articles.touch(restored.stream().map(ContactBlockChange::articleId).toList(), Instant.now(clock));
 	}
@@ -328,8 +372,13 @@ public class Articles {
 	private Article insert(ArticleInput input) {
 		String id = Ids.newId();
 		String slug = input.slug() != null ? requireFree(input.slug()) : freeSlug(input.slugFromTitle());
-		articles.insert(id, withPublication(input, slug, null), Instant.now(clock));
+		ArticleInput written = withPublication(input, slug, null);
+		articles.insert(id, written, Instant.now(clock));
 		audit.record(Action.CREATED, Entity.ARTICLE, id);
+		changeLog.record(Subject.ARTICLE, id, ChangeKind.CREATED);
+		if (written.status() == ArticleStatus.PUBLISHED) {
+			changeLog.record(Subject.ARTICLE, id, ChangeKind.PUBLISHED);
+		}
 		return articles.find(id).orElseThrow();
 	}
 
@@ -346,6 +395,12 @@ public class Articles {
 		// the fields whose stored values changed (a form sends every field)
 		audit.record(Action.UPDATED, Entity.ARTICLE, current.id(),
 				audit.changedFields(current.toInput(), articles.find(current.id()).orElseThrow().toInput()), null);
+		changeLog.record(Subject.ARTICLE, current.id(), ChangeKind.UPDATED);
+		if (changed.status() != current.status()
+				&& (changed.status() == ArticleStatus.PUBLISHED || current.status() == ArticleStatus.PUBLISHED)) {
+			changeLog.record(Subject.ARTICLE, current.id(),
+					changed.status() == ArticleStatus.PUBLISHED ? ChangeKind.PUBLISHED : ChangeKind.UNPUBLISHED);
+		}
 		if (input.status() == ArticleStatus.DRAFT && current.status() != ArticleStatus.DRAFT) {
 			// back to a draft: a later publication is a new one, with its own "as
 			// published"
@@ -423,6 +478,19 @@ public class Articles {
 	 * The article's row locked for the rest of the transaction, after checking the
 	 * client's If-Match.
 	 */
+	/**
+	 * Runs a write to a locked article, and records {@code press-block.changed} when what
+	 * the public sees of it changed (only a published article, before or after, has a
+	 * public block).
+	 */
+	private Article published(Article current, Supplier<Article> write) {
+		Optional<PublicBlock.Shown> before = current.status() == ArticleStatus.PUBLISHED
+				? pressBlocks.shown(current.id()) : Optional.empty();
+		Article after = write.get();
+		pressBlocks.recordIfChanged(after, before);
+		return after;
+	}
+
 	private Article lockedForWrite(String id, String ifMatch) {
 		int version = articles.lockVersion(id).orElseThrow(() -> new NotFound("article", id));
 		ETags.requireMatch(ifMatch, version);

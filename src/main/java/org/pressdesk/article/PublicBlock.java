@@ -13,7 +13,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import org.pressdesk.person.Email;
 import org.pressdesk.person.Person;
+import org.pressdesk.person.PersonName;
+import org.pressdesk.person.Phone;
 
 /**
  * The contact block of a published article as the public sees it: press contacts and
@@ -88,6 +91,27 @@ public record PublicBlock(Header article, List<Contact> contacts) {
 	}
 
 	record PersonVersion(String id, int version) {
+	}
+
+	/**
+	 * What a reader of the page and the cards sees, without versions and times: equal for
+	 * two blocks exactly when nothing shown differs (an INTERNAL phone changed).
+	 */
+	record Shown(String slug, String title, String summary, String url, Instant publishedAt,
+			List<ShownContact> contacts) {
+	}
+
+	record ShownContact(String personId, PersonName name, String pronouns, String linkedinUrl, List<Email> emails,
+			List<Phone> phones, ContactRole role, String title, List<String> organisation) {
+	}
+
+	Shown shown() {
+		return new Shown(article.slug(), article.title(), article.summary(), article.url(), article.publishedAt(),
+				contacts.stream()
+					.map(c -> new ShownContact(c.person().id(), c.person().name(), c.person().pronouns(),
+							c.person().linkedinUrl(), c.person().emails(), c.person().phones(), c.role(), c.title(),
+							c.organisation()))
+					.toList());
 	}
 
 	Version version() {

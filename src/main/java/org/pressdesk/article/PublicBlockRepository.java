@@ -43,7 +43,30 @@ class PublicBlockRepository {
 	 */
 	@Transactional(readOnly = true)
 	Optional<PublicBlock> publicBlock(String slug) {
-		return publishedArticle(slug).map(article -> new PublicBlock(article, publicContacts(article.id())));
+		return publishedArticle(ARTICLE.SLUG.eq(slug))
+			.map(article -> new PublicBlock(article, publicContacts(article.id())));
+	}
+
+	/** A published article, by the ids a CMS knows it by. */
+	record PublishedArticle(String id, String slug, String externalRef) {
+	}
+
+	/** The published articles whose public block shows this person. */
+	List<PublishedArticle> publishedShowing(String personId) {
+		return db.select(ARTICLE.ID, ARTICLE.SLUG, ARTICLE.EXTERNAL_REF)
+			.from(ARTICLE)
+			.join(ARTICLE_CONTACT)
+			.on(ARTICLE_CONTACT.ARTICLE_ID.eq(ARTICLE.ID))
+			.where(ARTICLE_CONTACT.PERSON_ID.eq(personId))
+			.and(ARTICLE_CONTACT.ROLE.in(ContactRole.PUBLIC))
+			.and(PUBLISHED)
+			.fetch(mapping(PublishedArticle::new));
+	}
+
+	/** The same by the article's id, when it is published. */
+	Optional<PublicBlock> publicBlockOf(String articleId) {
+		return publishedArticle(ARTICLE.ID.eq(articleId))
+			.map(article -> new PublicBlock(article, publicContacts(article.id())));
 	}
 
 	/**
@@ -71,12 +94,12 @@ class PublicBlockRepository {
 			.of(new PublicBlock.Version(rows.get(0).get(ARTICLE.ID), rows.get(0).get(ARTICLE.VERSION), people));
 	}
 
-	private Optional<PublicBlock.Header> publishedArticle(String slug) {
+	private Optional<PublicBlock.Header> publishedArticle(Condition which) {
 		return db
 			.select(ARTICLE.ID, ARTICLE.SLUG, ARTICLE.TITLE, ARTICLE.SUMMARY, ARTICLE.URL, ARTICLE.PUBLISHED_AT,
 					ARTICLE.VERSION)
 			.from(ARTICLE)
-			.where(ARTICLE.SLUG.eq(slug))
+			.where(which)
 			.and(PUBLISHED)
 			.fetchOptional(mapping(PublicBlock.Header::new));
 	}

@@ -3,6 +3,6 @@ package org.pressdesk.changes;
 /** What happened to the subject; stored by name. */
 public enum ChangeKind {
 
-	CREATED, UPDATED, DELETED
+	CREATED, UPDATED, DELETED, MERGED, PUBLISHED, UNPUBLISHED, CHANGED
 
 }

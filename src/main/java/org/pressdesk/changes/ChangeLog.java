@@ -8,10 +8,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Records;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.pressdesk.db.tables.records.ChangeLogRecord;
 import org.pressdesk.system.MultiRowInserts;
@@ -42,11 +44,14 @@ public class ChangeLog {
 
 	private final ApplicationEventPublisher events;
 
+	private final JsonMapper json;
+
 	private final Clock clock;
 
-	ChangeLog(DSLContext db, ApplicationEventPublisher events, Clock clock) {
+	ChangeLog(DSLContext db, ApplicationEventPublisher events, JsonMapper json, Clock clock) {
 		this.db = db;
 		this.events = events;
+		this.json = json;
 		this.clock = clock;
 	}
 
@@ -55,10 +60,22 @@ public class ChangeLog {
 	}
 
 	/**
+	 * Records a change whose event says more than the subject's id ({@code data}: ids,
+	 * slugs, references; never personal data).
+	 */
+	public void record(Subject subject, String id, ChangeKind kind, Map<String, String> data) {
+		recordAll(subject, List.of(id), kind, json.writeValueAsString(data));
+	}
+
+	/**
 	 * Records the same change of many subjects (an import's new people) in a few rows'
 	 * statements.
 	 */
 	public void recordAll(Subject subject, Collection<String> ids, ChangeKind kind) {
+		recordAll(subject, ids, kind, null);
+	}
+
+	private void recordAll(Subject subject, Collection<String> ids, ChangeKind kind, String data) {
 		if (ids.isEmpty()) {
 			return;
 		}
@@ -74,6 +91,7 @@ public class ChangeLog {
 			row.setSubjectId(id);
 			row.setKind(kind);
 			row.setChangedAt(now);
+			row.setData(data);
 			rows.add(row);
 		}
 		MultiRowInserts.insert(db, CHANGE_LOG, rows);

@@ -167,6 +167,7 @@ public class People implements FurtherChecks {
 			List<String> changed = audit.changedFields(was.toInput(), after.toInput());
 			replaced.add(new Replaced(after, changed));
 			entries.add(new AuditTrail.Entry(Action.UPDATED, Entity.PERSON, after.id(), changed, null));
+			events.publishEvent(new PersonChanged(was, after));
 		}
 		audit.recordAll(entries);
 		changeLog.recordAll(Subject.PERSON, List.copyOf(drafts.keySet()), ChangeKind.UPDATED);
@@ -214,6 +215,7 @@ public class People implements FurtherChecks {
 	private Person audited(Person before, Person after) {
 		audit.record(Action.UPDATED, Entity.PERSON, after.id(), audit.changedFields(before.toInput(), after.toInput()),
 				null);
+		events.publishEvent(new PersonChanged(before, after));
 		return after;
 	}
 
@@ -316,8 +318,10 @@ public class People implements FurtherChecks {
 			.findFirst()
 			.ifPresent(primary -> people.clearOtherPrimaries(kept.id(), primary.id()));
 		people.delete(merged.id());
-		changeLog.record(Subject.PERSON, merged.id(), ChangeKind.DELETED);
-		return changed(kept.id());
+		changeLog.record(Subject.PERSON, merged.id(), ChangeKind.MERGED, Map.of("into", kept.id()));
+		Person after = changed(kept.id());
+		events.publishEvent(new PersonChanged(kept, after));
+		return after;
 	}
 
 	/**
@@ -326,8 +330,10 @@ public class People implements FurtherChecks {
 	 * their affiliations are taken back from the kept one.
 	 */
 	public void restore(PersonState kept, PersonState merged) {
+		Person keptNow = people.get(kept.id());
 		people.restore(merged, check(merged.fields()));
 		people.restore(kept, check(kept.fields()));
+		events.publishEvent(new PersonChanged(keptNow, people.get(kept.id())));
 		changeLog.record(Subject.PERSON, merged.id(), ChangeKind.CREATED);
 		changeLog.record(Subject.PERSON, kept.id(), ChangeKind.UPDATED);
 	}

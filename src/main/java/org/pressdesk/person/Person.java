@@ -31,6 +31,16 @@ public record Person(@NonNull String id, @JsonUnwrapped PersonName name, String 
 				null, null, null, updatedAt, version);
 	}
 
+	/**
+	 * The same person as the public sees them: PUBLIC contact points only, and no version
+	 * or time of change, so that two are equal when the public sees no difference.
+	 */
+	public static Person asThePublicSeesThem(Person person) {
+		return asThePublicSeesThem(person.id(), person.name(), person.pronouns(), person.linkedinUrl(),
+				person.emails().stream().filter(e -> e.visibility() == Visibility.PUBLIC).toList(),
+				person.phones().stream().filter(p -> p.visibility() == Visibility.PUBLIC).toList(), null, 0);
+	}
+
 	/** The name shown, as most readers of a person need it. */
 	public String displayName() {
 		return name.displayName();

@@ -187,7 +187,13 @@ class PersonIndexFollower {
 		Set<String> personIds = new LinkedHashSet<>();
 		Set<String> organisationIds = new HashSet<>();
 		for (Change change : changes) {
-			(change.subject() == Subject.PERSON ? personIds : organisationIds).add(change.subjectId());
+			switch (change.subject()) {
+				case PERSON -> personIds.add(change.subjectId());
+				case ORGANISATION -> organisationIds.add(change.subjectId());
+				default -> {
+					// articles and their public blocks are not in the index
+				}
+			}
 		}
 		if (!organisationIds.isEmpty()) {
 			personIds.addAll(people.idsAffiliatedWithAny(organisations.subtreeIds(organisationIds)));

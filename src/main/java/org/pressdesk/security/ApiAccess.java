@@ -49,6 +49,9 @@ record ApiAccess(List<HttpMethod> methods, List<String> paths, Role staff, List<
 	static final List<ApiAccess> RULES = List.of(
 			new ApiAccess(ALL, List.of("/api/v1/users/**", "/api/v1/api-clients/**", "/api/v1/audit/**"), Role.ADMIN,
 					List.of()),
+			new ApiAccess(ALL, List.of("/api/v1/webhooks", "/api/v1/webhooks/**"), Role.ADMIN,
+					List.of(ApiScope.WEBHOOKS_MANAGE)),
+			new ApiAccess(READS, List.of("/api/v1/changes"), Role.VIEWER, List.of(ApiScope.CHANGES_READ)),
 			// staff only: an API client has no password of its own
 			new ApiAccess(ALL, List.of("/api/v1/me", "/api/v1/me/**"), Role.VIEWER, List.of()),
 			new ApiAccess(READS, List.of("/api/v1/people/export"), Role.VIEWER, List.of(ApiScope.EXPORT)),

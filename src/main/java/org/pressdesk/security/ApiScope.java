@@ -10,7 +10,8 @@ import java.util.Optional;
 enum ApiScope {
 
 	PEOPLE_READ("people:read"), PEOPLE_WRITE("people:write"), ARTICLES_READ("articles:read"),
-	ARTICLES_WRITE("articles:write"), EXPORT("export"), IMPORT("import");
+	ARTICLES_WRITE("articles:write"), EXPORT("export"), IMPORT("import"), CHANGES_READ("changes:read"),
+	WEBHOOKS_MANAGE("webhooks:manage");
 
 	private final String scope;
 
