@@ -5,8 +5,8 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -23,7 +23,9 @@ import org.springframework.test.context.DynamicPropertySource;
 				"pressdesk.pages.rate-limit-per-minute=0",
 				// every test comes from 127.0.0.1; LoginThrottleTests checks the limit
 				// per address
-				"pressdesk.login-throttle.address-failures=1000000" })
+				"pressdesk.login-throttle.address-failures=1000000",
+				// the webhook tests' receiver listens on loopback
+				"pressdesk.webhooks.allow-private-networks=true" })
 public abstract class ApiTestSupport {
 
 	public static final String ADMIN_PASSWORD = "test chief password, long enough";

@@ -46,7 +46,7 @@ public class AuditTrail {
 	public enum Entity {
 
 		PERSON("person"), AFFILIATION("affiliation"), ORGANISATION("organisation"), ARTICLE("article"), USER("user"),
-		API_CLIENT("api-client"), IMPORT("import"), DUPLICATE("duplicate");
+		API_CLIENT("api-client"), IMPORT("import"), DUPLICATE("duplicate"), WEBHOOK("webhook");
 
 		private final String value;
 

@@ -1,6 +1,7 @@
 package org.pressdesk.changes;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -24,6 +25,11 @@ import org.jspecify.annotations.NonNull;
  */
 public record ChangeEvent(@NonNull String id, @NonNull String type, @NonNull Instant timestamp,
 		@NonNull Map<String, String> data) {
+
+	/** Every type of event there is. */
+	public static final List<String> TYPES = List.of("person.created", "person.updated", "person.deleted",
+			"person.merged", "organisation.created", "organisation.updated", "organisation.deleted", "article.created",
+			"article.updated", "article.published", "article.unpublished", "article.deleted", "press-block.changed");
 
 	/** The event type of a change: {@code press-block.changed}. */
 	public static String typeOf(Subject subject, ChangeKind kind) {

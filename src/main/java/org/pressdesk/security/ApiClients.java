@@ -2,15 +2,16 @@ package org.pressdesk.security;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Size;
 
-import org.pressdesk.audit.AuditTrail;
 import org.pressdesk.audit.AuditTrail.Action;
 import org.pressdesk.audit.AuditTrail.Entity;
+import org.pressdesk.audit.AuditTrail;
 import org.pressdesk.system.FieldChecks;
 import org.pressdesk.system.Ids;
 import org.pressdesk.system.NotFound;
@@ -42,7 +43,7 @@ class ApiClients {
 	 * What an ADMIN writes to create a client; {@code expiresAt} absent means the key
 	 * does not expire.
 	 */
-	record NewClient(@NotBlank @Size(max = 200) String name, @NotEmpty @Size(max = 6) List<String> scopes,
+	record NewClient(@NotBlank @Size(max = 200) String name, @NotEmpty @Size(max = 8) List<String> scopes,
 			Instant expiresAt) {
 	}
 
@@ -52,8 +53,8 @@ class ApiClients {
 		List<String> scopes = request.scopes() == null ? List.of() : request.scopes().stream().distinct().toList();
 		for (int i = 0; i < scopes.size(); i++) {
 			if (ApiScope.of(scopes.get(i)).isEmpty()) {
-				checks.add("scopes[" + i + "]",
-						"must be one of people:read, people:write, articles:read, " + "articles:write, export, import");
+				checks.add("scopes[" + i + "]", "must be one of "
+						+ String.join(", ", Arrays.stream(ApiScope.values()).map(ApiScope::scope).toList()));
 			}
 		}
 		Instant now = Instant.now(clock);

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,7 @@ import tools.jackson.databind.JsonNode;
 import org.pressdesk.Http;
 import org.pressdesk.PressdeskApplication;
 import org.pressdesk.TestDatabase;
+import org.pressdesk.webhook.Receiver;
 
 /**
  * The service's JVM killed ({@code kill -9}) in the middle of an import, a contact-block
@@ -119,6 +121,61 @@ class ServiceCrashTests {
 		}
 	}
 
+	/**
+	 * A change committed but not yet delivered (its receiver was down) when the service
+	 * is killed: the event was written with the change, so the restarted service delivers
+	 * it.
+	 */
+	@Test
+	void aWebhookNotYetDeliveredWhenTheServiceIsKilledIsDeliveredAfterARestart() throws Exception {
+		Path dataDir = Path.of("target", "crash-test", UUID.randomUUID().toString()).toAbsolutePath();
+		String hooks = "--pressdesk.webhooks.allow-private-networks=true";
+		Process first = null;
+		Process second = null;
+		Receiver down = new Receiver();
+		int receiverPort = down.port();
+		String url = down.url();
+		down.close();
+		try {
+			int port = freePort();
+			first = launch(dataDir, port, "first", hooks);
+			Http admin = awaitHealthy(first, port);
+			String hook = admin.post("/api/v1/webhooks", "{\"url\": \"" + url + "\", \"events\": [\"person.created\"]}")
+				.createdId();
+			String personId = admin.post("/api/v1/people", "{\"familyName\": \"Undelivered\"}").createdId();
+			// the first attempt met no receiver; the next is seconds away
+			awaitAttempted(admin, hook);
+			first.destroyForcibly();
+			assertThat(first.waitFor(30, TimeUnit.SECONDS)).isTrue();
+
+			try (Receiver receiver = new Receiver(receiverPort)) {
+				second = launch(dataDir, port, "second", hooks);
+				awaitHealthy(second, port);
+				List<Receiver.Received> received = receiver.await(m -> m.type().equals("person.created"), 1,
+						Duration.ofSeconds(60));
+				assertThat(received.get(0).body()).contains(personId);
+			}
+		}
+		finally {
+			stop(first);
+			stop(second);
+			TestDatabase.deleteDirectory(dataDir);
+		}
+	}
+
+	private static void awaitAttempted(Http admin, String hook) throws InterruptedException {
+		for (int i = 0; i < 200; i++) {
+			JsonNode items = admin.get("/api/v1/webhooks/" + hook + "/deliveries").json().get("items");
+			if (!items.isEmpty() && items.get(0).get("attempts").asInt() >= 1
+					&& items.get(0).get("status").asString().equals("PENDING")
+					&& !items.get(0).get("lastError").isNull()) {
+				return;
+			}
+			Thread.sleep(50);
+		}
+		throw new AssertionError("the delivery was not attempted");
+	}
+
 	private static String person(Http editor, String given, String family, String organisation) {
 		String id = editor.post("/api/v1/people", Http.toJson(Map.of("givenName", given, "familyName", family)))
 			.createdId();
@@ -162,15 +219,16 @@ class ServiceCrashTests {
 	}
 
 	/** The service in a JVM of its own, so that it can be killed like a real one. */
-	private static Process launch(Path dataDir, int port, String name) throws IOException {
+	private static Process launch(Path dataDir, int port, String name, String... settings) throws IOException {
 		Files.createDirectories(dataDir);
 		String java = ProcessHandle.current().info().command().orElse("java");
-		return new ProcessBuilder(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
+		List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
 				PressdeskApplication.class.getName(), "--server.port=" + port, "--pressdesk.data-dir=" + dataDir,
 				"--pressdesk.admin-password=" + PASSWORD, "--pressdesk.demo-data=false",
 				"--pressdesk.api.rate-limit-per-minute=0",
-				"--pressdesk.embedded-db.binaries=" + TestDatabase.BINARIES.toAbsolutePath())
-			.redirectErrorStream(true)
+				"--pressdesk.embedded-db.binaries=" + TestDatabase.BINARIES.toAbsolutePath()));
+		command.addAll(List.of(settings));
+		return new ProcessBuilder(command).redirectErrorStream(true)
 			.redirectOutput(dataDir.resolve(name + ".log").toFile())
 			.start();
 	}
