@@ -73,7 +73,11 @@ class ApiDescription {
 				"News articles and their contact blocks (\"For further information please "
 						+ "contact …\"); the CMS writes an article and its block in one idempotent call by its own "
 						+ "reference.");
-		TAGS.put("Duplicates", "Pairs of people who may be one, with the reasons; dismissed when they are two.");
+		TAGS.put("Duplicates", "Pairs of people who may be one, with the reasons; dismissed when they are two, "
+				+ "merged when they are one (and the merge undone within 30 days).");
+		TAGS.put("Change events", "What changed, for services that show it: signed webhooks (Standard Webhooks "
+				+ "1.0) and a feed in commit order, both thin (ids, not personal data); `press-block.changed` says "
+				+ "that what the public sees of a published article's contacts changed.");
 		TAGS.put("vCards and files", "Contacts as vCards (3.0, 4.0, Outlook) and CSV, one or the whole "
 				+ "directory; imports of .vcf and .csv files with matching, dry runs and a report.");
 		TAGS.put("Staff users", "Staff accounts and their roles (ADMIN).");

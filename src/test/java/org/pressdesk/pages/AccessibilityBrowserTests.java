@@ -68,6 +68,10 @@ class AccessibilityBrowserTests extends BrowserTestSupport {
 		slug = article.get("slug").asString();
 		editor.send("PUT", "/api/v1/articles/" + articleId + "/contacts", "application/json",
 				"[{\"personId\": \"" + personId + "\", \"role\": \"PRESS_CONTACT\"}]");
+		// so that the webhooks page has an endpoint with a delivery that failed (nobody
+		// listens on the discard port)
+		String hook = admin.post("/api/v1/webhooks", "{\"url\": \"http://127.0.0.1:9/hook\"}").createdId();
+		admin.post("/api/v1/webhooks/" + hook + "/test", "");
 		// so that the API clients page has a row with its buttons
 		admin.post("/api/v1/api-clients", "{\"name\": \"CMS " + tag + "\", \"scopes\": [\"articles:read\"]}");
 	}
@@ -91,6 +95,7 @@ class AccessibilityBrowserTests extends BrowserTestSupport {
 		pages.put("users", "/admin/users");
 		pages.put("api-clients", "/admin/api-clients");
 		pages.put("audit", "/admin/audit");
+		pages.put("webhooks", "/admin/webhooks");
 
 		RealBrowser.signIn(browser, port, "admin", ADMIN_PASSWORD);
 		List<String> problems = new ArrayList<>();

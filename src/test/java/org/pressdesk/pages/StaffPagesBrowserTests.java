@@ -595,6 +595,29 @@ class StaffPagesBrowserTests extends BrowserTestSupport {
 	}
 
 	@Test
+	void anAdminSeesAFailingWebhookDeliveryAndRetriesIt() throws InterruptedException {
+		// nobody listens on the discard port: the delivery fails and waits for its next
+		// attempt
+		String hook = admin.post("/api/v1/webhooks", "{\"url\": \"http://127.0.0.1:9/hook-" + tag + "\"}").createdId();
+		admin.post("/api/v1/webhooks/" + hook + "/test", "");
+		for (int i = 0; i < 100
+				&& admin.get("/api/v1/webhooks/" + hook + "/deliveries").number("$.items[0].attempts") < 1; i++) {
+			Thread.sleep(100);
+		}
+		RealBrowser.signIn(browser, port, "admin", ADMIN_PASSWORD);
+		browser.findElement(By.linkText("Webhooks")).click();
+		WebElement endpoint = browser.findElements(By.cssSelector("section.pair"))
+			.stream()
+			.filter(section -> section.getText().contains("hook-" + tag))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("the endpoint is not listed"));
+		assertThat(endpoint.getText()).contains("webhook.test", "pending, next", "ConnectException");
+		RealBrowser.screenshot(browser, "webhooks");
+		RealBrowser.submit(browser, By.cssSelector("section.pair:last-of-type button[type=submit]"));
+		assertThat(browser.findElement(By.cssSelector("[role=status]")).getText()).startsWith("Queued");
+	}
+
+	@Test
 	void anEditorMergesAPairFromTheQueueChoosingFieldsAndUndoesIt() {
 		String other = editor
 			.post("/api/v1/people",

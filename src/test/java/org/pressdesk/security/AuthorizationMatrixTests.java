@@ -37,7 +37,7 @@ class AuthorizationMatrixTests extends ApiTestSupport {
 	private static final String PEOPLE_AND_ARTICLES = "people:read articles:read";
 
 	private static final List<String> SCOPES = List.of("people:read", "people:write", "articles:read", "articles:write",
-			"export", "import", PEOPLE_AND_ARTICLES);
+			"export", "import", "changes:read", "webhooks:manage", PEOPLE_AND_ARTICLES);
 
 	private static final String EVERYONE = "everyone";
 
@@ -71,6 +71,13 @@ class AuthorizationMatrixTests extends ApiTestSupport {
 		allow("GET /api/v1/duplicates", VIEWER, people);
 		allow("POST /api/v1/duplicates/{id}/dismiss", EDITOR, peopleWrite);
 		allow("GET /api/v1/merges/{id}", VIEWER, people);
+		allow("GET /api/v1/changes", VIEWER, "changes:read");
+		for (String hooks : List.of("GET /api/v1/webhooks", "POST /api/v1/webhooks", "GET /api/v1/webhooks/{id}",
+				"PATCH /api/v1/webhooks/{id}", "DELETE /api/v1/webhooks/{id}",
+				"POST /api/v1/webhooks/{id}/rotate-secret", "POST /api/v1/webhooks/{id}/test",
+				"GET /api/v1/webhooks/{id}/deliveries", "POST /api/v1/webhooks/{id}/deliveries/{deliveryId}/retry")) {
+			allow(hooks, ADMIN, "webhooks:manage");
+		}
 		allow("POST /api/v1/people/{id}/merge", EDITOR, peopleWrite);
 		allow("POST /api/v1/merges/{id}/undo", EDITOR, peopleWrite);
 		allow("GET /api/v1/people/export", VIEWER, "export");
@@ -115,7 +122,8 @@ class AuthorizationMatrixTests extends ApiTestSupport {
 				"POST /people/{id}/affiliations/{affiliationId}/delete", "GET /organisations/names",
 				"GET /people/topics", "GET /people/{id}/delete", "POST /people/{id}/delete", "GET /duplicates",
 				"POST /duplicates/{id}/dismiss", "GET /duplicates/{id}", "POST /duplicates/{id}/merge",
-				"GET /merges/{id}", "POST /merges/{id}/undo")) {
+				"GET /merges/{id}", "POST /merges/{id}/undo", "GET /admin/webhooks",
+				"POST /admin/webhooks/{id}/deliveries/{deliveryId}/retry")) {
 			allow(page, BROWSER_SESSION);
 		}
 	}
