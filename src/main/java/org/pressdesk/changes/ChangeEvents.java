@@ -7,8 +7,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 
+import jakarta.annotation.PreDestroy;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.impl.DSL;
@@ -57,7 +60,16 @@ public class ChangeEvents {
 
 	private final JsonMapper json;
 
-	private final ReentrantLock running = new ReentrantLock();
+	/**
+	 * One run at a time, on a thread of its own; a wake-up while one waits is the same.
+	 */
+	private final ExecutorService runs = Executors.newSingleThreadExecutor(runnable -> {
+		Thread thread = new Thread(runnable, "change-sequencer");
+		thread.setDaemon(true);
+		return thread;
+	});
+
+	private final AtomicBoolean queued = new AtomicBoolean();
 
 	ChangeEvents(DSLContext db, PlatformTransactionManager transactions, ApplicationEventPublisher events,
 			JsonMapper json) {
@@ -93,26 +105,36 @@ public class ChangeEvents {
 		return new Page<>(items, Long.toString(last));
 	}
 
-	/** Soon after a commit of this instance that wrote to the change log. */
+	/**
+	 * Soon after a commit of this instance that wrote to the change log: on a thread of
+	 * its own, so that the writer (a big import) does not wait for it.
+	 */
 	@TransactionalEventListener(fallbackExecution = true)
 	void afterCommit(ChangesRecorded recorded) {
-		sequence();
+		wake();
 	}
 
 	/** The others' commits, and what an interrupted run left. */
 	@Scheduled(initialDelay = 1_000, fixedDelay = 250)
-	void sequenceCommitted() {
-		sequence();
+	void wake() {
+		if (queued.compareAndSet(false, true)) {
+			runs.execute(() -> {
+				queued.set(false);
+				sequence();
+			});
+		}
+	}
+
+	@PreDestroy
+	void stop() {
+		runs.shutdownNow();
 	}
 
 	/**
 	 * Gives the committed rows without a sequence theirs, in order of position, and hands
 	 * them on ({@link ChangesSequenced}) in the same transaction.
 	 */
-	void sequence() {
-		if (!running.tryLock()) {
-			return;
-		}
+	private void sequence() {
 		try {
 			int done;
 			do {
@@ -123,9 +145,6 @@ public class ChangeEvents {
 		catch (RuntimeException ex) {
 			// the rows stay without a sequence; the next run takes them
 			log.warn("Change events could not be put in order now; they will be shortly: {}", ex.toString());
-		}
-		finally {
-			running.unlock();
 		}
 	}
 

@@ -165,6 +165,17 @@ class WebhookRepository {
 			.execute();
 	}
 
+	/** Deletes finished deliveries made before {@code before}, a slice at a time. */
+	void forgetFinished(Instant before) {
+		while (db.deleteFrom(WEBHOOK_DELIVERY)
+			.where(WEBHOOK_DELIVERY.STATUS.ne("PENDING"))
+			.and(WEBHOOK_DELIVERY.CREATED_AT.lt(before))
+			.limit(10_000)
+			.execute() == 10_000) {
+			// the next slice
+		}
+	}
+
 	void disable(String endpointId, String reason, Instant now) {
 		db.update(WEBHOOK_ENDPOINT)
 			.set(WEBHOOK_ENDPOINT.ENABLED, false)

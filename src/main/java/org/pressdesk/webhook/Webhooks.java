@@ -11,9 +11,9 @@ import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.pressdesk.audit.AuditTrail;
 import org.pressdesk.audit.AuditTrail.Action;
 import org.pressdesk.audit.AuditTrail.Entity;
+import org.pressdesk.audit.AuditTrail;
 import org.pressdesk.changes.ChangeEvent;
 import org.pressdesk.changes.ChangesSequenced;
 import org.pressdesk.db.tables.records.WebhookDeliveryRecord;
@@ -26,6 +26,7 @@ import org.pressdesk.web.ETags;
 import org.pressdesk.web.RequestBodies;
 
 import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -201,6 +202,12 @@ public class Webhooks {
 			}
 		}
 		webhooks.insertDeliveries(rows);
+	}
+
+	/** Delivered and failed deliveries are kept 30 days, as the change feed is. */
+	@Scheduled(initialDelay = 120_000, fixedDelay = 3_600_000)
+	void forgetOldDeliveries() {
+		webhooks.forgetFinished(Instant.now(clock).minus(Duration.ofDays(30)));
 	}
 
 	private WebhookDeliveryRecord deliveryOf(String endpointId, Long sequence, ChangeEvent event, String key) {
