@@ -36,6 +36,14 @@ public record ChangeEvent(@NonNull String id, @NonNull String type, @NonNull Ins
 		return subject.name().toLowerCase(Locale.ROOT).replace('_', '-') + "." + kind.name().toLowerCase(Locale.ROOT);
 	}
 
+	/** The event's place in commit order (its id names it). */
+	public long sequence() {
+		return Long.parseLong(id.substring(ID_PREFIX.length()));
+	}
+
+	/** An event's id: this and its sequence. */
+	static final String ID_PREFIX = "msg_";
+
 	/**
 	 * What deliveries keep the order of: the person, organisation or article the event is
 	 * about (an article's public block is the article's).

@@ -101,7 +101,7 @@ public class ChangeEvents {
 			.orderBy(CHANGE_LOG.SEQUENCE)
 			.limit(size)
 			.fetch(this::eventOf);
-		long last = items.isEmpty() ? from : sequenceOf(items.get(items.size() - 1));
+		long last = items.isEmpty() ? from : items.get(items.size() - 1).sequence();
 		return new Page<>(items, Long.toString(last));
 	}
 
@@ -198,12 +198,8 @@ public class ChangeEvents {
 		if (more != null) {
 			data.putAll(json.readValue(more, DATA));
 		}
-		return new ChangeEvent("msg_" + row.get(CHANGE_LOG.SEQUENCE),
+		return new ChangeEvent(ChangeEvent.ID_PREFIX + row.get(CHANGE_LOG.SEQUENCE),
 				ChangeEvent.typeOf(subject, row.get(CHANGE_LOG.KIND)), row.get(CHANGE_LOG.CHANGED_AT), data);
-	}
-
-	private static long sequenceOf(ChangeEvent event) {
-		return Long.parseLong(event.id().substring("msg_".length()));
 	}
 
 }

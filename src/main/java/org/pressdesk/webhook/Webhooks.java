@@ -196,8 +196,7 @@ public class Webhooks {
 			for (WebhookRepository.StoredEndpoint endpoint : endpoints) {
 				List<String> wanted = endpoint.endpoint().events();
 				if (wanted.contains("*") || wanted.contains(event.type())) {
-					rows.add(deliveryOf(endpoint.endpoint().id(), Long.parseLong(event.id().substring(4)), event,
-							event.subjectKey()));
+					rows.add(deliveryOf(endpoint.endpoint().id(), event.sequence(), event, event.subjectKey()));
 				}
 			}
 		}

@@ -1,12 +1,8 @@
-package org.pressdesk.pages;
+package org.pressdesk.webhook;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import org.pressdesk.webhook.WebhookDelivery;
-import org.pressdesk.webhook.WebhookEndpoint;
-import org.pressdesk.webhook.Webhooks;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -35,7 +31,7 @@ class WebhookPages {
 		Map<WebhookEndpoint, List<WebhookDelivery>> endpoints = new LinkedHashMap<>();
 		webhooks.list().forEach(endpoint -> endpoints.put(endpoint, webhooks.deliveries(endpoint.id(), RECENT)));
 		model.addAttribute("endpoints", endpoints);
-		return "security/webhooks";
+		return "webhook/list";
 	}
 
 	@PostMapping("/admin/webhooks/{id}/deliveries/{deliveryId}/retry")
