@@ -7,9 +7,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.annotation.PreDestroy;
 import org.jooq.DSLContext;
@@ -20,6 +17,7 @@ import org.slf4j.LoggerFactory;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.pressdesk.system.Background;
 import org.pressdesk.system.InvalidInput;
 import org.pressdesk.web.Page;
 
@@ -60,16 +58,8 @@ public class ChangeEvents {
 
 	private final JsonMapper json;
 
-	/**
-	 * One run at a time, on a thread of its own; a wake-up while one waits is the same.
-	 */
-	private final ExecutorService runs = Executors.newSingleThreadExecutor(runnable -> {
-		Thread thread = new Thread(runnable, "change-sequencer");
-		thread.setDaemon(true);
-		return thread;
-	});
-
-	private final AtomicBoolean queued = new AtomicBoolean();
+	/** One run at a time, on a thread of its own. */
+	private final Background runs = new Background("change-sequencer", this::sequence);
 
 	ChangeEvents(DSLContext db, PlatformTransactionManager transactions, ApplicationEventPublisher events,
 			JsonMapper json) {
@@ -117,17 +107,12 @@ public class ChangeEvents {
 	/** The others' commits, and what an interrupted run left. */
 	@Scheduled(initialDelay = 1_000, fixedDelay = 250)
 	void wake() {
-		if (queued.compareAndSet(false, true)) {
-			runs.execute(() -> {
-				queued.set(false);
-				sequence();
-			});
-		}
+		runs.wake();
 	}
 
 	@PreDestroy
 	void stop() {
-		runs.shutdownNow();
+		runs.stop();
 	}
 
 	/**

@@ -18,9 +18,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
@@ -28,6 +26,7 @@ import org.slf4j.LoggerFactory;
 
 import org.pressdesk.changes.ChangesSequenced;
 import org.pressdesk.db.tables.records.WebhookDeliveryRecord;
+import org.pressdesk.system.Background;
 
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -76,11 +75,9 @@ class WebhookSender {
 		.build();
 
 	/** One round of sending at a time; the requests of a round in parallel. */
-	private final ExecutorService rounds = Executors.newSingleThreadExecutor(daemon("webhook-rounds"));
+	private final Background rounds = new Background("webhook-rounds", this::sendDueQuietly);
 
-	private final ExecutorService senders = Executors.newFixedThreadPool(8, daemon("webhook-sender"));
-
-	private final AtomicBoolean roundQueued = new AtomicBoolean();
+	private final ExecutorService senders = Executors.newFixedThreadPool(8, Background.daemon("webhook-sender"));
 
 	WebhookSender(WebhookRepository webhooks, SecretBox secrets, ReceiverAddresses addresses,
 			TransactionTemplate transaction, Clock clock) {
@@ -100,22 +97,21 @@ class WebhookSender {
 	/** Retries due, deliveries made by other instances, and test events. */
 	@Scheduled(initialDelay = 2_000, fixedDelay = 500)
 	void wake() {
-		if (roundQueued.compareAndSet(false, true)) {
-			rounds.execute(() -> {
-				roundQueued.set(false);
-				try {
-					sendDue();
-				}
-				catch (RuntimeException ex) {
-					log.warn("Webhook deliveries could not be sent now; they will be: {}", ex.toString());
-				}
-			});
+		rounds.wake();
+	}
+
+	private void sendDueQuietly() {
+		try {
+			sendDue();
+		}
+		catch (RuntimeException ex) {
+			log.warn("Webhook deliveries could not be sent now; they will be: {}", ex.toString());
 		}
 	}
 
 	@PreDestroy
 	void stop() {
-		rounds.shutdownNow();
+		rounds.stop();
 		senders.shutdownNow();
 	}
 
@@ -249,14 +245,6 @@ class WebhookSender {
 			wait = Duration.ZERO;
 		}
 		return Optional.of(wait.compareTo(Duration.ofDays(1)) > 0 ? Duration.ofDays(1) : wait);
-	}
-
-	private static ThreadFactory daemon(String name) {
-		return runnable -> {
-			Thread thread = new Thread(runnable, name);
-			thread.setDaemon(true);
-			return thread;
-		};
 	}
 
 }
