@@ -9,8 +9,8 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -28,15 +28,26 @@ public final class Browser {
 
 	private final int port;
 
-	private final CookieManager cookies = new CookieManager();
+	private final CookieManager cookies;
 
-	private final HttpClient client = HttpClient.newBuilder()
-		.cookieHandler(cookies)
-		.followRedirects(HttpClient.Redirect.NEVER)
-		.build();
+	private final HttpClient client;
 
 	public Browser(int port) {
+		this(port, new CookieManager());
+	}
+
+	private Browser(int port, CookieManager cookies) {
 		this.port = port;
+		this.cookies = cookies;
+		this.client = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
+	}
+
+	/**
+	 * The same browser, with its cookies, talking to another instance under the same host
+	 * name (as behind a load balancer).
+	 */
+	public Browser at(int otherPort) {
+		return new Browser(otherPort, cookies);
 	}
 
 	public HttpResponse<String> get(String path) {

@@ -16,6 +16,7 @@ import org.jooq.Records;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.pressdesk.db.tables.records.ChangeLogRecord;
+import org.pressdesk.system.Leases;
 import org.pressdesk.system.MultiRowInserts;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -48,7 +49,10 @@ public class ChangeLog {
 
 	private final Clock clock;
 
-	ChangeLog(DSLContext db, ApplicationEventPublisher events, JsonMapper json, Clock clock) {
+	private final Leases leases;
+
+	ChangeLog(DSLContext db, ApplicationEventPublisher events, JsonMapper json, Clock clock, Leases leases) {
+		this.leases = leases;
 		this.db = db;
 		this.events = events;
 		this.json = json;
@@ -121,10 +125,15 @@ public class ChangeLog {
 	 */
 	@Scheduled(initialDelay = 60_000, fixedDelay = 3_600_000)
 	void forgetOldChanges() {
-		Instant before = Instant.now(clock).minus(RETENTION);
-		while (db.deleteFrom(CHANGE_LOG).where(CHANGE_LOG.CHANGED_AT.lt(before)).limit(10_000).execute() == 10_000) {
-			// the next slice
-		}
+		leases.runOnce("forget-old-changes", Duration.ofHours(1), () -> {
+			Instant before = Instant.now(clock).minus(RETENTION);
+			while (db.deleteFrom(CHANGE_LOG)
+				.where(CHANGE_LOG.CHANGED_AT.lt(before))
+				.limit(10_000)
+				.execute() == 10_000) {
+				// the next slice
+			}
+		});
 	}
 
 	/** A reader's position, to go back to; opaque to followers. */

@@ -1,13 +1,22 @@
 package org.pressdesk.security;
 
+import static org.pressdesk.db.Tables.LOGIN_FAILURE;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.Map;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.Optional;
 
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+
+import org.pressdesk.system.Leases;
+
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Slows down password guessing. An attempt is counted as a failure when it begins and
@@ -25,7 +34,9 @@ import org.springframework.stereotype.Component;
  * from it. Spraying many accounts is stopped, but a known user who has not failed still
  * gets in, even behind a proxy that makes everyone one address.</li>
  * </ul>
- * Counted in memory, per instance of the service.
+ * Counted in the database ({@code login_failure}), so that several instances throttle as
+ * one: an attacker gains nothing by spreading guesses over them. Each attempt locks its
+ * two rows, so concurrent attempts are counted one by one on any instance.
  */
 @Component
 class LoginThrottle {
@@ -34,10 +45,20 @@ class LoginThrottle {
 
 	static final Duration ADDRESS_WINDOW = Duration.ofMinutes(15);
 
-	/** Beyond this many tracked keys, those with nothing to wait for are forgotten. */
-	private static final int MAX_TRACKED = 100_000;
+	/** Failures per account idle this long are forgotten (the waits start again). */
+	static final Duration FORGOTTEN_AFTER = Duration.ofDays(1);
+
+	private static final String ACCOUNT = "ACCOUNT";
+
+	private static final String ADDRESS = "ADDRESS";
 
 	private final LoginThrottleSettings settings;
+
+	private final DSLContext db;
+
+	private final TransactionTemplate transaction;
+
+	private final Leases leases;
 
 	private final Clock clock;
 
@@ -47,16 +68,12 @@ class LoginThrottle {
 	 */
 	private record Failures(int count, Instant since, Instant last, boolean refusalNoted) {
 
-		static Failures first(Instant now) {
-			return new Failures(1, now, now, false);
+		static Failures none(Instant now) {
+			return new Failures(0, now, now, false);
 		}
 
 		Failures plusOne(Instant now) {
-			return new Failures(count + 1, since, now, false);
-		}
-
-		Failures minusOne() {
-			return new Failures(Math.max(0, count - 1), since, last, refusalNoted);
+			return count == 0 ? new Failures(1, now, now, false) : new Failures(count + 1, since, now, false);
 		}
 
 		Failures noted() {
@@ -77,14 +94,12 @@ class LoginThrottle {
 
 	}
 
-	private final Map<String, Failures> byAccountAndAddress = new HashMap<>();
-
-	private final Map<String, Failures> byAddress = new HashMap<>();
-
-	private Instant lastSweep = Instant.EPOCH;
-
-	LoginThrottle(LoginThrottleSettings settings, Clock clock) {
+	LoginThrottle(LoginThrottleSettings settings, DSLContext db, TransactionTemplate transaction, Leases leases,
+			Clock clock) {
 		this.settings = settings;
+		this.db = db;
+		this.transaction = transaction;
+		this.leases = leases;
 		this.clock = clock;
 	}
 
@@ -93,50 +108,88 @@ class LoginThrottle {
 	 * does not exist) from {@code address}. An attempt that may go ahead is counted as
 	 * failed until {@link #succeeded} says otherwise.
 	 */
-	synchronized Attempt begin(String account, boolean known, String address) {
-		Instant now = Instant.now(clock);
-		forgetOldOnes(now);
-		String key = key(account, address);
-		Failures accountFailures = byAccountAndAddress.get(key);
-		Failures addressFailures = byAddress.get(address);
-		if (addressFailures != null && addressFailures.since().plus(ADDRESS_WINDOW).isBefore(now)) {
-			addressFailures = null;
-		}
-		if (addressFailures != null && addressFailures.count() >= settings.addressFailures()
-				&& (!known || accountFailures != null)) {
-			Instant until = addressFailures.since().plus(ADDRESS_WINDOW);
-			byAddress.put(address, addressFailures.noted());
-			return new Attempt(Optional.of(Duration.between(now, until)), !addressFailures.refusalNoted());
-		}
-		if (accountFailures != null && accountFailures.count() >= settings.freeFailures()) {
-			Duration wait = Duration.ofSeconds(1L << Math.min(20, accountFailures.count() - settings.freeFailures()));
-			Instant until = accountFailures.last().plus(wait.compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : wait);
-			if (until.isAfter(now)) {
-				byAccountAndAddress.put(key, accountFailures.noted());
-				return new Attempt(Optional.of(Duration.between(now, until)), !accountFailures.refusalNoted());
+	Attempt begin(String account, boolean known, String address) {
+		return transaction.execute(status -> {
+			Instant now = Instant.now(clock);
+			String key = key(account, address);
+			Failures accountFailures = locked(ACCOUNT, key, now);
+			Failures addressFailures = locked(ADDRESS, address, now);
+			if (addressFailures.since().plus(ADDRESS_WINDOW).isBefore(now)) {
+				addressFailures = Failures.none(now);
 			}
-		}
-		byAccountAndAddress.put(key, accountFailures == null ? Failures.first(now) : accountFailures.plusOne(now));
-		byAddress.put(address, addressFailures == null ? Failures.first(now) : addressFailures.plusOne(now));
-		return new Attempt(Optional.empty(), false);
+			if (addressFailures.count() >= settings.addressFailures() && (!known || accountFailures.count() > 0)) {
+				Instant until = addressFailures.since().plus(ADDRESS_WINDOW);
+				write(ADDRESS, address, addressFailures.noted());
+				return new Attempt(Optional.of(Duration.between(now, until)), !addressFailures.refusalNoted());
+			}
+			if (accountFailures.count() >= settings.freeFailures()) {
+				Duration wait = Duration
+					.ofSeconds(1L << Math.min(20, accountFailures.count() - settings.freeFailures()));
+				Instant until = accountFailures.last().plus(wait.compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : wait);
+				if (until.isAfter(now)) {
+					write(ACCOUNT, key, accountFailures.noted());
+					return new Attempt(Optional.of(Duration.between(now, until)), !accountFailures.refusalNoted());
+				}
+			}
+			write(ACCOUNT, key, accountFailures.plusOne(now));
+			write(ADDRESS, address, addressFailures.plusOne(now));
+			return new Attempt(Optional.empty(), false);
+		});
 	}
 
 	/**
 	 * The attempt begun for the account succeeded: its failures are forgiven, and so is
 	 * the attempt.
 	 */
-	synchronized void succeeded(String account, String address) {
-		byAccountAndAddress.remove(key(account, address));
-		byAddress.computeIfPresent(address, (ignored, failures) -> failures.minusOne());
+	void succeeded(String account, String address) {
+		transaction.executeWithoutResult(status -> {
+			db.deleteFrom(LOGIN_FAILURE)
+				.where(LOGIN_FAILURE.KIND.eq(ACCOUNT))
+				.and(LOGIN_FAILURE.FAILURE_KEY.eq(key(account, address)))
+				.execute();
+			db.update(LOGIN_FAILURE)
+				.set(LOGIN_FAILURE.COUNT, DSL.greatest(LOGIN_FAILURE.COUNT.minus(1), DSL.inline(0)))
+				.where(LOGIN_FAILURE.KIND.eq(ADDRESS))
+				.and(LOGIN_FAILURE.FAILURE_KEY.eq(address))
+				.execute();
+		});
 	}
 
-	private void forgetOldOnes(Instant now) {
-		// at most once a minute, not at every attempt while many are tracked
-		if (byAccountAndAddress.size() + byAddress.size() > MAX_TRACKED && lastSweep.plusSeconds(60).isBefore(now)) {
-			lastSweep = now;
-			byAccountAndAddress.values().removeIf(f -> f.last().plus(LONGEST_WAIT).isBefore(now));
-			byAddress.values().removeIf(f -> f.since().plus(ADDRESS_WINDOW).isBefore(now));
-		}
+	/** What no attempt waits for any more, once an hour across instances. */
+	@Scheduled(initialDelay = 300_000, fixedDelay = 3_600_000)
+	void forgetOldFailures() {
+		leases.runOnce("forget-old-login-failures", Duration.ofHours(1),
+				() -> db.deleteFrom(LOGIN_FAILURE)
+					.where(LOGIN_FAILURE.LAST.lt(Instant.now(clock).minus(FORGOTTEN_AFTER)))
+					.execute());
+	}
+
+	/**
+	 * The row of a key, made when there is none, locked until the transaction ends. The
+	 * upsert takes the row's exclusive lock at once (an INSERT IGNORE would take a shared
+	 * one first, and two attempts upgrading theirs would deadlock); plain SQL, as jOOQ
+	 * writes a row alias MariaDB does not know.
+	 */
+	private Failures locked(String kind, String key, Instant now) {
+		LocalDateTime at = LocalDateTime.ofInstant(now, ZoneOffset.UTC);
+		db.execute("insert into login_failure (kind, failure_key, count, since, last, refusal_noted) "
+				+ "values (?, ?, 0, ?, ?, false) on duplicate key update count = count", kind, key, at, at);
+		return db.selectFrom(LOGIN_FAILURE)
+			.where(LOGIN_FAILURE.KIND.eq(kind))
+			.and(LOGIN_FAILURE.FAILURE_KEY.eq(key))
+			.forUpdate()
+			.fetchSingle(row -> new Failures(row.getCount(), row.getSince(), row.getLast(), row.getRefusalNoted()));
+	}
+
+	private void write(String kind, String key, Failures failures) {
+		db.update(LOGIN_FAILURE)
+			.set(LOGIN_FAILURE.COUNT, failures.count())
+			.set(LOGIN_FAILURE.SINCE, failures.since())
+			.set(LOGIN_FAILURE.LAST, failures.last())
+			.set(LOGIN_FAILURE.REFUSAL_NOTED, failures.refusalNoted())
+			.where(LOGIN_FAILURE.KIND.eq(kind))
+			.and(LOGIN_FAILURE.FAILURE_KEY.eq(key))
+			.execute();
 	}
 
 	private static String key(String account, String address) {

@@ -1,9 +1,10 @@
 package org.pressdesk.security;
 
+import java.io.Serializable;
 import java.security.Principal;
 
 /** The authenticated staff user of a request. */
-public record StaffPrincipal(String userId, String username, Role role) implements Principal {
+public record StaffPrincipal(String userId, String username, Role role) implements Principal, Serializable {
 
 	/**
 	 * The staff user behind a principal of either login (password or identity provider);

@@ -21,6 +21,7 @@ import org.pressdesk.db.tables.records.WebhookEndpointRecord;
 import org.pressdesk.system.Conflict;
 import org.pressdesk.system.FieldChecks;
 import org.pressdesk.system.Ids;
+import org.pressdesk.system.Leases;
 import org.pressdesk.system.NotFound;
 import org.pressdesk.web.ETags;
 import org.pressdesk.web.RequestBodies;
@@ -54,8 +55,11 @@ public class Webhooks {
 
 	private final Clock clock;
 
+	private final Leases leases;
+
 	Webhooks(WebhookRepository webhooks, SecretBox secrets, ReceiverAddresses addresses, RequestBodies bodies,
-			AuditTrail audit, JsonMapper json, Clock clock) {
+			AuditTrail audit, JsonMapper json, Clock clock, Leases leases) {
+		this.leases = leases;
 		this.webhooks = webhooks;
 		this.secrets = secrets;
 		this.addresses = addresses;
@@ -206,7 +210,8 @@ public class Webhooks {
 	/** Delivered and failed deliveries are kept 30 days, as the change feed is. */
 	@Scheduled(initialDelay = 120_000, fixedDelay = 3_600_000)
 	void forgetOldDeliveries() {
-		webhooks.forgetFinished(Instant.now(clock).minus(Duration.ofDays(30)));
+		leases.runOnce("forget-old-deliveries", Duration.ofHours(1),
+				() -> webhooks.forgetFinished(Instant.now(clock).minus(Duration.ofDays(30))));
 	}
 
 	private WebhookDeliveryRecord deliveryOf(String endpointId, Long sequence, ChangeEvent event, String key) {

@@ -1,0 +1,125 @@
+package org.pressdesk.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import org.pressdesk.ApiTestSupport;
+import org.pressdesk.Browser;
+import org.pressdesk.Http;
+import org.pressdesk.PressdeskApplication;
+import org.pressdesk.TestDatabase;
+import org.pressdesk.system.Leases;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Two instances on one database, as behind a load balancer: what one holds of a user
+ * (their session, their failed logins) the other knows, and work scheduled on both is
+ * done by one.
+ */
+class SharedAcrossInstancesTests extends ApiTestSupport {
+
+	private static ConfigurableApplicationContext other;
+
+	private static int otherPort;
+
+	@BeforeAll
+	static void secondInstance() {
+		other = new SpringApplicationBuilder(PressdeskApplication.class).run("--server.port=0",
+				"--spring.datasource.url=" + TestDatabase.jdbcUrl(),
+				"--spring.datasource.username=" + TestDatabase.username(),
+				"--spring.datasource.password=" + TestDatabase.password(),
+				"--pressdesk.admin-password=" + ADMIN_PASSWORD, "--pressdesk.demo-data=false",
+				"--pressdesk.api.rate-limit-per-minute=0", "--pressdesk.pages.rate-limit-per-minute=0",
+				"--pressdesk.public.rate-limit-per-minute=0");
+		otherPort = ((WebServerApplicationContext) other).getWebServer().getPort();
+	}
+
+	@AfterAll
+	static void stopSecondInstance() {
+		other.close();
+	}
+
+	@Test
+	void aSessionMadeOnOneInstanceWorksOnTheOtherAndEndsOnBoth() {
+		String username = unique("across").toLowerCase();
+		String id = admin
+			.post("/api/v1/users",
+					Http.toJson(Map.of("username", username, "password", STAFF_PASSWORD, "role", "VIEWER")))
+			.createdId();
+		Browser onA = new Browser(port);
+		assertThat(onA.login(username, STAFF_PASSWORD).statusCode()).isEqualTo(302);
+		Browser onB = onA.at(otherPort);
+		assertThat(onB.get("/").statusCode()).as("B knows the session A made").isEqualTo(200);
+		assertThat(onB.get("/").body()).contains("<span>" + username + "</span>");
+
+		// disabling the user on B ends the session A serves too
+		Http otherAdmin = Http.anonymous(otherPort).as("admin", ADMIN_PASSWORD);
+		String etag = otherAdmin.get("/api/v1/users/" + id).header("ETag");
+		otherAdmin.patch("/api/v1/users/" + id, "{\"enabled\": false}", "If-Match", etag);
+		assertThat(onA.get("/").statusCode()).isEqualTo(302);
+	}
+
+	@Test
+	void failedLoginsCountOnBothInstancesAlike() {
+		String username = unique("guessed").toLowerCase();
+		admin.post("/api/v1/users",
+				Http.toJson(Map.of("username", username, "password", STAFF_PASSWORD, "role", "VIEWER")));
+		Http wrongOnA = Http.anonymous(port).as(username, "not the password, on A");
+		Http wrongOnB = Http.anonymous(otherPort).as(username, "not the password, on B");
+		int free = other.getBean(LoginThrottleSettings.class).freeFailures();
+		for (int i = 0; i < free; i++) {
+			assertThat((i % 2 == 0 ? wrongOnA : wrongOnB).get("/api/v1/me").status()).isEqualTo(401);
+		}
+		// the free failures are spent, half on each: the next one waits, wherever it goes
+		assertThat(wrongOnB.get("/api/v1/me").header("Retry-After")).as("B counts what A saw").isNotNull();
+		assertThat(wrongOnA.get("/api/v1/me").header("Retry-After")).isNotNull();
+	}
+
+	@Test
+	void workScheduledOnBothInstancesIsDoneByOne() throws Exception {
+		String job = unique("job");
+		AtomicInteger done = new AtomicInteger();
+		CountDownLatch start = new CountDownLatch(1);
+		Leases here = leases;
+		Leases there = other.getBean(Leases.class);
+		CompletableFuture<Boolean> onA = CompletableFuture.supplyAsync(() -> {
+			await(start);
+			return here.runOnce(job, Duration.ofHours(1), done::incrementAndGet);
+		});
+		CompletableFuture<Boolean> onB = CompletableFuture.supplyAsync(() -> {
+			await(start);
+			return there.runOnce(job, Duration.ofHours(1), done::incrementAndGet);
+		});
+		start.countDown();
+		assertThat(onA.get() ^ onB.get()).as("one of them ran it").isTrue();
+		assertThat(done).hasValue(1);
+		assertThat(there.runOnce(job, Duration.ofHours(1), done::incrementAndGet)).as("not again within the hour")
+			.isFalse();
+	}
+
+	@Autowired
+	private Leases leases;
+
+	private static void await(CountDownLatch latch) {
+		try {
+			latch.await();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+}
