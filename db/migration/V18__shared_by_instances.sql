@@ -48,3 +48,17 @@ create table login_failure (
 ) default charset = utf8mb4 collate = utf8mb4_bin;
 
 create index ix_login_failure_last on login_failure (last);
+
+-- Rate limits, one token bucket per client and limit (scope), shared by every instance: each takes
+-- a few tokens at a time (a slice) and spends them without asking again, so the database is asked
+-- about one request in many, and the sum of what all instances let through stays within the limit.
+create table rate_bucket (
+  scope   varchar(10)  not null,
+  client  varchar(300) not null,
+  tokens  double       not null,
+  -- when the tokens were counted, in epoch milliseconds
+  counted bigint       not null,
+  primary key (scope, client)
+) default charset = utf8mb4 collate = utf8mb4_bin;
+
+create index ix_rate_bucket_counted on rate_bucket (counted);

@@ -2,6 +2,7 @@ package org.pressdesk.security;
 
 import java.io.IOException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
@@ -9,10 +10,13 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.pressdesk.web.ErrorPages;
 import org.pressdesk.web.Problems;
 
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -25,48 +29,60 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * A token bucket per client: a minute's allowance at once, then refilled evenly. On the
  * public pages the client is the address, so a journalist opening a page and saving a few
  * cards never notices it while a scraper gets one request every few seconds; on the API
- * and the staff pages it is the authenticated user or API client. Not a bean, so that it
- * runs only in the chain it is put in.
+ * and the staff pages it is the authenticated user or API client. The buckets are in the
+ * database ({@link SharedBuckets}), so the limit holds across instances: each instance
+ * takes a slice of a client's tokens (a twentieth of the allowance) and spends it without
+ * asking again. Not a bean, so that it runs only in the chain it is put in.
  */
 class RateLimit extends OncePerRequestFilter {
 
+	private static final Logger log = LoggerFactory.getLogger(RateLimit.class);
+
 	/**
-	 * Beyond this many tracked addresses, the idle ones (with full buckets) are
-	 * forgotten.
+	 * Beyond this many clients with a slice, the slices are forgotten (a few tokens
+	 * lost).
 	 */
 	private static final int MAX_TRACKED = 100_000;
 
-	private static final long MINUTE = TimeUnit.MINUTES.toNanos(1);
+	private final SharedBuckets buckets;
+
+	private final String scope;
 
 	private final int perMinute;
+
+	private final int slice;
 
 	private final Function<HttpServletRequest, String> client;
 
 	private final String who;
 
-	private final ConcurrentHashMap<String, Bucket> buckets = new ConcurrentHashMap<>();
-
-	private volatile long lastSweep = System.nanoTime();
+	/** The tokens this instance took and has not spent, per client. */
+	private final ConcurrentHashMap<String, AtomicInteger> slices = new ConcurrentHashMap<>();
 
 	/**
+	 * @param scope the limit's name in the shared buckets
 	 * @param perMinute requests per minute per client; 0 turns the limit off
 	 * @param client what counts as one client
 	 * @param who the client in the answer's words ("your address")
 	 */
-	RateLimit(int perMinute, Function<HttpServletRequest, String> client, String who) {
+	RateLimit(SharedBuckets buckets, String scope, int perMinute, Function<HttpServletRequest, String> client,
+			String who) {
+		this.buckets = buckets;
+		this.scope = scope;
 		this.perMinute = perMinute;
+		this.slice = Math.max(1, perMinute / 20);
 		this.client = client;
 		this.who = who;
 	}
 
 	/** Per address, for anonymous clients. */
-	static RateLimit perAddress(int perMinute) {
-		return new RateLimit(perMinute, HttpServletRequest::getRemoteAddr, "your address");
+	static RateLimit perAddress(SharedBuckets buckets, String scope, int perMinute) {
+		return new RateLimit(buckets, scope, perMinute, HttpServletRequest::getRemoteAddr, "your address");
 	}
 
 	/** Per authenticated user or API client (per address before authentication). */
-	static RateLimit perPrincipal(int perMinute) {
-		return new RateLimit(perMinute, request -> {
+	static RateLimit perPrincipal(SharedBuckets buckets, String scope, int perMinute) {
+		return new RateLimit(buckets, scope, perMinute, request -> {
 			Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
 			return authentication != null && authentication.isAuthenticated() ? "principal:" + authentication.getName()
 					: "address:" + request.getRemoteAddr();
@@ -88,18 +104,12 @@ class RateLimit extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 			return;
 		}
-		long now = System.nanoTime();
-		if (buckets.size() > MAX_TRACKED && now - lastSweep > MINUTE) {
-			// at most once a minute: a bucket left alone for a minute is full again
-			lastSweep = now;
-			buckets.values().removeIf(bucket -> bucket.isFull(now));
-		}
-		long wait = buckets.computeIfAbsent(client.apply(request), key -> new Bucket(now)).take(now);
+		long wait = take(client.apply(request));
 		if (wait == 0) {
 			chain.doFilter(request, response);
 			return;
 		}
-		long seconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(wait + TimeUnit.SECONDS.toNanos(1) - 1));
+		long seconds = Math.max(1, TimeUnit.MILLISECONDS.toSeconds(wait + 999));
 		ProblemDetail problem = Problems.of(HttpStatus.TOO_MANY_REQUESTS, "too-many-requests",
 				"Too many requests from " + who + ". Try again in " + seconds + " seconds.");
 		response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
@@ -112,39 +122,32 @@ class RateLimit extends OncePerRequestFilter {
 		Problems.write(request, response, problem);
 	}
 
-	/** Holds up to a minute's allowance of requests, refilled evenly over the minute. */
-	private final class Bucket {
-
-		private double tokens = perMinute;
-
-		private long updated;
-
-		Bucket(long now) {
-			this.updated = now;
+	/**
+	 * Takes a token: from this instance's slice when it has one, else a new slice from
+	 * the shared bucket. 0 when there was one, else the milliseconds until there will be.
+	 */
+	private long take(String key) {
+		if (slices.size() > MAX_TRACKED) {
+			slices.clear();
 		}
-
-		/**
-		 * Takes a token: 0 when there was one, else the nanoseconds until there will be.
-		 */
-		synchronized long take(long now) {
-			refill(now);
-			if (tokens >= 1) {
-				tokens -= 1;
-				return 0;
-			}
-			return (long) Math.ceil((1 - tokens) * MINUTE / perMinute);
+		AtomicInteger mine = slices.computeIfAbsent(key, k -> new AtomicInteger());
+		if (mine.getAndUpdate(left -> left > 0 ? left - 1 : 0) > 0) {
+			return 0;
 		}
-
-		synchronized boolean isFull(long now) {
-			refill(now);
-			return tokens >= perMinute;
+		SharedBuckets.Grant grant;
+		try {
+			grant = buckets.take(scope, key, perMinute, slice);
 		}
-
-		private void refill(long now) {
-			tokens = Math.min(perMinute, tokens + (double) (now - updated) * perMinute / MINUTE);
-			updated = now;
+		catch (DataAccessException unreachable) {
+			// the database's own answer (503) follows; the limit does not add to it
+			log.debug("Rate limit not checked, the database is unreachable: {}", unreachable.toString());
+			return 0;
 		}
-
+		if (grant.tokens() == 0) {
+			return grant.waitMillis();
+		}
+		mine.addAndGet(grant.tokens() - 1);
+		return 0;
 	}
 
 }

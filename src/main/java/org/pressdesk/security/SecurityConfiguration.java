@@ -54,7 +54,8 @@ class SecurityConfiguration {
 	@Bean
 	@Order(1)
 	SecurityFilterChain apiChain(HttpSecurity http, StaffAuthenticationProvider staff, ApiKeyAuthentication apiKeys,
-			ProblemResponses problems, ObjectProvider<JwtDecoder> jwtDecoder, ApiSettings settings) throws Exception {
+			ProblemResponses problems, ObjectProvider<JwtDecoder> jwtDecoder, ApiSettings settings,
+			SharedBuckets buckets) throws Exception {
 		AuthenticationFilter keys = new AuthenticationFilter(new ProviderManager(apiKeys), apiKeys);
 		keys.setSuccessHandler((request, response, authentication) -> {
 			// go on to the endpoint; nothing to redirect to
@@ -79,7 +80,8 @@ class SecurityConfiguration {
 			.addFilterBefore(keys, BasicAuthenticationFilter.class)
 			// after authentication, so that each user and API client has its own
 			// allowance
-			.addFilterBefore(RateLimit.perPrincipal(settings.rateLimitPerMinute()), AuthorizationFilter.class)
+			.addFilterBefore(RateLimit.perPrincipal(buckets, "api", settings.rateLimitPerMinute()),
+					AuthorizationFilter.class)
 			.httpBasic(basic -> basic.authenticationEntryPoint(problems))
 			.exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
 			.sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -103,7 +105,8 @@ class SecurityConfiguration {
 	 */
 	@Bean
 	@Order(2)
-	SecurityFilterChain publicChain(HttpSecurity http, PublicAccessSettings settings) throws Exception {
+	SecurityFilterChain publicChain(HttpSecurity http, PublicAccessSettings settings, SharedBuckets buckets)
+			throws Exception {
 		return http.securityMatcher("/press/**")
 			.authorizeHttpRequests(requests -> requests.requestMatchers(HttpMethod.GET, "/press/**")
 				.permitAll()
@@ -115,7 +118,8 @@ class SecurityConfiguration {
 				.permitAll()
 				.anyRequest()
 				.denyAll())
-			.addFilterBefore(RateLimit.perAddress(settings.rateLimitPerMinute()), DisableEncodeUrlFilter.class)
+			.addFilterBefore(RateLimit.perAddress(buckets, "public", settings.rateLimitPerMinute()),
+					DisableEncodeUrlFilter.class)
 			.sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.requestCache(cache -> cache.disable())
 			// GET only, and no cookies are read: nothing for a cross-site request to ride
@@ -157,7 +161,7 @@ class SecurityConfiguration {
 	SecurityFilterChain browserChain(HttpSecurity http, StaffAuthenticationProvider staff, ProblemResponses problems,
 			StaffSessions sessions, SessionSettings settings,
 			ObjectProvider<ClientRegistrationRepository> identityProviders, StaffOidcUserService oidcUsers,
-			DatabaseAvailability database, PagesSettings pages) throws Exception {
+			DatabaseAvailability database, PagesSettings pages, SharedBuckets buckets) throws Exception {
 		var html = new MediaTypeRequestMatcher(MediaType.TEXT_HTML);
 		html.setIgnoredMediaTypes(Set.of(MediaType.ALL));
 		var loginPage = new LoginUrlAuthenticationEntryPoint("/login");
@@ -208,7 +212,7 @@ class SecurityConfiguration {
 			// per user, however many sessions they open (the style sheet and scripts are
 			// free)
 			.addFilterBefore(
-					RateLimit.perPrincipal(pages.rateLimitPerMinute())
+					RateLimit.perPrincipal(buckets, "pages", pages.rateLimitPerMinute())
 						.except(PathPatternRequestMatcher.withDefaults().matcher("/assets/**")),
 					AuthorizationFilter.class)
 			.exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(loginPage, html)

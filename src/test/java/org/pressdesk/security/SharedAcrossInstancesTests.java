@@ -3,6 +3,7 @@ package org.pressdesk.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -35,16 +36,26 @@ class SharedAcrossInstancesTests extends ApiTestSupport {
 
 	private static int otherPort;
 
+	/** The limits of the instances started here (this test's own is unlimited). */
+	private static final int API_PER_MINUTE = 30;
+
+	private static final int PUBLIC_PER_MINUTE = 10;
+
 	@BeforeAll
 	static void secondInstance() {
-		other = new SpringApplicationBuilder(PressdeskApplication.class).run("--server.port=0",
+		other = instance();
+		otherPort = ((WebServerApplicationContext) other).getWebServer().getPort();
+	}
+
+	/** Another instance on the test's database, with rate limits on. */
+	private static ConfigurableApplicationContext instance() {
+		return new SpringApplicationBuilder(PressdeskApplication.class).run("--server.port=0",
 				"--spring.datasource.url=" + TestDatabase.jdbcUrl(),
 				"--spring.datasource.username=" + TestDatabase.username(),
 				"--spring.datasource.password=" + TestDatabase.password(),
 				"--pressdesk.admin-password=" + ADMIN_PASSWORD, "--pressdesk.demo-data=false",
-				"--pressdesk.api.rate-limit-per-minute=0", "--pressdesk.pages.rate-limit-per-minute=0",
-				"--pressdesk.public.rate-limit-per-minute=0");
-		otherPort = ((WebServerApplicationContext) other).getWebServer().getPort();
+				"--pressdesk.api.rate-limit-per-minute=" + API_PER_MINUTE, "--pressdesk.pages.rate-limit-per-minute=0",
+				"--pressdesk.public.rate-limit-per-minute=" + PUBLIC_PER_MINUTE);
 	}
 
 	@AfterAll
@@ -86,6 +97,39 @@ class SharedAcrossInstancesTests extends ApiTestSupport {
 		// the free failures are spent, half on each: the next one waits, wherever it goes
 		assertThat(wrongOnB.get("/api/v1/me").header("Retry-After")).as("B counts what A saw").isNotNull();
 		assertThat(wrongOnA.get("/api/v1/me").header("Retry-After")).isNotNull();
+	}
+
+	@Test
+	void theApiAndPublicRateLimitsHoldAcrossInstances() {
+		String username = unique("limited").toLowerCase();
+		admin.post("/api/v1/users",
+				Http.toJson(Map.of("username", username, "password", STAFF_PASSWORD, "role", "VIEWER")));
+		String slug = editor
+			.post("/api/v1/articles", "{\"title\": \"Limited " + username + "\", \"status\": " + "\"PUBLISHED\"}")
+			.text("$.slug");
+		try (ConfigurableApplicationContext third = instance()) {
+			int thirdPort = ((WebServerApplicationContext) third).getWebServer().getPort();
+			List<Http> users = List.of(Http.anonymous(otherPort).as(username, STAFF_PASSWORD),
+					Http.anonymous(thirdPort).as(username, STAFF_PASSWORD));
+			int ok = 0;
+			for (int i = 0; i < 2 * API_PER_MINUTE; i++) {
+				if (users.get(i % 2).get("/api/v1/me").status() == 200) {
+					ok++;
+				}
+			}
+			assertThat(ok).as("one allowance for both instances").isEqualTo(API_PER_MINUTE);
+			assertThat(users.get(0).get("/api/v1/me").status()).isEqualTo(429);
+			assertThat(users.get(1).get("/api/v1/me").status()).isEqualTo(429);
+
+			List<Http> journalists = List.of(Http.anonymous(otherPort), Http.anonymous(thirdPort));
+			int pages = 0;
+			for (int i = 0; i < 2 * PUBLIC_PER_MINUTE; i++) {
+				if (journalists.get(i % 2).get("/press/" + slug).status() == 200) {
+					pages++;
+				}
+			}
+			assertThat(pages).as("one allowance per address for both instances").isEqualTo(PUBLIC_PER_MINUTE);
+		}
 	}
 
 	@Test
