@@ -20,7 +20,9 @@ create index SPRING_SESSION_IX3 on SPRING_SESSION (PRINCIPAL_NAME);
 create table SPRING_SESSION_ATTRIBUTES (
   SESSION_PRIMARY_ID char(36)     not null,
   ATTRIBUTE_NAME     varchar(200) not null,
-  ATTRIBUTE_BYTES    blob         not null,
+  -- longblob rather than Spring Session's blob (64 KB): an import's file (up to 10 MB) waits in
+  -- the session between its dry run and its confirmation
+  ATTRIBUTE_BYTES    longblob     not null,
   constraint SPRING_SESSION_ATTRIBUTES_PK primary key (SESSION_PRIMARY_ID, ATTRIBUTE_NAME),
   constraint SPRING_SESSION_ATTRIBUTES_FK foreign key (SESSION_PRIMARY_ID) references SPRING_SESSION (PRIMARY_ID)
     on delete cascade

@@ -2,6 +2,7 @@ package org.pressdesk.exchange;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.Serializable;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpSession;
@@ -34,9 +35,10 @@ class ImportPages {
 
 	/**
 	 * An uploaded file awaiting confirmation; the token ties the confirmation to this
-	 * upload.
+	 * upload. Serializable: sessions are kept in the database, so that the confirmation
+	 * may reach another instance.
 	 */
-	private record Pending(String token, String name, byte[] file) {
+	private record Pending(String token, String name, byte[] file) implements Serializable {
 	}
 
 	@GetMapping("/imports")
