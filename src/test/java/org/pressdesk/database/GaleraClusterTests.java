@@ -1,0 +1,165 @@
+package org.pressdesk.database;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.junit.jupiter.api.Test;
+
+import org.pressdesk.Http;
+import org.pressdesk.PressdeskApplication;
+import org.pressdesk.TestDatabase;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The service on a three-node MariaDB Galera cluster (Debian's {@code mariadb-server} and
+ * {@code galera-4}, which .ci/run installs), through Connector/J's failover address: it
+ * migrates the schema, takes a steady write load, and loses no acknowledged write when
+ * the node it writes to is killed ({@code kill -9}) in the middle of it.
+ */
+class GaleraClusterTests {
+
+	private static final String PASSWORD = "galera chief password";
+
+	private static final int WRITERS = 4;
+
+	@Test
+	void aNodeKilledDuringAWriteLoadLosesNoAcknowledgedWrite() throws Exception {
+		assumeTrue(GaleraCluster.installed() || "true".equals(System.getenv("CI")),
+				"Galera is not installed (apt-get install mariadb-server galera-4; .ci/run does; CI must have it)");
+		Path directory = Path.of("target", "galera", UUID.randomUUID().toString()).toAbsolutePath();
+		try (GaleraCluster cluster = new GaleraCluster(directory)) {
+			cluster.start();
+			try (ConfigurableApplicationContext service = new SpringApplicationBuilder(PressdeskApplication.class).run(
+					"--server.port=0", "--spring.datasource.url=" + cluster.jdbcUrl(),
+					"--spring.datasource.username=" + GaleraCluster.USER,
+					"--spring.datasource.password=" + GaleraCluster.PASSWORD, "--pressdesk.admin-password=" + PASSWORD,
+					"--pressdesk.demo-data=false", "--pressdesk.api.rate-limit-per-minute=0",
+					"--pressdesk.data-dir=" + directory.resolve("service"))) {
+				Http admin = Http.anonymous(((WebServerApplicationContext) service).getWebServer().getPort())
+					.as("admin", PASSWORD);
+				Load load = new Load(admin);
+				load.start();
+				Thread.sleep(4_000);
+				int beforeKill = load.acknowledged.size();
+				cluster.kill(0);
+				long killedAt = System.nanoTime();
+				Thread.sleep(20_000);
+				load.stop();
+				System.out.printf(
+						"Galera: %d people created in 4 s before the kill (%.0f/s), %d in the 20 s after; "
+								+ "answers: %s; created per second from the start: %s%n",
+						beforeKill, beforeKill / 4.0, load.acknowledged.size() - beforeKill, load.statuses,
+						load.perSecond);
+				assertThat(beforeKill).as("writes went through before the kill").isPositive();
+				assertThat(load.acknowledged.size()).as("and after it, on the other nodes").isGreaterThan(beforeKill);
+				assertThat(load.lastFailureNanos.get() - killedAt).as("failures, if any, only around the kill")
+					.isLessThan(TimeUnit.SECONDS.toNanos(12));
+
+				List<String> acknowledged = new ArrayList<>(load.acknowledged);
+				int found = 0;
+				try (Connection node2 = cluster.connect(1)) {
+					for (String id : acknowledged) {
+						try (PreparedStatement query = node2
+							.prepareStatement("select count(*) from person where id = ?")) {
+							query.setString(1, id);
+							try (ResultSet row = query.executeQuery()) {
+								row.next();
+								found += row.getInt(1);
+							}
+						}
+					}
+				}
+				assertThat(acknowledged.size() - found).as("acknowledged writes lost").isZero();
+				assertThat(cluster.clusterSize(1)).isEqualTo(2);
+			}
+		}
+		finally {
+			TestDatabase.deleteDirectory(directory);
+		}
+	}
+
+	/** Writers creating people as fast as they go; what was acknowledged (201), kept. */
+	private static final class Load {
+
+		final ConcurrentLinkedQueue<String> acknowledged = new ConcurrentLinkedQueue<>();
+
+		final Map<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
+
+		/** Acknowledged writes in each second since the load started. */
+		final Map<Long, AtomicInteger> perSecond = new java.util.concurrent.ConcurrentSkipListMap<>();
+
+		private final long started = System.nanoTime();
+
+		final AtomicLong lastFailureNanos = new AtomicLong();
+
+		private final Http admin;
+
+		private final AtomicBoolean running = new AtomicBoolean(true);
+
+		private final ExecutorService writers = Executors.newFixedThreadPool(WRITERS);
+
+		Load(Http admin) {
+			this.admin = admin;
+		}
+
+		void start() {
+			for (int w = 0; w < WRITERS; w++) {
+				int writer = w;
+				writers.execute(() -> {
+					for (int i = 0; running.get(); i++) {
+						int status;
+						String id = null;
+						try {
+							Http.Response created = admin.post("/api/v1/people",
+									Http.toJson(Map.of("givenName", "Writer" + writer, "familyName", "Galera" + i)));
+							status = created.status();
+							id = status == 201 ? created.createdId() : null;
+						}
+						catch (IllegalStateException connectionLost) {
+							status = -1;
+						}
+						statuses.computeIfAbsent(status, s -> new AtomicInteger()).incrementAndGet();
+						if (id != null) {
+							acknowledged.add(id);
+							perSecond
+								.computeIfAbsent(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started),
+										s -> new AtomicInteger())
+								.incrementAndGet();
+						}
+						else {
+							lastFailureNanos.set(System.nanoTime());
+						}
+					}
+				});
+			}
+		}
+
+		void stop() throws InterruptedException {
+			running.set(false);
+			writers.shutdown();
+			writers.awaitTermination(1, TimeUnit.MINUTES);
+		}
+
+	}
+
+}
