@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
@@ -32,9 +33,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The service on a three-node MariaDB Galera cluster (Debian's {@code mariadb-server} and
- * {@code galera-4}, which .ci/run installs), through Connector/J's failover address: it
- * migrates the schema, takes a steady write load, and loses no acknowledged write when
- * the node it writes to is killed ({@code kill -9}) in the middle of it.
+ * {@code galera-4}, which .ci/run installs), through Connector/J's failover address: two
+ * instances starting together migrate the schema once; it takes a steady write load, and
+ * loses no acknowledged write when the node it writes to is killed ({@code kill -9}) in
+ * the middle of it.
  */
 class GaleraClusterTests {
 
@@ -49,12 +51,17 @@ class GaleraClusterTests {
 		Path directory = Path.of("target", "galera", UUID.randomUUID().toString()).toAbsolutePath();
 		try (GaleraCluster cluster = new GaleraCluster(directory)) {
 			cluster.start();
-			try (ConfigurableApplicationContext service = new SpringApplicationBuilder(PressdeskApplication.class).run(
-					"--server.port=0", "--spring.datasource.url=" + cluster.jdbcUrl(),
-					"--spring.datasource.username=" + GaleraCluster.USER,
-					"--spring.datasource.password=" + GaleraCluster.PASSWORD, "--pressdesk.admin-password=" + PASSWORD,
-					"--pressdesk.demo-data=false", "--pressdesk.api.rate-limit-per-minute=0",
-					"--pressdesk.data-dir=" + directory.resolve("service"))) {
+			// two instances starting together on the empty database: one migrates it
+			CompletableFuture<ConfigurableApplicationContext> starting = CompletableFuture
+				.supplyAsync(() -> instance(cluster, directory.resolve("other")));
+			try (ConfigurableApplicationContext service = instance(cluster, directory.resolve("service"));
+					ConfigurableApplicationContext other = starting.get(3, TimeUnit.MINUTES)) {
+				try (Connection node1 = cluster.connect(0);
+						ResultSet twice = node1.createStatement()
+							.executeQuery(
+									"select version from flyway_schema_history group by version having count(*) > 1")) {
+					assertThat(twice.next()).as("a migration applied twice").isFalse();
+				}
 				Http admin = Http.anonymous(((WebServerApplicationContext) service).getWebServer().getPort())
 					.as("admin", PASSWORD);
 				Load load = new Load(admin);
@@ -96,6 +103,14 @@ class GaleraClusterTests {
 		finally {
 			TestDatabase.deleteDirectory(directory);
 		}
+	}
+
+	private static ConfigurableApplicationContext instance(GaleraCluster cluster, Path dataDir) {
+		return new SpringApplicationBuilder(PressdeskApplication.class).run("--server.port=0",
+				"--spring.datasource.url=" + cluster.jdbcUrl(), "--spring.datasource.username=" + GaleraCluster.USER,
+				"--spring.datasource.password=" + GaleraCluster.PASSWORD, "--pressdesk.admin-password=" + PASSWORD,
+				"--pressdesk.demo-data=false", "--pressdesk.api.rate-limit-per-minute=0",
+				"--pressdesk.data-dir=" + dataDir);
 	}
 
 	/** Writers creating people as fast as they go; what was acknowledged (201), kept. */
