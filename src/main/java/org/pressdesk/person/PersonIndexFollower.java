@@ -16,7 +16,6 @@ import org.slf4j.LoggerFactory;
 import org.pressdesk.changes.Change;
 import org.pressdesk.changes.ChangeLog;
 import org.pressdesk.changes.ChangesRecorded;
-import org.pressdesk.changes.Subject;
 import org.pressdesk.organisation.OrganisationRepository;
 
 import org.springframework.scheduling.annotation.Scheduled;
