@@ -1,6 +1,6 @@
 package org.pressdesk.changes;
 
 /** One row of the change log. */
-public record Change(long position, Subject subject, String subjectId, ChangeKind kind) {
+public record Change(long sequence, Subject subject, String subjectId, ChangeKind kind) {
 
 }

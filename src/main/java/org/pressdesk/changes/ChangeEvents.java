@@ -67,6 +67,9 @@ public class ChangeEvents {
 		// without gap locks: writers insert rows without a sequence while it runs
 		this.transaction = new TransactionTemplate(transactions);
 		this.transaction.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
+		// never part of a caller's transaction (a read-only one, or one that may roll
+		// back)
+		this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.events = events;
 		this.json = json;
 	}
@@ -119,6 +122,14 @@ public class ChangeEvents {
 	 * Gives the committed rows without a sequence theirs, in order of position, and hands
 	 * them on ({@link ChangesSequenced}) in the same transaction.
 	 */
+	/**
+	 * Puts what is committed by now in order, on the caller's thread, in a transaction of
+	 * its own (a follower reading the log).
+	 */
+	void sequenceNow() {
+		sequence();
+	}
+
 	private void sequence() {
 		try {
 			int done;

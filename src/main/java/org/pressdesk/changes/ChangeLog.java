@@ -10,9 +10,9 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
-import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Records;
+import org.jooq.impl.DSL;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.pressdesk.db.tables.records.ChangeLogRecord;
@@ -31,13 +31,6 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @Repository
 public class ChangeLog {
 
-	/**
-	 * How long a transaction may take between writing its row and committing: a follower
-	 * waits this long for a position it has not seen below one it has (a transaction
-	 * still running, or one rolled back, whose position never fills).
-	 */
-	static final Duration LONGEST_TRANSACTION = Duration.ofMinutes(2);
-
 	/** Rows older than this are deleted: a follower that far behind rebuilds instead. */
 	static final Duration RETENTION = Duration.ofDays(30);
 
@@ -51,8 +44,12 @@ public class ChangeLog {
 
 	private final Leases leases;
 
-	ChangeLog(DSLContext db, ApplicationEventPublisher events, JsonMapper json, Clock clock, Leases leases) {
+	private final ChangeEvents sequencer;
+
+	ChangeLog(DSLContext db, ApplicationEventPublisher events, JsonMapper json, Clock clock, Leases leases,
+			ChangeEvents sequencer) {
 		this.leases = leases;
+		this.sequencer = sequencer;
 		this.db = db;
 		this.events = events;
 		this.json = json;
@@ -103,20 +100,15 @@ public class ChangeLog {
 	}
 
 	/**
-	 * A new follower's position: it will read again the changes of the last
-	 * {@link #LONGEST_TRANSACTION}, so that none committed while it was being set up (a
-	 * search index being built from the database) is missed. Applying a change twice must
-	 * therefore do no harm.
+	 * A new follower's position: after every change put in commit order so far. A change
+	 * committed before but ordered after (and one committed while the follower is being
+	 * set up: a search index being built from the database) is read, perhaps once more
+	 * than needed; applying a change twice must therefore do no harm.
 	 */
 	public Reader reader() {
-		Instant settled = Instant.now(clock).minus(LONGEST_TRANSACTION);
-		Long position = db.select(CHANGE_LOG.POSITION)
-			.from(CHANGE_LOG)
-			.where(CHANGE_LOG.CHANGED_AT.lt(settled))
-			.orderBy(CHANGE_LOG.CHANGED_AT.desc())
-			.limit(1)
-			.fetchOne(CHANGE_LOG.POSITION);
-		return new Reader(position == null ? 0 : position);
+		sequencer.sequenceNow();
+		Long last = db.select(DSL.max(CHANGE_LOG.SEQUENCE)).from(CHANGE_LOG).fetchOne(0, Long.class);
+		return new Reader(last == null ? 0 : last);
 	}
 
 	/**
@@ -137,84 +129,45 @@ public class ChangeLog {
 	}
 
 	/** A reader's position, to go back to; opaque to followers. */
-	public record Mark(long highest, List<Gap> gaps) {
-	}
-
-	/** Positions skipped over, waited for since {@code noticed}. */
-	record Gap(long from, long to, Instant noticed) {
-
-		boolean holds(long position) {
-			return from <= position && position <= to;
-		}
-
+	public record Mark(long sequence) {
 	}
 
 	/**
-	 * A follower's position in the log. Positions are handed out when a row is written,
-	 * not when it is committed, so a row may appear below one already read: each position
-	 * skipped over stays open (a gap) and is asked for again until it appears or
-	 * {@link #LONGEST_TRANSACTION} has passed (its transaction rolled back). Not for use
-	 * by several threads at once.
+	 * A follower's position in the log: the sequence of the last change it read. Changes
+	 * are read in commit order (their sequence, {@link ChangeEvents}), so one committed
+	 * after another is never below it. Not for use by several threads at once.
 	 */
 	public final class Reader {
 
-		private long highest;
+		private long last;
 
-		private final List<Gap> gaps = new ArrayList<>();
-
-		private Reader(long highest) {
-			this.highest = highest;
+		private Reader(long last) {
+			this.last = last;
 		}
 
-		/** Up to {@code limit} changes not read before, in order of position. */
+		/**
+		 * Up to {@code limit} changes not read before, in commit order: those committed
+		 * by now are put in order first, so that a writer's follower reads its own change
+		 * at once.
+		 */
 		public List<Change> next(int limit) {
-			Instant now = Instant.now(clock);
-			gaps.removeIf(gap -> gap.noticed().isBefore(now.minus(LONGEST_TRANSACTION)));
-			Condition unread = CHANGE_LOG.POSITION.gt(highest);
-			for (Gap gap : gaps) {
-				unread = unread.or(CHANGE_LOG.POSITION.between(gap.from(), gap.to()));
-			}
+			sequencer.sequenceNow();
 			List<Change> changes = db
-				.select(CHANGE_LOG.POSITION, CHANGE_LOG.SUBJECT, CHANGE_LOG.SUBJECT_ID, CHANGE_LOG.KIND)
+				.select(CHANGE_LOG.SEQUENCE, CHANGE_LOG.SUBJECT, CHANGE_LOG.SUBJECT_ID, CHANGE_LOG.KIND)
 				.from(CHANGE_LOG)
-				.where(unread)
-				.orderBy(CHANGE_LOG.POSITION)
+				.where(CHANGE_LOG.SEQUENCE.gt(last))
+				.orderBy(CHANGE_LOG.SEQUENCE)
 				.limit(limit)
 				.fetch(Records.mapping(Change::new));
-			for (Change change : changes) {
-				long position = change.position();
-				if (position > highest) {
-					if (position > highest + 1) {
-						gaps.add(new Gap(highest + 1, position - 1, now));
-					}
-					highest = position;
-				}
-				else {
-					fill(position);
-				}
+			if (!changes.isEmpty()) {
+				last = changes.get(changes.size() - 1).sequence();
 			}
 			return changes;
 		}
 
-		private void fill(long position) {
-			for (int i = 0; i < gaps.size(); i++) {
-				Gap gap = gaps.get(i);
-				if (gap.holds(position)) {
-					gaps.remove(i);
-					if (position < gap.to()) {
-						gaps.add(i, new Gap(position + 1, gap.to(), gap.noticed()));
-					}
-					if (gap.from() < position) {
-						gaps.add(i, new Gap(gap.from(), position - 1, gap.noticed()));
-					}
-					return;
-				}
-			}
-		}
-
-		/** Where the reader is: what it has read, and the gaps it waits for. */
+		/** Where the reader is. */
 		public Mark mark() {
-			return new Mark(highest, List.copyOf(gaps));
+			return new Mark(last);
 		}
 
 		/**
@@ -222,9 +175,7 @@ public class ChangeLog {
 		 * could not apply what it read (the database went away half-way) loses nothing.
 		 */
 		public void rewind(Mark mark) {
-			highest = mark.highest();
-			gaps.clear();
-			gaps.addAll(mark.gaps());
+			last = mark.sequence();
 		}
 
 	}
