@@ -4,12 +4,14 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -38,6 +40,18 @@ final class GaleraCluster implements AutoCloseable {
 	private final int[] transferPorts = new int[6];
 
 	private final Process[] nodes = new Process[3];
+
+	/**
+	 * A directory of its own under the system's temporary directory, open to the
+	 * {@code mysql} user the nodes run as (a checkout may sit in a directory only root
+	 * may enter).
+	 */
+	static Path directory() throws IOException {
+		Path directory = Path.of(System.getProperty("java.io.tmpdir"), "pressdesk-galera-" + UUID.randomUUID());
+		Files.createDirectories(directory);
+		Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwxr-xr-x"));
+		return directory;
+	}
 
 	static boolean installed() {
 		return Files.isExecutable(MARIADBD) && Files.exists(PROVIDER);

@@ -10,7 +10,6 @@ import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -48,7 +47,7 @@ class GaleraClusterTests {
 	void aNodeKilledDuringAWriteLoadLosesNoAcknowledgedWrite() throws Exception {
 		assumeTrue(GaleraCluster.installed() || "true".equals(System.getenv("CI")),
 				"Galera is not installed (apt-get install mariadb-server galera-4; .ci/run does; CI must have it)");
-		Path directory = Path.of("target", "galera", UUID.randomUUID().toString()).toAbsolutePath();
+		Path directory = GaleraCluster.directory();
 		try (GaleraCluster cluster = new GaleraCluster(directory)) {
 			cluster.start();
 			// two instances starting together on the empty database: one migrates it
