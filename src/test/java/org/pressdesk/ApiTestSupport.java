@@ -24,11 +24,16 @@ import org.springframework.test.context.DynamicPropertySource;
 				// every test comes from 127.0.0.1; LoginThrottleTests checks the limit
 				// per address
 				"pressdesk.login-throttle.address-failures=1000000",
-				// the webhook tests' receiver listens on loopback
-				"pressdesk.webhooks.allow-private-networks=true" })
+				// the webhook tests' receiver listens on loopback; the secrets' key is
+				// given (a test key), not made as a file in the working directory
+				"pressdesk.webhooks.allow-private-networks=true",
+				"pressdesk.webhooks.secret-key=" + ApiTestSupport.WEBHOOK_KEY })
 public abstract class ApiTestSupport {
 
 	public static final String ADMIN_PASSWORD = "test chief password, long enough";
+
+	/** The key the webhook secrets are sealed with in tests: 32 bytes, Base64. */
+	public static final String WEBHOOK_KEY = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
 
 	public static final String STAFF_PASSWORD = "test staff password, long enough";
 

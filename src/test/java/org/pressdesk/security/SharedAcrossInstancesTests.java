@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,6 +20,7 @@ import org.pressdesk.Http;
 import org.pressdesk.PressdeskApplication;
 import org.pressdesk.TestDatabase;
 import org.pressdesk.system.Leases;
+import org.pressdesk.webhook.Receiver;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -55,7 +57,8 @@ class SharedAcrossInstancesTests extends ApiTestSupport {
 				"--spring.datasource.password=" + TestDatabase.password(),
 				"--pressdesk.admin-password=" + ADMIN_PASSWORD, "--pressdesk.demo-data=false",
 				"--pressdesk.api.rate-limit-per-minute=" + API_PER_MINUTE, "--pressdesk.pages.rate-limit-per-minute=0",
-				"--pressdesk.public.rate-limit-per-minute=" + PUBLIC_PER_MINUTE);
+				"--pressdesk.public.rate-limit-per-minute=" + PUBLIC_PER_MINUTE,
+				"--pressdesk.webhooks.allow-private-networks=true", "--pressdesk.webhooks.secret-key=" + WEBHOOK_KEY);
 	}
 
 	@AfterAll
@@ -129,6 +132,37 @@ class SharedAcrossInstancesTests extends ApiTestSupport {
 				}
 			}
 			assertThat(pages).as("one allowance per address for both instances").isEqualTo(PUBLIC_PER_MINUTE);
+		}
+	}
+
+	@Test
+	void eachWebhookDeliveryIsSentByOneInstanceAtATime() throws Exception {
+		int people = 40;
+		try (Receiver receiver = new Receiver()) {
+			// every first attempt is told to come back in a second: then both instances
+			// find
+			// all of them due at once, and each must be claimed by one
+			for (int i = 0; i < people; i++) {
+				receiver.answer(503, "1");
+			}
+			String hook = admin
+				.post("/api/v1/webhooks", "{\"url\": \"" + receiver.url() + "\", \"events\": [\"person.created\"]}")
+				.createdId();
+			String tag = unique("once");
+			for (int i = 0; i < people; i++) {
+				// half through each instance: both put events in order and both send
+				Http writer = i % 2 == 0 ? editor : Http.anonymous(otherPort).as("test-editor", STAFF_PASSWORD);
+				writer.post("/api/v1/people", Http.toJson(Map.of("givenName", "Once" + i, "familyName", tag)));
+			}
+			receiver.await(message -> message.answered() == 204, people, Duration.ofSeconds(30));
+			Thread.sleep(1_500);
+			Map<String, Long> delivered = receiver.received()
+				.stream()
+				.filter(message -> message.answered() == 204)
+				.collect(Collectors.groupingBy(Receiver.Received::id, Collectors.counting()));
+			assertThat(delivered).as("every event delivered").hasSize(people);
+			assertThat(delivered.values()).as("by one instance, once").containsOnly(1L);
+			admin.delete("/api/v1/webhooks/" + hook);
 		}
 	}
 

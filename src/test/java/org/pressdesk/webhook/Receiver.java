@@ -21,7 +21,10 @@ import com.sun.net.httpserver.HttpServer;
 public final class Receiver implements AutoCloseable {
 
 	/** A request as received. */
-	public record Received(String id, String timestamp, String signature, String body) {
+	/**
+	 * @param answered the status the receiver answered it with
+	 */
+	public record Received(String id, String timestamp, String signature, String body, int answered) {
 
 		public String type() {
 			return body.replaceAll("^\\{\"type\":\"([^\"]+)\".*$", "$1");
@@ -47,15 +50,15 @@ public final class Receiver implements AutoCloseable {
 	public Receiver(int port) throws IOException {
 		server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
 		server.createContext("/hook", exchange -> {
-			try (InputStream body = exchange.getRequestBody()) {
-				var headers = exchange.getRequestHeaders();
-				received.add(new Received(headers.getFirst("webhook-id"), headers.getFirst("webhook-timestamp"),
-						headers.getFirst("webhook-signature"),
-						new String(body.readAllBytes(), StandardCharsets.UTF_8)));
-			}
 			Answer answer = answers.poll();
 			if (answer == null) {
 				answer = new Answer(204, null);
+			}
+			try (InputStream body = exchange.getRequestBody()) {
+				var headers = exchange.getRequestHeaders();
+				received.add(new Received(headers.getFirst("webhook-id"), headers.getFirst("webhook-timestamp"),
+						headers.getFirst("webhook-signature"), new String(body.readAllBytes(), StandardCharsets.UTF_8),
+						answer.status()));
 			}
 			if (answer.retryAfter() != null) {
 				exchange.getResponseHeaders().add("Retry-After", answer.retryAfter());
@@ -76,11 +79,11 @@ public final class Receiver implements AutoCloseable {
 	}
 
 	/** The next requests get these answers, in order. */
-	void answer(int status, String retryAfter) {
+	public void answer(int status, String retryAfter) {
 		answers.add(new Answer(status, retryAfter));
 	}
 
-	List<Received> received() {
+	public List<Received> received() {
 		return new ArrayList<>(received);
 	}
 
