@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.jooq.DSLContext;
@@ -53,6 +54,13 @@ class WebhookRepository {
 		return db.selectFrom(WEBHOOK_ENDPOINT)
 			.where(WEBHOOK_ENDPOINT.ID.eq(id))
 			.fetchOptional(WebhookRepository::storedOf);
+	}
+
+	/** These endpoints, by id (those deleted meanwhile are not there). */
+	Map<String, StoredEndpoint> findAll(Collection<String> ids) {
+		return db.selectFrom(WEBHOOK_ENDPOINT)
+			.where(WEBHOOK_ENDPOINT.ID.in(ids))
+			.fetchMap(WEBHOOK_ENDPOINT.ID, WebhookRepository::storedOf);
 	}
 
 	/** The endpoint, its row locked until the transaction ends. */

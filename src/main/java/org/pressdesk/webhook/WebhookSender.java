@@ -13,6 +13,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -123,9 +124,13 @@ class WebhookSender {
 				List<String> due = webhooks.due(now, BATCH);
 				return due.isEmpty() ? List.<WebhookDeliveryRecord>of() : webhooks.claim(due, now, now.plus(CLAIM));
 			});
+			// the round's endpoints in one read, not one per delivery
+			Map<String, WebhookRepository.StoredEndpoint> endpoints = claimed.isEmpty() ? Map.of()
+					: webhooks.findAll(claimed.stream().map(WebhookDeliveryRecord::getEndpointId).distinct().toList());
 			List<Future<?>> sending = new ArrayList<>();
 			for (WebhookDeliveryRecord delivery : claimed) {
-				sending.add(senders.submit(() -> send(delivery)));
+				WebhookRepository.StoredEndpoint endpoint = endpoints.get(delivery.getEndpointId());
+				sending.add(senders.submit(() -> send(delivery, endpoint)));
 			}
 			for (Future<?> one : sending) {
 				try {
@@ -143,16 +148,17 @@ class WebhookSender {
 		while (claimed.size() == BATCH);
 	}
 
-	private void send(WebhookDeliveryRecord delivery) {
+	/**
+	 * @param endpoint where it goes, or null when the endpoint was deleted meanwhile
+	 */
+	private void send(WebhookDeliveryRecord delivery, WebhookRepository.StoredEndpoint endpoint) {
 		Instant at = Instant.now(clock);
 		int attempt = delivery.getAttempts() + 1;
-		Optional<WebhookRepository.StoredEndpoint> found = webhooks.find(delivery.getEndpointId());
-		if (found.isEmpty() || !found.get().endpoint().enabled()) {
+		if (endpoint == null || !endpoint.endpoint().enabled()) {
 			// deleted or disabled meanwhile: left as it is (deleted with the endpoint)
 			webhooks.attempted(delivery.getId(), "PENDING", at, null, "the endpoint is disabled", at);
 			return;
 		}
-		WebhookRepository.StoredEndpoint endpoint = found.get();
 		Optional<String> refused = addresses.problemWith(endpoint.endpoint().url());
 		if (refused.isPresent()) {
 			failed(delivery, attempt, at, null, "The address " + refused.get(), null);

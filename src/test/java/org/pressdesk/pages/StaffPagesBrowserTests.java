@@ -577,11 +577,7 @@ class StaffPagesBrowserTests extends BrowserTestSupport {
 			.createdId();
 		RealBrowser.signIn(browser, port, "test-editor", STAFF_PASSWORD);
 		browser.findElement(By.linkText("Duplicates")).click();
-		WebElement pair = browser.findElements(By.cssSelector("section.pair"))
-			.stream()
-			.filter(section -> section.getText().contains("Other-" + tag))
-			.findFirst()
-			.orElseThrow(() -> new AssertionError("the pair is not in the queue"));
+		WebElement pair = sectionContaining("Other-" + tag, "the pair is not in the queue");
 		assertThat(pair.getText()).contains("Zoë Łópez-" + tag, "the same email, " + tag + "@press.example.org");
 		assertThat(pair.findElements(By.tagName("mark"))).extracting(WebElement::getText)
 			.as("what they share, marked on both sides")
@@ -606,11 +602,7 @@ class StaffPagesBrowserTests extends BrowserTestSupport {
 		}
 		RealBrowser.signIn(browser, port, "admin", ADMIN_PASSWORD);
 		browser.findElement(By.linkText("Webhooks")).click();
-		WebElement endpoint = browser.findElements(By.cssSelector("section.pair"))
-			.stream()
-			.filter(section -> section.getText().contains("hook-" + tag))
-			.findFirst()
-			.orElseThrow(() -> new AssertionError("the endpoint is not listed"));
+		WebElement endpoint = sectionContaining("hook-" + tag, "the endpoint is not listed");
 		assertThat(endpoint.getText()).contains("webhook.test", "pending, next", "ConnectException");
 		RealBrowser.screenshot(browser, "webhooks");
 		RealBrowser.submit(browser, By.cssSelector("section.pair:last-of-type button[type=submit]"));
@@ -629,11 +621,7 @@ class StaffPagesBrowserTests extends BrowserTestSupport {
 		String keptBefore = editor.get("/api/v1/people/" + personId).body();
 		RealBrowser.signIn(browser, port, "test-editor", STAFF_PASSWORD);
 		browser.findElement(By.linkText("Duplicates")).click();
-		WebElement pair = browser.findElements(By.cssSelector("section.pair"))
-			.stream()
-			.filter(section -> section.getText().contains("Merged-" + tag))
-			.findFirst()
-			.orElseThrow(() -> new AssertionError("the pair is not in the queue"));
+		WebElement pair = sectionContaining("Merged-" + tag, "the pair is not in the queue");
 		pair.findElement(By.linkText("Compare and merge")).click();
 
 		assertThat(browser.findElement(By.tagName("h1")).getText()).contains("Zoë Łópez-" + tag, "Zoe Merged-" + tag);
@@ -661,6 +649,15 @@ class StaffPagesBrowserTests extends BrowserTestSupport {
 		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Merge undone");
 		assertThat(viewer.get("/api/v1/people/" + personId).body()).isEqualTo(keptBefore);
 		assertThat(viewer.get("/api/v1/people/" + other).status()).isEqualTo(200);
+	}
+
+	/** The section of the page (a pair, an endpoint) whose text has this in it. */
+	private WebElement sectionContaining(String text, String otherwise) {
+		return browser.findElements(By.cssSelector("section.pair"))
+			.stream()
+			.filter(section -> section.getText().contains(text))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError(otherwise));
 	}
 
 	/**
