@@ -1,30 +1,28 @@
 package org.pressdesk.article;
 
-import java.net.URI;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.function.Function;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
 
-import org.pressdesk.article.RenderedResponses.Rendered;
+import org.pressdesk.article.PublicResponses.Rendered;
 import org.pressdesk.exchange.CardFiles;
 import org.pressdesk.exchange.CardFormat;
 import org.pressdesk.person.PersonRedirects;
 
-import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.context.request.ServletWebRequest;
-import org.springframework.web.context.request.WebRequest;
 
 /**
  * What journalists see without an account: the contact block of a published article as a
@@ -33,19 +31,13 @@ import org.springframework.web.context.request.WebRequest;
  * what exists.
  *
  * <p>
- * Each request first reads the block's version (one narrow statement); a conditional
- * request that still matches gets 304, and a response rendered from that same version is
- * served again from memory. Only a changed block is read in full and rendered.
+ * Responses are served from memory ({@link PublicResponses}); only the first request
+ * after a change reads the block and renders it. A conditional request whose ETag (a hash
+ * of the bytes) still matches gets 304.
  */
 @RestController
 @RequestMapping("/press")
 class PressPages {
-
-	/**
-	 * Caches (a CDN) may keep the responses but must ask again each time; the ETag makes
-	 * that cheap (304), and a changed phone number is served the moment it changes.
-	 */
-	private static final CacheControl REVALIDATED = CacheControl.noCache().cachePublic();
 
 	private static final MediaType HTML = new MediaType("text", "html", StandardCharsets.UTF_8);
 
@@ -57,7 +49,7 @@ class PressPages {
 
 	private final ArticleCards cards;
 
-	private final RenderedResponses rendered;
+	private final PublicResponses kept;
 
 	private final ITemplateEngine templates;
 
@@ -65,12 +57,12 @@ class PressPages {
 
 	private final byte[] notFoundPage;
 
-	PressPages(PublicBlockRepository articles, ArticleCards cards, RenderedResponses rendered,
-			ITemplateEngine templates, PersonRedirects redirects) {
+	PressPages(PublicBlockRepository articles, ArticleCards cards, PublicResponses kept, ITemplateEngine templates,
+			PersonRedirects redirects) {
 		this.redirects = redirects;
 		this.articles = articles;
 		this.cards = cards;
-		this.rendered = rendered;
+		this.kept = kept;
 		this.templates = templates;
 		Context context = new Context();
 		context.setVariable("message", NOT_FOUND);
@@ -78,30 +70,32 @@ class PressPages {
 	}
 
 	@GetMapping("/{slug}")
-	ResponseEntity<byte[]> page(@PathVariable String slug, WebRequest request) {
-		return respond(slug, "page", null, request, block -> {
+	void page(@PathVariable String slug, HttpServletRequest request, HttpServletResponse response) throws IOException {
+		respond(slug, PublicResponses.PAGE, null, request, response, block -> {
 			Context context = new Context();
 			context.setVariable("block", block);
-			return Optional.of(new Rendered(null, HTML.toString(), null,
+			return Optional.of(new Rendered(HTML.toString(), null,
 					templates.process("article/press", context).getBytes(StandardCharsets.UTF_8)));
 		});
 	}
 
 	@GetMapping("/{slug}/contacts.vcf")
-	ResponseEntity<byte[]> allCards(@PathVariable String slug, @RequestParam(required = false) String version,
-			@RequestParam(required = false) String target, WebRequest request) {
+	void allCards(@PathVariable String slug, @RequestParam(required = false) String version,
+			@RequestParam(required = false) String target, HttpServletRequest request, HttpServletResponse response)
+			throws IOException {
 		CardFormat format = CardFormat.of(version, target, null);
-		return respond(slug, "all:" + format, null, request,
+		respond(slug, PublicResponses.allCards(format), null, request, response,
 				block -> Optional.of(cardsOf(block, format, slug + "-contacts")));
 	}
 
 	@GetMapping("/{slug}/contacts/{personId}.vcf")
-	ResponseEntity<byte[]> oneCard(@PathVariable String slug, @PathVariable String personId,
+	void oneCard(@PathVariable String slug, @PathVariable String personId,
 			@RequestParam(required = false) String version, @RequestParam(required = false) String target,
-			WebRequest request) {
+			HttpServletRequest request, HttpServletResponse response) throws IOException {
 		CardFormat format = CardFormat.of(version, target, null);
-		return respond(slug, "one:" + personId + ":" + format, personId, request, block -> block.of(personId)
-			.map(one -> cardsOf(one, format, one.contacts().get(0).person().displayName())));
+		respond(slug, PublicResponses.oneCard(personId, format), personId, request, response,
+				block -> block.of(personId)
+					.map(one -> cardsOf(one, format, one.contacts().get(0).person().displayName())));
 	}
 
 	/**
@@ -109,47 +103,35 @@ class PressPages {
 	 * article
 	 * @param render the response from the whole block; empty for a 404
 	 */
-	private ResponseEntity<byte[]> respond(String slug, String variant, String personId, WebRequest request,
-			Function<PublicBlock, Optional<Rendered>> render) {
+	private void respond(String slug, String variant, String personId, HttpServletRequest request,
+			HttpServletResponse response, Function<PublicBlock, Optional<Rendered>> render) throws IOException {
+		boolean card = !variant.equals(PublicResponses.PAGE);
 		if (!ArticleInput.isSlug(slug)) {
 			// "Some-Slug " would find some-slug (the database compares without case or
-			// trailing spaces) and be cached once more under each spelling
-			return notFound(!variant.equals("page"));
+			// trailing spaces) and be kept once more under each spelling
+			notFound(card, response);
+			return;
 		}
-		Optional<PublicBlock.Version> published = articles.publicVersion(slug);
-		Optional<PublicBlock.Version> version = published.filter(v -> personId == null || v.shows(personId));
-		if (version.isEmpty()) {
-			Optional<String> merged = published.isEmpty() || personId == null ? Optional.empty()
-					: redirects.current(personId).filter(published.get()::shows);
-			return merged.isPresent() ? mergedInto(slug, merged.get(), request) : notFound(!variant.equals("page"));
-		}
-		String key = slug + "|" + variant;
-		Rendered response = rendered.get(key, version.get().etag());
-		if (response == null) {
+		Rendered found = kept.get(slug, variant);
+		if (found == null) {
+			long mark = kept.mark();
 			Optional<PublicBlock> block = articles.publicBlock(slug);
 			Optional<Rendered> fresh = block.flatMap(render);
 			if (fresh.isEmpty()) {
-				return notFound(!variant.equals("page"));
+				Optional<String> merged = block.isEmpty() || personId == null ? Optional.empty()
+						: redirects.current(personId).filter(keptId -> block.get().of(keptId).isPresent());
+				if (merged.isPresent()) {
+					mergedInto(slug, merged.get(), request, response);
+				}
+				else {
+					notFound(card, response);
+				}
+				return;
 			}
-			// the version of what was rendered, which a change since the version check
-			// may have moved on
-			response = fresh.get().of(block.get().version().etag());
-			rendered.put(key, response);
+			found = fresh.get();
+			kept.keep(mark, slug, variant, block.get(), found);
 		}
-		if (request.checkNotModified(response.etag())) {
-			return ResponseEntity.status(HttpStatus.NOT_MODIFIED)
-				.eTag(response.etag())
-				.cacheControl(REVALIDATED)
-				.build();
-		}
-		var ok = ResponseEntity.ok()
-			.header(HttpHeaders.CONTENT_TYPE, response.contentType())
-			.eTag(response.etag())
-			.cacheControl(REVALIDATED);
-		if (response.disposition() != null) {
-			ok.header(HttpHeaders.CONTENT_DISPOSITION, response.disposition());
-		}
-		return ok.body(response.body());
+		found.writeTo(request, response);
 	}
 
 	/**
@@ -157,24 +139,26 @@ class PressPages {
 	 * kept person's id, so that a link in a CMS keeps working. Asked again each time, as
 	 * an undone merge makes the old address the merged person's again.
 	 */
-	private static ResponseEntity<byte[]> mergedInto(String slug, String keptId, WebRequest request) {
-		String query = ((ServletWebRequest) request).getRequest().getQueryString();
-		return ResponseEntity.status(HttpStatus.PERMANENT_REDIRECT)
-			.location(
-					URI.create("/press/" + slug + "/contacts/" + keptId + ".vcf" + (query == null ? "" : "?" + query)))
-			.cacheControl(REVALIDATED)
-			.build();
+	private static void mergedInto(String slug, String keptId, HttpServletRequest request,
+			HttpServletResponse response) {
+		String query = request.getQueryString();
+		response.setStatus(HttpStatus.PERMANENT_REDIRECT.value());
+		response.setHeader(HttpHeaders.LOCATION,
+				"/press/" + slug + "/contacts/" + keptId + ".vcf" + (query == null ? "" : "?" + query));
+		response.setHeader(HttpHeaders.CACHE_CONTROL, PublicResponses.REVALIDATED);
 	}
 
 	private Rendered cardsOf(PublicBlock block, CardFormat format, String fileName) {
 		CardFiles.Download download = CardFiles.download(cards.forPublic(block, format), format, fileName);
-		return new Rendered(null, download.type().toString(), download.disposition(), download.body());
+		return new Rendered(download.type().toString(), download.disposition(), download.body());
 	}
 
-	private ResponseEntity<byte[]> notFound(boolean card) {
-		return ResponseEntity.status(HttpStatus.NOT_FOUND)
-			.contentType(card ? TEXT : HTML)
-			.body(card ? (NOT_FOUND + "\n").getBytes(StandardCharsets.UTF_8) : notFoundPage);
+	private void notFound(boolean card, HttpServletResponse response) throws IOException {
+		byte[] body = card ? (NOT_FOUND + "\n").getBytes(StandardCharsets.UTF_8) : notFoundPage;
+		response.setStatus(HttpStatus.NOT_FOUND.value());
+		response.setContentType((card ? TEXT : HTML).toString());
+		response.setContentLength(body.length);
+		response.getOutputStream().write(body);
 	}
 
 }

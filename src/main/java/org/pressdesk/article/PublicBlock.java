@@ -1,14 +1,10 @@
 package org.pressdesk.article;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -62,38 +58,6 @@ public record PublicBlock(Header article, List<Contact> contacts) {
 	}
 
 	/**
-	 * What the ETag is made of: the article's version and each shown person's, in order.
-	 */
-	record Version(String articleId, int articleVersion, List<PersonVersion> people) {
-
-		/**
-		 * Changes whenever the article or any person shown changes (a person's version
-		 * counts every change to them and their affiliations), so a cache revalidating
-		 * with it never serves an old phone number.
-		 */
-		String etag() {
-			StringBuilder versions = new StringBuilder(articleId).append(':').append(articleVersion);
-			people.forEach(p -> versions.append(',').append(p.id()).append(':').append(p.version()));
-			try {
-				byte[] digest = MessageDigest.getInstance("SHA-256")
-					.digest(versions.toString().getBytes(StandardCharsets.UTF_8));
-				return "\"" + HexFormat.of().formatHex(digest, 0, 16) + "\"";
-			}
-			catch (NoSuchAlgorithmException ex) {
-				throw new IllegalStateException("every Java runtime has SHA-256", ex);
-			}
-		}
-
-		boolean shows(String personId) {
-			return people.stream().anyMatch(p -> p.id().equals(personId));
-		}
-
-	}
-
-	record PersonVersion(String id, int version) {
-	}
-
-	/**
 	 * What a reader of the page and the cards sees, without versions and times: equal for
 	 * two blocks exactly when nothing shown differs (an INTERNAL phone changed).
 	 */
@@ -112,11 +76,6 @@ public record PublicBlock(Header article, List<Contact> contacts) {
 							c.person().linkedinUrl(), c.person().emails(), c.person().phones(), c.role(), c.title(),
 							c.organisation()))
 					.toList());
-	}
-
-	Version version() {
-		return new Version(article.id(), article.version(),
-				contacts.stream().map(c -> new PersonVersion(c.person().id(), c.person().version())).toList());
 	}
 
 	/**

@@ -69,31 +69,6 @@ class PublicBlockRepository {
 			.map(article -> new PublicBlock(article, publicContacts(article.id())));
 	}
 
-	/**
-	 * What the ETag of a published article's public block is made of, in one narrow
-	 * statement: cheaper than the block itself, so a cached rendering can be checked on
-	 * every request.
-	 */
-	Optional<PublicBlock.Version> publicVersion(String slug) {
-		var rows = db.select(ARTICLE.ID, ARTICLE.VERSION, PERSON.ID, PERSON.VERSION)
-			.from(ARTICLE)
-			.leftJoin(ARTICLE_CONTACT.join(PERSON).on(PERSON.ID.eq(ARTICLE_CONTACT.PERSON_ID)))
-			.on(ARTICLE_CONTACT.ARTICLE_ID.eq(ARTICLE.ID).and(ARTICLE_CONTACT.ROLE.in(ContactRole.PUBLIC)))
-			.where(ARTICLE.SLUG.eq(slug))
-			.and(PUBLISHED)
-			.orderBy(ARTICLE_CONTACT.POSITION)
-			.fetch();
-		if (rows.isEmpty()) {
-			return Optional.empty();
-		}
-		List<PublicBlock.PersonVersion> people = rows.stream()
-			.filter(r -> r.get(PERSON.ID) != null)
-			.map(r -> new PublicBlock.PersonVersion(r.get(PERSON.ID), r.get(PERSON.VERSION)))
-			.toList();
-		return Optional
-			.of(new PublicBlock.Version(rows.get(0).get(ARTICLE.ID), rows.get(0).get(ARTICLE.VERSION), people));
-	}
-
 	private Optional<PublicBlock.Header> publishedArticle(Condition which) {
 		return db
 			.select(ARTICLE.ID, ARTICLE.SLUG, ARTICLE.TITLE, ARTICLE.SUMMARY, ARTICLE.URL, ARTICLE.PUBLISHED_AT,

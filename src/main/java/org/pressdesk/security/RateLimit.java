@@ -1,7 +1,7 @@
 package org.pressdesk.security;
 
 import java.io.IOException;
-import java.util.concurrent.ConcurrentHashMap;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -10,6 +10,8 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,18 +33,26 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * cards never notices it while a scraper gets one request every few seconds; on the API
  * and the staff pages it is the authenticated user or API client. The buckets are in the
  * database ({@link SharedBuckets}), so the limit holds across instances: each instance
- * takes a slice of a client's tokens (a twentieth of the allowance) and spends it without
- * asking again. Not a bean, so that it runs only in the chain it is put in.
+ * spends a slice of a client's tokens (a tenth of the allowance) without asking again.
+ * The first slice for a client this instance has not seen lately is spent before it is
+ * taken, and paid for with the next one, so that a client who stays within one slice (a
+ * journalist reading a page and its cards) costs no database statement at all; a client
+ * spread over N instances gets at most N slices more than the allowance. A client refused
+ * is refused here until the shared bucket will have a token again. Not a bean, so that it
+ * runs only where it is put.
  */
 class RateLimit extends OncePerRequestFilter {
 
 	private static final Logger log = LoggerFactory.getLogger(RateLimit.class);
 
+	/** The clients this instance keeps a slice for, the least recently seen forgotten. */
+	private static final int MAX_TRACKED = 200_000;
+
 	/**
-	 * Beyond this many clients with a slice, the slices are forgotten (a few tokens
-	 * lost).
+	 * A client unseen for this long has a full bucket again, so what its slice still owed
+	 * no longer matters.
 	 */
-	private static final int MAX_TRACKED = 100_000;
+	private static final Duration FORGOTTEN_AFTER = Duration.ofMinutes(2);
 
 	private final SharedBuckets buckets;
 
@@ -56,8 +66,37 @@ class RateLimit extends OncePerRequestFilter {
 
 	private final String who;
 
-	/** The tokens this instance took and has not spent, per client. */
-	private final ConcurrentHashMap<String, AtomicInteger> slices = new ConcurrentHashMap<>();
+	/** What this instance may still spend of each client's tokens. */
+	private final Cache<String, Slice> slices = Caffeine.newBuilder()
+		.maximumSize(MAX_TRACKED)
+		.expireAfterAccess(FORGOTTEN_AFTER)
+		// its upkeep on the request's thread: cheaper than waking another at this rate
+		.executor(Runnable::run)
+		.build();
+
+	/**
+	 * Tokens this instance may spend ({@code left}), how many of them the shared bucket
+	 * has not been charged for yet ({@code owed}), and until when the client is refused
+	 * (milliseconds since the epoch).
+	 */
+	private static final class Slice {
+
+		final AtomicInteger left;
+
+		final AtomicInteger owed;
+
+		volatile long refusedUntil;
+
+		Slice(int tokens) {
+			this.left = new AtomicInteger(tokens);
+			this.owed = new AtomicInteger(tokens);
+		}
+
+		boolean spend() {
+			return left.getAndUpdate(tokens -> tokens > 0 ? tokens - 1 : 0) > 0;
+		}
+
+	}
 
 	/**
 	 * @param scope the limit's name in the shared buckets
@@ -70,7 +109,7 @@ class RateLimit extends OncePerRequestFilter {
 		this.buckets = buckets;
 		this.scope = scope;
 		this.perMinute = perMinute;
-		this.slice = Math.max(1, perMinute / 20);
+		this.slice = Math.max(1, perMinute / 10);
 		this.client = client;
 		this.who = who;
 	}
@@ -100,14 +139,22 @@ class RateLimit extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		if (perMinute == 0 || free.matches(request)) {
+		if (admits(request, response)) {
 			chain.doFilter(request, response);
-			return;
+		}
+	}
+
+	/**
+	 * Counts the request against its client's allowance: true when it is within it, else
+	 * false with the 429 written.
+	 */
+	boolean admits(HttpServletRequest request, HttpServletResponse response) throws IOException {
+		if (perMinute == 0 || free.matches(request)) {
+			return true;
 		}
 		long wait = take(client.apply(request));
 		if (wait == 0) {
-			chain.doFilter(request, response);
-			return;
+			return true;
 		}
 		long seconds = Math.max(1, TimeUnit.MILLISECONDS.toSeconds(wait + 999));
 		ProblemDetail problem = Problems.of(HttpStatus.TOO_MANY_REQUESTS, "too-many-requests",
@@ -117,9 +164,11 @@ class RateLimit extends OncePerRequestFilter {
 		if (ErrorPages.wantsPage(request)) {
 			response.setContentType("text/html;charset=UTF-8");
 			response.getWriter().write(ErrorPages.page("Too many requests", problem.getDetail()));
-			return;
 		}
-		Problems.write(request, response, problem);
+		else {
+			Problems.write(request, response, problem);
+		}
+		return false;
 	}
 
 	/**
@@ -127,26 +176,30 @@ class RateLimit extends OncePerRequestFilter {
 	 * the shared bucket. 0 when there was one, else the milliseconds until there will be.
 	 */
 	private long take(String key) {
-		if (slices.size() > MAX_TRACKED) {
-			slices.clear();
-		}
-		AtomicInteger mine = slices.computeIfAbsent(key, k -> new AtomicInteger());
-		if (mine.getAndUpdate(left -> left > 0 ? left - 1 : 0) > 0) {
+		Slice mine = slices.get(key, k -> new Slice(slice));
+		if (mine.spend()) {
 			return 0;
 		}
+		long now = System.currentTimeMillis();
+		if (now < mine.refusedUntil) {
+			return mine.refusedUntil - now;
+		}
+		int owed = mine.owed.getAndSet(0);
 		SharedBuckets.Grant grant;
 		try {
-			grant = buckets.take(scope, key, perMinute, slice);
+			grant = buckets.take(scope, key, perMinute, slice, owed);
 		}
 		catch (DataAccessException unreachable) {
 			// the database's own answer (503) follows; the limit does not add to it
+			mine.owed.addAndGet(owed);
 			log.debug("Rate limit not checked, the database is unreachable: {}", unreachable.toString());
 			return 0;
 		}
 		if (grant.tokens() == 0) {
+			mine.refusedUntil = now + grant.waitMillis();
 			return grant.waitMillis();
 		}
-		mine.addAndGet(grant.tokens() - 1);
+		mine.left.addAndGet(grant.tokens() - 1);
 		return 0;
 	}
 

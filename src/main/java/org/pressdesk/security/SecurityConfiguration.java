@@ -1,5 +1,6 @@
 package org.pressdesk.security;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -8,8 +9,10 @@ import org.pressdesk.web.Problems;
 import org.pressdesk.web.UnavailableResponses;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -35,7 +38,13 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
+import org.springframework.security.web.header.HeaderWriter;
+import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.HstsHeaderWriter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.header.writers.XContentTypeOptionsHeaderWriter;
+import org.springframework.security.web.header.writers.XXssProtectionHeaderWriter;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.session.DisableEncodeUrlFilter;
 
@@ -100,13 +109,12 @@ class SecurityConfiguration {
 
 	/**
 	 * Journalists, without an account: the press pages of published articles, GET only,
-	 * rate limited per client address. The pages may be framed only by the configured
-	 * sites (the CMS).
+	 * rate limited per client address in front of this chain ({@link PublicFront}). The
+	 * pages may be framed only by the configured sites (the CMS).
 	 */
 	@Bean
 	@Order(2)
-	SecurityFilterChain publicChain(HttpSecurity http, PublicAccessSettings settings, SharedBuckets buckets)
-			throws Exception {
+	SecurityFilterChain publicChain(HttpSecurity http, PublicAccessSettings settings) throws Exception {
 		return http.securityMatcher("/press/**")
 			.authorizeHttpRequests(requests -> requests.requestMatchers(HttpMethod.GET, "/press/**")
 				.permitAll()
@@ -118,22 +126,37 @@ class SecurityConfiguration {
 				.permitAll()
 				.anyRequest()
 				.denyAll())
-			.addFilterBefore(RateLimit.perAddress(buckets, "public", settings.rateLimitPerMinute()),
-					DisableEncodeUrlFilter.class)
 			.sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.requestCache(cache -> cache.disable())
 			// GET only, and no cookies are read: nothing for a cross-site request to ride
 			// on
 			.csrf(csrf -> csrf.disable())
-			.headers(headers -> headers
-				// the pages set their own: public, revalidated with the ETag
-				.cacheControl(cache -> cache.disable())
-				.frameOptions(frames -> frames.disable())
-				.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; style-src 'self'; "
-						+ "img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors "
-						+ settings.frameAncestors()))
-				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)))
+			.headers(headers -> publicHeaders(settings).forEach(headers.defaultsDisabled()::addHeaderWriter))
 			.build();
+	}
+
+	/**
+	 * Spring Security's defaults but two: no Cache-Control (the pages set their own:
+	 * public, revalidated with the ETag) and no X-Frame-Options (the CSP says which sites
+	 * may frame them).
+	 */
+	private static List<HeaderWriter> publicHeaders(PublicAccessSettings settings) {
+		return List.of(new XContentTypeOptionsHeaderWriter(), new XXssProtectionHeaderWriter(), new HstsHeaderWriter(),
+				new ContentSecurityPolicyHeaderWriter("default-src 'none'; style-src 'self'; img-src 'self'; "
+						+ "base-uri 'none'; form-action 'none'; frame-ancestors " + settings.frameAncestors()),
+				new ReferrerPolicyHeaderWriter(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN));
+	}
+
+	/** The public rate limit and the responses kept in memory: {@link PublicFront}. */
+	@Bean
+	FilterRegistrationBean<PublicFront> publicFront(PublicAccessSettings settings, SharedBuckets buckets,
+			KeptPublicResponses kept) {
+		PublicFront front = new PublicFront(RateLimit.perAddress(buckets, "public", settings.rateLimitPerMinute()),
+				publicHeaders(settings), kept);
+		FilterRegistrationBean<PublicFront> registration = new FilterRegistrationBean<>(front);
+		registration.addUrlPatterns("/press/*");
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+		return registration;
 	}
 
 	/** Readable by anyone: health, the API description, and the generic error page. */

@@ -48,7 +48,11 @@ class SharedBuckets {
 	record Grant(int tokens, long waitMillis) {
 	}
 
-	Grant take(String scope, String client, int perMinute, int wanted) {
+	/**
+	 * @param owed tokens the caller spent before taking them: charged first, so that they
+	 * may leave the bucket below empty (a debt of at most one allowance)
+	 */
+	Grant take(String scope, String client, int perMinute, int wanted, int owed) {
 		return transaction.execute(status -> {
 			long now = clock.millis();
 			// the row made full when there is none, and locked either way (an upsert
@@ -63,9 +67,11 @@ class SharedBuckets {
 				.and(RATE_BUCKET.CLIENT.eq(client))
 				.forUpdate()
 				.fetchSingle();
-			double tokens = Math.min(perMinute,
-					bucket.value1() + (double) Math.max(0, now - bucket.value2()) * perMinute / MINUTE_MS);
-			int granted = (int) Math.min(wanted, Math.floor(tokens));
+			double tokens = Math.max(-perMinute,
+					Math.min(perMinute,
+							bucket.value1() + (double) Math.max(0, now - bucket.value2()) * perMinute / MINUTE_MS)
+							- owed);
+			int granted = (int) Math.max(0, Math.min(wanted, Math.floor(tokens)));
 			tokens -= granted;
 			db.update(RATE_BUCKET)
 				.set(RATE_BUCKET.TOKENS, tokens)

@@ -14,11 +14,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 
 import org.pressdesk.PressdeskApplication;
 
@@ -52,10 +54,10 @@ final class ServiceProcess implements AutoCloseable {
 	}
 
 	/**
-	 * Starts the service with at most {@code heap} of heap (e.g. "256m"), and waits for
-	 * it.
+	 * Starts the service with at most {@code heap} of heap (e.g. "256m") and these
+	 * settings besides the benchmark directory's, and waits for it.
 	 */
-	static ServiceProcess start(String heap) throws Exception {
+	static ServiceProcess start(String heap, String... settings) throws Exception {
 		int port;
 		try (ServerSocket socket = new ServerSocket(0)) {
 			port = socket.getLocalPort();
@@ -69,6 +71,7 @@ final class ServiceProcess implements AutoCloseable {
 		}
 		command.addAll(List.of("-cp", classpath(), PressdeskApplication.class.getName()));
 		command.addAll(BenchDirectory.arguments(port));
+		command.addAll(List.of(settings));
 		Process process = new ProcessBuilder(command).redirectErrorStream(true)
 			.redirectOutput(Path.of("target", "bench-service-" + heap + ".log").toFile())
 			.start();
@@ -96,6 +99,30 @@ final class ServiceProcess implements AutoCloseable {
 		}
 		service.close();
 		throw new IllegalStateException("the service did not start within 5 minutes");
+	}
+
+	/**
+	 * Waits until the service has finished what it does after start (merging the search
+	 * index built then): less than 5 % of a core used in a second.
+	 */
+	void awaitIdle() throws InterruptedException {
+		for (int second = 0; second < 300; second++) {
+			long before = cpuNanos();
+			Thread.sleep(1000);
+			if (cpuNanos() - before < 50_000_000) {
+				return;
+			}
+		}
+	}
+
+	private long cpuNanos() {
+		return Stream.concat(Stream.of(process.toHandle()), process.toHandle().descendants())
+			.mapToLong(p -> p.info().totalCpuDuration().map(Duration::toNanos).orElse(0L))
+			.sum();
+	}
+
+	ProcessHandle process() {
+		return process.toHandle();
 	}
 
 	int port() {
