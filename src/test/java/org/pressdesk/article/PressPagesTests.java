@@ -1,6 +1,7 @@
 package org.pressdesk.article;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.pressdesk.db.Tables.ARTICLE;
 
 import java.io.ByteArrayInputStream;
 import java.net.URI;
@@ -11,11 +12,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
 import net.fortuna.ical4j.vcard.Property;
 import net.fortuna.ical4j.vcard.VCard;
+import org.jooq.DSLContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -24,7 +27,12 @@ import org.pressdesk.ApiTestSupport;
 import org.pressdesk.Http.Response;
 import org.pressdesk.exchange.OutsideParsers;
 
+import org.springframework.beans.factory.annotation.Autowired;
+
 class PressPagesTests extends ApiTestSupport {
+
+	@Autowired
+	private DSLContext db;
 
 	private ArticleFixtures fixtures;
 
@@ -199,6 +207,36 @@ class PressPagesTests extends ApiTestSupport {
 			.getProperties(Property.Id.TEL)
 			.stream()
 			.map(Property::getValue)).containsExactly(international(newNumber));
+	}
+
+	@Test
+	void aKeptResponseIsAnsweredFromMemoryAsTheServiceAnswersItUntilItsArticleChanges() {
+		for (String path : List.of("/press/" + slug, "/press/" + slug + "/contacts.vcf",
+				"/press/" + slug + "/contacts.vcf?version=4.0",
+				"/press/" + slug + "/contacts/" + id(pressContact) + ".vcf?target=outlook")) {
+			Response rendered = anonymous.get(path);
+			Response kept = anonymous.get(path);
+			assertThat(kept.status()).as(path).isEqualTo(200);
+			assertThat(kept.body()).as(path).isEqualTo(rendered.body());
+			assertThat(withoutDate(kept.headers())).as(path).isEqualTo(withoutDate(rendered.headers()));
+			assertThat(anonymous.get(path, "If-None-Match", kept.header("ETag")).status()).as(path).isEqualTo(304);
+		}
+
+		// no statement asks the database: an article unpublished behind the service's
+		// back
+		// (no change logged, which no write of the service does) is still served
+		db.update(ARTICLE).set(ARTICLE.STATUS, ArticleStatus.DRAFT).where(ARTICLE.ID.eq(articleId)).execute();
+		assertThat(anonymous.get("/press/" + slug).status()).isEqualTo(200);
+		// until a change to the article is logged: then the database is asked again
+		assertThat(editor.patch("/api/v1/articles/" + articleId, "{\"summary\": \"Changed\"}").status()).isEqualTo(200);
+		assertThat(anonymous.get("/press/" + slug).status()).isEqualTo(404);
+		assertThat(anonymous.get("/press/" + slug + "/contacts.vcf").status()).isEqualTo(404);
+	}
+
+	private static Map<String, List<String>> withoutDate(Map<String, List<String>> headers) {
+		Map<String, List<String>> rest = new TreeMap<>(headers);
+		rest.remove("date");
+		return rest;
 	}
 
 	/** A person's phone number in E.164, as the API returns it. */

@@ -19,6 +19,7 @@ import org.pressdesk.Browser;
 import org.pressdesk.Http;
 import org.pressdesk.PressdeskApplication;
 import org.pressdesk.TestDatabase;
+import org.pressdesk.article.ArticleFixtures;
 import org.pressdesk.system.Leases;
 import org.pressdesk.webhook.Receiver;
 
@@ -51,13 +52,17 @@ class SharedAcrossInstancesTests extends ApiTestSupport {
 
 	/** Another instance on the test's database, with rate limits on. */
 	private static ConfigurableApplicationContext instance() {
+		return instance(PUBLIC_PER_MINUTE);
+	}
+
+	private static ConfigurableApplicationContext instance(int publicPerMinute) {
 		return new SpringApplicationBuilder(PressdeskApplication.class).run("--server.port=0",
 				"--spring.datasource.url=" + TestDatabase.jdbcUrl(),
 				"--spring.datasource.username=" + TestDatabase.username(),
 				"--spring.datasource.password=" + TestDatabase.password(),
 				"--pressdesk.admin-password=" + ADMIN_PASSWORD, "--pressdesk.demo-data=false",
 				"--pressdesk.api.rate-limit-per-minute=" + API_PER_MINUTE, "--pressdesk.pages.rate-limit-per-minute=0",
-				"--pressdesk.public.rate-limit-per-minute=" + PUBLIC_PER_MINUTE,
+				"--pressdesk.public.rate-limit-per-minute=" + publicPerMinute,
 				"--pressdesk.webhooks.allow-private-networks=true", "--pressdesk.webhooks.secret-key=" + WEBHOOK_KEY);
 	}
 
@@ -132,6 +137,35 @@ class SharedAcrossInstancesTests extends ApiTestSupport {
 				}
 			}
 			assertThat(pages).as("one allowance per address for both instances").isEqualTo(PUBLIC_PER_MINUTE);
+		}
+	}
+
+	@Test
+	void aChangeMadeOnOneInstanceIsOnTheOthersPublicPagesWithinASecond() throws Exception {
+		ArticleFixtures fixtures = new ArticleFixtures(editor, unique("f"));
+		String personId = fixtures
+			.person("Fiona", "Follower", fixtures.organisation(unique("Followed institute "), null), "Press Officer")
+			.get("id")
+			.asString();
+		String articleId = editor.post("/api/v1/articles", "{\"title\": \"Followed\", \"status\": \"PUBLISHED\"}")
+			.createdId();
+		fixtures.putContacts(articleId, "[{\"personId\": \"" + personId + "\", \"role\": \"PRESS_CONTACT\"}]");
+		String path = "/press/" + editor.get("/api/v1/articles/" + articleId).text("$.slug") + "/contacts.vcf";
+		try (ConfigurableApplicationContext reader = instance(0)) {
+			Http journalist = Http.anonymous(((WebServerApplicationContext) reader).getWebServer().getPort());
+			String before = journalist.get(path).body();
+			assertThat(journalist.get(path).body()).as("kept in memory").isEqualTo(before);
+
+			assertThat(editor
+				.patch("/api/v1/people/" + personId,
+						"{\"phones\": [{\"value\": \"01223 765432\", \"visibility\": \"PUBLIC\"}]}")
+				.status()).isEqualTo(200);
+			long changed = System.nanoTime();
+			while (!journalist.get(path).body().contains("+44 1223 765432")) {
+				assertThat(Duration.ofNanos(System.nanoTime() - changed)).as("the other instance's card")
+					.isLessThan(Duration.ofSeconds(2));
+				Thread.sleep(20);
+			}
 		}
 	}
 
