@@ -98,6 +98,11 @@ final class GaleraCluster implements AutoCloseable {
 				+ "/pressdesk?failOverReadOnly=false&connectTimeout=2000";
 	}
 
+	/** One node only, as a service that writes to another node than its peers. */
+	String jdbcUrl(int node) {
+		return "jdbc:mysql://127.0.0.1:" + ports[node] + "/pressdesk?connectTimeout=2000";
+	}
+
 	/** A connection to one node. */
 	Connection connect(int node) throws SQLException {
 		return DriverManager.getConnection("jdbc:mysql://127.0.0.1:" + ports[node] + "/pressdesk", USER, PASSWORD);
