@@ -18,18 +18,19 @@ import java.util.concurrent.TimeUnit;
  * A three-node MariaDB Galera cluster on loopback, from Debian's {@code mariadb-server},
  * {@code galera-4} and {@code rsync}: the first node is bootstrapped and given the
  * service's database and account; the other two join it with an empty data directory and
- * receive its state by rsync. The nodes run as Debian's {@code mysql} user: run by root,
- * the SST's rsync daemon would drop to {@code nobody}, who may not write the data.
+ * receive its state by rsync (used by GaleraClusterTests and the WriteBenchmark). The
+ * nodes run as Debian's {@code mysql} user: run by root, the SST's rsync daemon would
+ * drop to {@code nobody}, who may not write the data.
  */
-final class GaleraCluster implements AutoCloseable {
+public final class GaleraCluster implements AutoCloseable {
 
 	static final Path MARIADBD = Path.of("/usr/sbin/mariadbd");
 
 	static final Path PROVIDER = Path.of("/usr/lib/galera/libgalera_smm.so");
 
-	static final String USER = "pressdesk";
+	public static final String USER = "pressdesk";
 
-	static final String PASSWORD = "galera test password";
+	public static final String PASSWORD = "galera test password";
 
 	private final Path directory;
 
@@ -46,18 +47,18 @@ final class GaleraCluster implements AutoCloseable {
 	 * {@code mysql} user the nodes run as (a checkout may sit in a directory only root
 	 * may enter).
 	 */
-	static Path directory() throws IOException {
+	public static Path directory() throws IOException {
 		Path directory = Path.of(System.getProperty("java.io.tmpdir"), "pressdesk-galera-" + UUID.randomUUID());
 		Files.createDirectories(directory);
 		Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwxr-xr-x"));
 		return directory;
 	}
 
-	static boolean installed() {
+	public static boolean installed() {
 		return Files.isExecutable(MARIADBD) && Files.exists(PROVIDER);
 	}
 
-	GaleraCluster(Path directory) throws IOException {
+	public GaleraCluster(Path directory) throws IOException {
 		this.directory = directory;
 		for (int i = 0; i < 3; i++) {
 			ports[i] = freePort();
@@ -67,7 +68,7 @@ final class GaleraCluster implements AutoCloseable {
 		}
 	}
 
-	void start() throws Exception {
+	public void start() throws Exception {
 		for (int i = 0; i < 3; i++) {
 			Files.createDirectories(node(i).resolve("data"));
 			Files.writeString(node(i).resolve("my.cnf"), config(i));
@@ -93,7 +94,7 @@ final class GaleraCluster implements AutoCloseable {
 	}
 
 	/** Connector/J's address of all three, the first one first (failover, writable). */
-	String jdbcUrl() {
+	public String jdbcUrl() {
 		return "jdbc:mysql://127.0.0.1:" + ports[0] + ",127.0.0.1:" + ports[1] + ",127.0.0.1:" + ports[2]
 				+ "/pressdesk?failOverReadOnly=false&connectTimeout=2000";
 	}
