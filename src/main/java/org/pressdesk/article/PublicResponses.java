@@ -38,10 +38,10 @@ import org.springframework.web.context.request.ServletWebRequest;
 class PublicResponses implements KeptPublicResponses {
 
 	/**
-	 * Enough for the articles journalists are reading this week, in each variant; the
-	 * least used go first.
+	 * The bytes kept at most: some thousands of articles' pages and cards, enough for
+	 * those journalists are reading this week; the least used go first.
 	 */
-	private static final int CAPACITY = 20_000;
+	private static final long CAPACITY_BYTES = 32L * 1024 * 1024;
 
 	/**
 	 * How long after the follower last caught up the kept responses are still served:
@@ -101,7 +101,8 @@ class PublicResponses implements KeptPublicResponses {
 	}
 
 	private final Cache<String, Entry> kept = Caffeine.newBuilder()
-		.maximumSize(CAPACITY)
+		.maximumWeight(CAPACITY_BYTES)
+		.weigher((String key, Entry entry) -> entry.rendered().body().length)
 		// its upkeep on the request's thread: cheaper than waking another at this rate
 		.executor(Runnable::run)
 		.build();

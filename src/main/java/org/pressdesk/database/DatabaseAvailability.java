@@ -64,7 +64,8 @@ public class DatabaseAvailability implements Outages, DisposableBean {
 
 	/**
 	 * Whether this failure means the database could not be used: it cannot be reached
-	 * (then it is marked down), or no connection was free in time.
+	 * (then it is marked down), a transaction could not end, or no connection was free in
+	 * time.
 	 */
 	@Override
 	public boolean isOutage(Throwable failure) {
@@ -73,8 +74,11 @@ public class DatabaseAvailability implements Outages, DisposableBean {
 			return true;
 		}
 		// a transaction that could not end (the commit lost its connection, then the
-		// rollback found it closed) says nothing of why: ask the database itself
-		if (causes(failure).anyMatch(TransactionSystemException.class::isInstance) && !check()) {
+		// rollback found it closed) may or may not have committed: a 503, as for an
+		// outage, even when the database answers again (another node of a cluster took
+		// over); whether it is down, the database itself says
+		if (causes(failure).anyMatch(TransactionSystemException.class::isInstance)) {
+			check();
 			return true;
 		}
 		return noConnectionInTime(failure);

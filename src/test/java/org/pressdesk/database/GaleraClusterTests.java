@@ -45,6 +45,9 @@ class GaleraClusterTests {
 
 	private static final int EDITS_PER_NODE = 30;
 
+	/** Where a writer's status would be, when it got no answer at all. */
+	private static final int CONNECTION_LOST = -1;
+
 	@Test
 	void aNodeKilledDuringAWriteLoadLosesNoAcknowledgedWrite() throws Exception {
 		assumeTrue(GaleraCluster.installed() || "true".equals(System.getenv("CI")),
@@ -82,6 +85,8 @@ class GaleraClusterTests {
 						load.perSecond);
 				assertThat(beforeKill).as("writes went through before the kill").isPositive();
 				assertThat(load.acknowledged.size()).as("and after it, on the other nodes").isGreaterThan(beforeKill);
+				assertThat(load.statuses.keySet()).as("created, or 503 (or the connection lost) while the node goes")
+					.isSubsetOf(201, 503, CONNECTION_LOST);
 				assertThat(load.lastFailureNanos.get() - killedAt).as("failures, if any, only around the kill")
 					.isLessThan(TimeUnit.SECONDS.toNanos(12));
 
@@ -195,7 +200,7 @@ class GaleraClusterTests {
 							id = status == 201 ? created.createdId() : null;
 						}
 						catch (IllegalStateException connectionLost) {
-							status = -1;
+							status = CONNECTION_LOST;
 						}
 						statuses.computeIfAbsent(status, s -> new AtomicInteger()).incrementAndGet();
 						if (id != null) {
