@@ -31,15 +31,15 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * transaction again is safe; a broken connection is not retried, as its transaction may
  * or may not have committed (that is a 503). Around the method that begins the
  * transaction only (a method joining one is run again with it), at most
- * {@value #ATTEMPTS} attempts in all, a few milliseconds apart; then the 409 "try again"
- * goes to the client.
+ * {@value #ATTEMPTS} attempts in all, milliseconds apart at first; then the 409 "try
+ * again" goes to the client.
  */
 @Configuration(proxyBeanMethods = false)
 class RetriedTransactions {
 
 	private static final Logger log = LoggerFactory.getLogger(RetriedTransactions.class);
 
-	static final int ATTEMPTS = 4;
+	static final int ATTEMPTS = 8;
 
 	private static final int ROLLED_BACK = 1213;
 
@@ -80,9 +80,10 @@ class RetriedTransactions {
 				retried.incrementAndGet();
 				log.info("{} was rolled back by the database ({}); attempt {} of {}", invocation.getMethod(),
 						NestedExceptionUtils.getMostSpecificCause(ex), attempt + 1, ATTEMPTS);
-				// the other transaction is committing now; a random pause keeps two
-				// victims from meeting again
-				Thread.sleep(ThreadLocalRandom.current().nextLong(2, 10L << attempt));
+				// the other transaction is committing now; a random pause, longer each
+				// time, keeps two writers of the same rows from meeting again (at most
+				// about a second in all)
+				Thread.sleep(ThreadLocalRandom.current().nextLong(1, Math.min(250, 5L << attempt)));
 			}
 		}
 	}
