@@ -55,17 +55,8 @@ class GaleraClusterTests {
 		Path directory = GaleraCluster.directory();
 		try (GaleraCluster cluster = new GaleraCluster(directory)) {
 			cluster.start();
-			// two instances starting together on the empty database: one migrates it
-			CompletableFuture<ConfigurableApplicationContext> starting = CompletableFuture
-				.supplyAsync(() -> instance(cluster, directory.resolve("other")));
-			try (ConfigurableApplicationContext service = instance(cluster, directory.resolve("service"));
-					ConfigurableApplicationContext other = starting.get(3, TimeUnit.MINUTES)) {
-				try (Connection node1 = cluster.connect(0);
-						ResultSet twice = node1.createStatement()
-							.executeQuery(
-									"select version from flyway_schema_history group by version having count(*) > 1")) {
-					assertThat(twice.next()).as("a migration applied twice").isFalse();
-				}
+			twoInstancesStartingTogetherMigrateTheSchemaOnce(cluster, directory);
+			try (ConfigurableApplicationContext service = instance(cluster, directory.resolve("service"))) {
 				Http admin = Http.anonymous(((WebServerApplicationContext) service).getWebServer().getPort())
 					.as("admin", PASSWORD);
 				changesThroughTwoNodesAtOnceAreRunAgainWhenTheClusterRefusesOne(cluster, admin,
@@ -110,6 +101,37 @@ class GaleraClusterTests {
 		}
 		finally {
 			TestDatabase.deleteDirectory(directory);
+		}
+	}
+
+	/**
+	 * Two instances start at the same moment on the empty database, each in a JVM of its
+	 * own: one migrates it, the other waits and finds it migrated.
+	 */
+	private static void twoInstancesStartingTogetherMigrateTheSchemaOnce(GaleraCluster cluster, Path directory)
+			throws Exception {
+		List<Process> instances = new ArrayList<>();
+		try {
+			int[] ports = { OwnJvm.freePort(), OwnJvm.freePort() };
+			for (int i = 0; i < 2; i++) {
+				instances.add(OwnJvm.launch(directory.resolve("starting-" + i), ports[i], PASSWORD, "service",
+						"--spring.datasource.url=" + cluster.jdbcUrl(),
+						"--spring.datasource.username=" + GaleraCluster.USER,
+						"--spring.datasource.password=" + GaleraCluster.PASSWORD));
+			}
+			for (int i = 0; i < 2; i++) {
+				OwnJvm.awaitHealthy(instances.get(i), ports[i], PASSWORD);
+			}
+		}
+		finally {
+			for (Process instance : instances) {
+				OwnJvm.stop(instance);
+			}
+		}
+		try (Connection node1 = cluster.connect(0);
+				ResultSet twice = node1.createStatement()
+					.executeQuery("select version from flyway_schema_history group by version having count(*) > 1")) {
+			assertThat(twice.next()).as("a migration applied twice").isFalse();
 		}
 	}
 

@@ -2,8 +2,6 @@ package org.pressdesk.database;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,7 +17,6 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.pressdesk.Http;
-import org.pressdesk.PressdeskApplication;
 import org.pressdesk.TestDatabase;
 import org.pressdesk.webhook.Receiver;
 
@@ -41,9 +38,9 @@ class ServiceCrashTests {
 		Process first = null;
 		Process second = null;
 		try {
-			int port = freePort();
-			first = launch(dataDir, port, "first");
-			Http editor = awaitHealthy(first, port);
+			int port = OwnJvm.freePort();
+			first = OwnJvm.launch(dataDir, port, PASSWORD, "first");
+			Http editor = OwnJvm.awaitHealthy(first, port, PASSWORD);
 
 			String organisation = editor.post("/api/v1/organisations", Http.toJson(Map.of("name", tag + " University")))
 				.createdId();
@@ -89,8 +86,8 @@ class ServiceCrashTests {
 			running.set(false);
 			CompletableFuture.allOf(importing, replacing, editing).get(1, TimeUnit.MINUTES);
 
-			second = launch(dataDir, port, "second");
-			Http after = awaitHealthy(second, port);
+			second = OwnJvm.launch(dataDir, port, PASSWORD, "second");
+			Http after = OwnJvm.awaitHealthy(second, port, PASSWORD);
 			assertThat(Files.readString(dataDir.resolve("second.log")))
 				.as("the server the killed service left running is stopped, not a reason to fail")
 				.contains("left running on");
@@ -115,8 +112,8 @@ class ServiceCrashTests {
 				.startsWith(family.substring(0, 1).toLowerCase());
 		}
 		finally {
-			stop(first);
-			stop(second);
+			OwnJvm.stop(first);
+			OwnJvm.stop(second);
 			TestDatabase.deleteDirectory(dataDir);
 		}
 	}
@@ -137,9 +134,9 @@ class ServiceCrashTests {
 		String url = down.url();
 		down.close();
 		try {
-			int port = freePort();
-			first = launch(dataDir, port, "first", hooks);
-			Http admin = awaitHealthy(first, port);
+			int port = OwnJvm.freePort();
+			first = OwnJvm.launch(dataDir, port, PASSWORD, "first", hooks);
+			Http admin = OwnJvm.awaitHealthy(first, port, PASSWORD);
 			String hook = admin.post("/api/v1/webhooks", "{\"url\": \"" + url + "\", \"events\": [\"person.created\"]}")
 				.createdId();
 			String personId = admin.post("/api/v1/people", "{\"familyName\": \"Undelivered\"}").createdId();
@@ -149,16 +146,16 @@ class ServiceCrashTests {
 			assertThat(first.waitFor(30, TimeUnit.SECONDS)).isTrue();
 
 			try (Receiver receiver = new Receiver(receiverPort)) {
-				second = launch(dataDir, port, "second", hooks);
-				awaitHealthy(second, port);
+				second = OwnJvm.launch(dataDir, port, PASSWORD, "second", hooks);
+				OwnJvm.awaitHealthy(second, port, PASSWORD);
 				List<Receiver.Received> received = receiver.await(m -> m.type().equals("person.created"), 1,
 						Duration.ofSeconds(60));
 				assertThat(received.get(0).body()).contains(personId);
 			}
 		}
 		finally {
-			stop(first);
-			stop(second);
+			OwnJvm.stop(first);
+			OwnJvm.stop(second);
 			TestDatabase.deleteDirectory(dataDir);
 		}
 	}
@@ -218,60 +215,12 @@ class ServiceCrashTests {
 		return count;
 	}
 
-	/** The service in a JVM of its own, so that it can be killed like a real one. */
-	private static Process launch(Path dataDir, int port, String name, String... settings) throws IOException {
-		Files.createDirectories(dataDir);
-		String java = ProcessHandle.current().info().command().orElse("java");
-		List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
-				PressdeskApplication.class.getName(), "--server.port=" + port, "--pressdesk.data-dir=" + dataDir,
-				"--pressdesk.admin-password=" + PASSWORD, "--pressdesk.demo-data=false",
-				"--pressdesk.api.rate-limit-per-minute=0",
-				"--pressdesk.embedded-db.binaries=" + TestDatabase.BINARIES.toAbsolutePath()));
-		command.addAll(List.of(settings));
-		return new ProcessBuilder(command).redirectErrorStream(true)
-			.redirectOutput(dataDir.resolve(name + ".log").toFile())
-			.start();
-	}
-
-	private static Http awaitHealthy(Process service, int port) throws InterruptedException {
-		Http anonymous = Http.anonymous(port);
-		long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
-		while (System.nanoTime() < deadline) {
-			assertThat(service.isAlive()).as("the service is running").isTrue();
-			try {
-				if (anonymous.get("/actuator/health").status() == 200) {
-					return anonymous.as("admin", PASSWORD);
-				}
-			}
-			catch (IllegalStateException notListening) {
-				// not yet
-			}
-			Thread.sleep(250);
-		}
-		throw new AssertionError("the service did not become healthy within 3 minutes");
-	}
-
 	private static void quietly(Runnable request) {
 		try {
 			request.run();
 		}
 		catch (IllegalStateException killed) {
 			// the service went away mid-request
-		}
-	}
-
-	private static void stop(Process service) throws InterruptedException {
-		if (service != null && service.isAlive()) {
-			service.destroy();
-			if (!service.waitFor(1, TimeUnit.MINUTES)) {
-				service.destroyForcibly();
-			}
-		}
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
 		}
 	}
 
