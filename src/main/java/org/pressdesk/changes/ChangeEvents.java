@@ -22,6 +22,8 @@ import org.pressdesk.system.InvalidInput;
 import org.pressdesk.web.Page;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -59,7 +61,7 @@ public class ChangeEvents {
 	private final JsonMapper json;
 
 	/** One run at a time, on a thread of its own. */
-	private final Background runs = new Background("change-sequencer", this::sequence);
+	private final Background runs = new Background("change-sequencer", this::sequenceNow);
 
 	ChangeEvents(DSLContext db, PlatformTransactionManager transactions, ApplicationEventPublisher events,
 			JsonMapper json) {
@@ -99,15 +101,20 @@ public class ChangeEvents {
 	}
 
 	/**
-	 * Soon after a commit of this instance that wrote to the change log: on a thread of
-	 * its own, so that the writer (a big import) does not wait for it.
+	 * Right after a commit of this instance that wrote to the change log, on the writer's
+	 * thread and before this instance's followers read the log (they listen with a lower
+	 * precedence): they find the change in order at once, and nobody sequences it again.
 	 */
+	@Order(Ordered.HIGHEST_PRECEDENCE)
 	@TransactionalEventListener(fallbackExecution = true)
 	void afterCommit(ChangesRecorded recorded) {
-		wake();
+		sequenceNow();
 	}
 
-	/** The others' commits, and what an interrupted run left. */
+	/**
+	 * The other instances' commits, and what an interrupted run left: on a thread of its
+	 * own.
+	 */
 	@Scheduled(initialDelay = 1_000, fixedDelay = 250)
 	void wake() {
 		runs.wake();
@@ -120,17 +127,10 @@ public class ChangeEvents {
 
 	/**
 	 * Gives the committed rows without a sequence theirs, in order of position, and hands
-	 * them on ({@link ChangesSequenced}) in the same transaction.
-	 */
-	/**
-	 * Puts what is committed by now in order, on the caller's thread, in a transaction of
-	 * its own (a follower reading the log).
+	 * them on ({@link ChangesSequenced}) in the same transaction: on the caller's thread,
+	 * in a transaction of its own.
 	 */
 	void sequenceNow() {
-		sequence();
-	}
-
-	private void sequence() {
 		try {
 			int done;
 			do {
