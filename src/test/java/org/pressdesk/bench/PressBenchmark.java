@@ -1,7 +1,6 @@
 package org.pressdesk.bench;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,7 +20,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * Requests per second and latency of {@code GET /press/{slug}/contacts.vcf} on loopback,
@@ -72,7 +70,7 @@ public final class PressBenchmark {
 			Path root = Files.createTempDirectory("press-bench",
 					PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
 			Files.write(root.resolve("contacts.vcf"), cards);
-			int nginxPort = freePort();
+			int nginxPort = ServiceProcess.freePort();
 			Files.writeString(root.resolve("nginx.conf"), """
 					daemon off;
 					worker_processes auto;
@@ -172,7 +170,7 @@ public final class PressBenchmark {
 	}
 
 	private static Result run(HttpClient client, URI uri, int seconds, ProcessHandle server) throws Exception {
-		Duration cpuBefore = cpu(server);
+		Duration cpuBefore = ServiceProcess.cpu(server);
 		ExecutorService threads = Executors.newFixedThreadPool(CONNECTIONS);
 		long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
 		List<Future<long[]>> workers = new ArrayList<>();
@@ -204,7 +202,7 @@ public final class PressBenchmark {
 		long[] latencies = all.stream().flatMapToLong(Arrays::stream).sorted().toArray();
 		return new Result(latencies.length, latencies.length / (double) seconds, latencies[latencies.length / 2] / 1e6,
 				latencies[(int) (latencies.length * 0.99)] / 1e6, Arrays.stream(failures).sum(),
-				cpu(server).minus(cpuBefore).toNanos() / 1e3 / latencies.length);
+				ServiceProcess.cpu(server).minus(cpuBefore).toNanos() / 1e3 / latencies.length);
 	}
 
 	private static final AtomicInteger journalists = new AtomicInteger();
@@ -214,19 +212,6 @@ public final class PressBenchmark {
 		return HttpRequest.newBuilder(uri)
 			.header("X-Forwarded-For", "10." + (n >> 16) + "." + (n >> 8 & 255) + "." + (n & 255))
 			.build();
-	}
-
-	/** The CPU time of a server and its workers (nginx's are its children). */
-	private static Duration cpu(ProcessHandle server) {
-		return Stream.concat(Stream.of(server), server.descendants())
-			.map(p -> p.info().totalCpuDuration().orElse(Duration.ZERO))
-			.reduce(Duration.ZERO, Duration::plus);
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
 	}
 
 	private static void waitForPort(int port) throws Exception {

@@ -58,10 +58,7 @@ final class ServiceProcess implements AutoCloseable {
 	 * settings besides the benchmark directory's, and waits for it.
 	 */
 	static ServiceProcess start(String heap, String... settings) throws Exception {
-		int port;
-		try (ServerSocket socket = new ServerSocket(0)) {
-			port = socket.getLocalPort();
-		}
+		int port = freePort();
 		List<String> command = new ArrayList<>(
 				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx" + heap));
 		// e.g. -Dbench.serviceOptions=-XX:StartFlightRecording=filename=/tmp/service.jfr
@@ -107,18 +104,28 @@ final class ServiceProcess implements AutoCloseable {
 	 */
 	void awaitIdle() throws InterruptedException {
 		for (int second = 0; second < 300; second++) {
-			long before = cpuNanos();
+			Duration before = cpu(process.toHandle());
 			Thread.sleep(1000);
-			if (cpuNanos() - before < 50_000_000) {
+			if (cpu(process.toHandle()).minus(before).toMillis() < 50) {
 				return;
 			}
 		}
 	}
 
-	private long cpuNanos() {
-		return Stream.concat(Stream.of(process.toHandle()), process.toHandle().descendants())
-			.mapToLong(p -> p.info().totalCpuDuration().map(Duration::toNanos).orElse(0L))
-			.sum();
+	/**
+	 * The CPU time a server has used so far, its child processes included (the embedded
+	 * database; nginx's workers).
+	 */
+	static Duration cpu(ProcessHandle server) {
+		return Stream.concat(Stream.of(server), server.descendants())
+			.map(p -> p.info().totalCpuDuration().orElse(Duration.ZERO))
+			.reduce(Duration.ZERO, Duration::plus);
+	}
+
+	static int freePort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
 	}
 
 	ProcessHandle process() {
