@@ -75,13 +75,13 @@ class PersonApi {
 	 * cursor belongs to its order
 	 */
 	@GetMapping("/people")
-	Page<Person> searchPeople(@RequestParam(required = false) String q,
+	Page<PersonJson> searchPeople(@RequestParam(required = false) String q,
 			@RequestParam(name = "organisation", required = false) String organisationId,
 			@RequestParam(required = false) String topic,
 			@RequestParam(required = false) @Parameter(
 					schema = @Schema(allowableValues = { "relevance", "name" })) String sort,
 			@RequestParam(required = false) Integer limit, @RequestParam(required = false) String cursor) {
-		return search.page(q, organisationId, topic, sort, cursor, limit);
+		return search.pageAsJson(q, organisationId, topic, sort, cursor, limit);
 	}
 
 	/**
@@ -89,12 +89,12 @@ class PersonApi {
 	 * organisation below it, by name.
 	 */
 	@GetMapping("/organisations/{id}/people")
-	Page<Person> listOrganisationPeople(@PathVariable String id, @RequestParam(required = false) Integer limit,
+	Page<PersonJson> listOrganisationPeople(@PathVariable String id, @RequestParam(required = false) Integer limit,
 			@RequestParam(required = false) String cursor) {
 		if (!organisations.exists(id)) {
 			throw new NotFound("organisation", id);
 		}
-		return search.page(null, id, null, cursor, limit);
+		return search.pageAsJson(null, id, null, null, cursor, limit);
 	}
 
 	/**

@@ -26,6 +26,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
+import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.DocumentStoredFieldVisitor;
 import org.apache.lucene.document.Field.Store;
@@ -34,8 +35,10 @@ import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
+import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.CodecReader;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
@@ -160,6 +163,13 @@ class PersonIndex implements DisposableBean {
 	private static final String EXPORT_CARD = "exportCard";
 
 	/**
+	 * The person as the API writes them ({@link PersonJson}). In doc values, which are
+	 * not compressed, unlike stored fields: reading a stored person decompresses the
+	 * block of several people it sits in (measured: 60 % of what a search allocated).
+	 */
+	private static final String API_JSON = "apiJson";
+
+	/**
 	 * The stored person as its records are, every component by name: without the API's
 	 * annotations (an unwrapped name, fields it leaves out), which shape JSON for
 	 * clients.
@@ -242,13 +252,17 @@ class PersonIndex implements DisposableBean {
 
 	private final ExportCards exportCards;
 
+	/** The API's JSON, as the web layer writes it. */
+	private final JsonMapper apiJson;
+
 	private final CountDownLatch built = new CountDownLatch(1);
 
 	private volatile PersonSearch.IndexStatus buildStatus = new PersonSearch.IndexStatus(false, 0, 0, 0);
 
-	PersonIndex(SearchTerms terms, ExportCards exportCards) throws IOException {
+	PersonIndex(SearchTerms terms, ExportCards exportCards, JsonMapper apiJson) throws IOException {
 		this.terms = terms;
 		this.exportCards = exportCards;
+		this.apiJson = apiJson;
 		Path temporary = Path.of(System.getProperty("java.io.tmpdir"));
 		removeAbandoned(temporary);
 		this.files = Files.createTempDirectory(temporary, FILES_PREFIX);
@@ -361,13 +375,12 @@ class PersonIndex implements DisposableBean {
 		}
 	}
 
-	/** One page of results, most relevant first or in order of name. */
+	/**
+	 * One page of results, most relevant first or in order of name: the people, and when
+	 * the query asks, why each matched.
+	 */
 	Page<Hit> search(PersonQuery query, Duration wait) {
-		List<SearchTerms.QueryWord> words = terms.ofQuery(query.text());
-		boolean byScore = query.order() == PersonQuery.Order.RELEVANCE && !words.isEmpty();
-		return withSearcher(wait, searcher -> {
-			Query lucene = queryOf(words, query.organisationIds(), query.topic(), searcher.getIndexReader());
-			List<Ranked> found = byScore ? bestByScore(searcher, lucene, query) : bestByName(searcher, lucene, query);
+		return search(query, wait, (searcher, words, shown) -> {
 			// why each result matched: the same words, a way of matching per field, asked
 			// of the page's documents only
 			Weight weight = words.isEmpty() || !query.explained() ? null
@@ -376,14 +389,49 @@ class PersonIndex implements DisposableBean {
 							ScoreMode.COMPLETE_NO_SCORES, 1);
 			List<Hit> hits = new ArrayList<>();
 			StoredFields stored = searcher.storedFields();
-			for (Ranked ranked : found.subList(0, Math.min(found.size(), query.limit()))) {
+			for (Ranked ranked : shown) {
 				Person person = storedPerson(stored, ranked.doc());
 				hits.add(new Hit(person, weight == null ? Set.of() : matchedOn(searcher, weight, ranked.doc())));
 			}
-			if (found.size() <= query.limit()) {
-				return new Page<>(hits, null);
+			return hits;
+		});
+	}
+
+	/** {@link #search} as the API writes it: each person's JSON as the index keeps it. */
+	Page<PersonJson> searchJson(PersonQuery query, Duration wait) {
+		return search(query, wait, (searcher, words, shown) -> {
+			List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+			List<PersonJson> people = new ArrayList<>();
+			for (Ranked ranked : shown) {
+				LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(ranked.doc(), leaves));
+				BinaryDocValues json = DocValues.getBinary(leaf.reader(), API_JSON);
+				if (!json.advanceExact(ranked.doc() - leaf.docBase)) {
+					throw new IllegalStateException("A person of the search index has no " + API_JSON);
+				}
+				people.add(new PersonJson(json.binaryValue().utf8ToString()));
 			}
-			return new Page<>(hits, cursorAfter(found.get(query.limit() - 1), byScore).encode());
+			return people;
+		});
+	}
+
+	/** What a page shows of the documents it found. */
+	private interface Shown<T> {
+
+		List<T> of(IndexSearcher searcher, List<SearchTerms.QueryWord> words, List<Ranked> shown) throws IOException;
+
+	}
+
+	private <T> Page<T> search(PersonQuery query, Duration wait, Shown<T> shown) {
+		List<SearchTerms.QueryWord> words = terms.ofQuery(query.text());
+		boolean byScore = query.order() == PersonQuery.Order.RELEVANCE && !words.isEmpty();
+		return withSearcher(wait, searcher -> {
+			Query lucene = queryOf(words, query.organisationIds(), query.topic(), searcher.getIndexReader());
+			List<Ranked> found = byScore ? bestByScore(searcher, lucene, query) : bestByName(searcher, lucene, query);
+			List<T> items = shown.of(searcher, words, found.subList(0, Math.min(found.size(), query.limit())));
+			if (found.size() <= query.limit()) {
+				return new Page<>(items, null);
+			}
+			return new Page<>(items, cursorAfter(found.get(query.limit() - 1), byScore).encode());
 		});
 	}
 
@@ -587,6 +635,7 @@ class PersonIndex implements DisposableBean {
 		doc.add(new SortedDocValuesField(ID, new BytesRef(person.id())));
 		doc.add(new SortedDocValuesField(SORT_NAME, new BytesRef(person.sortName() == null ? "" : person.sortName())));
 		doc.add(new StoredField(STORED, STORED_FORM.writeValueAsBytes(person)));
+		doc.add(new BinaryDocValuesField(API_JSON, new BytesRef(apiJson.writeValueAsBytes(person))));
 		Map<String, List<String>> organisationNames = new HashMap<>();
 		person.affiliations()
 			.forEach(affiliation -> Optional.ofNullable(chains.get(affiliation.organisationId()))

@@ -76,18 +76,27 @@ public class PersonSearch {
 	}
 
 	/**
-	 * One page, most relevant first when words are typed (unless {@code sort} is "name"):
-	 * {@code organisationId} includes its sub-organisations; null filters are ignored.
+	 * One page, most relevant first when words are typed: {@code organisationId} includes
+	 * its sub-organisations; null filters are ignored.
 	 */
-	public Page<Person> page(String q, String organisationId, String topic, String sort, String cursor, Integer limit) {
-		Page<Found> found = search(new PersonQuery(q, organisationId == null ? null : List.of(organisationId), topic,
-				PersonQuery.Order.of(sort), Cursor.decode(cursor), Cursor.limit(limit), false));
+	public Page<Person> page(String q, String organisationId, String topic, String cursor, Integer limit) {
+		Page<Found> found = search(query(q, organisationId, topic, null, cursor, limit));
 		return new Page<>(found.items().stream().map(Found::person).toList(), found.next());
 	}
 
-	/** {@link #page} in the default order. */
-	public Page<Person> page(String q, String organisationId, String topic, String cursor, Integer limit) {
-		return page(q, organisationId, topic, null, cursor, limit);
+	/**
+	 * {@link #page} as the API writes it, in the order asked: by relevance, or by name
+	 * when {@code sort} is "name".
+	 */
+	public Page<PersonJson> pageAsJson(String q, String organisationId, String topic, String sort, String cursor,
+			Integer limit) {
+		return index.searchJson(query(q, organisationId, topic, sort, cursor, limit), INDEX_WAIT);
+	}
+
+	private static PersonQuery query(String q, String organisationId, String topic, String sort, String cursor,
+			Integer limit) {
+		return new PersonQuery(q, organisationId == null ? null : List.of(organisationId), topic,
+				PersonQuery.Order.of(sort), Cursor.decode(cursor), Cursor.limit(limit), false);
 	}
 
 	/**

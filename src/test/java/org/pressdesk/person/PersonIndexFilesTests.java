@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.pressdesk.system.PressdeskSettings;
 
@@ -53,7 +54,7 @@ class PersonIndexFilesTests {
 
 			PersonIndex index = new PersonIndex(
 					new SearchTerms(new PhoneNumbers(new PressdeskSettings(null, "GB", null, ZoneOffset.UTC))),
-					(person, organisationNames, today) -> new byte[0]);
+					(person, organisationNames, today) -> new byte[0], JsonMapper.shared());
 			assertThat(abandoned).doesNotExist();
 			assertThat(inUse).exists();
 			assertThat(starting).as("made in the last minute: maybe an instance about to lock it").exists();

@@ -111,6 +111,9 @@ class PersonSearchTests extends ApiTestSupport {
 		assertThat(person.get("affiliations").get(0).get("organisationName").asString()).isEqualTo("After " + tag);
 		assertThat(person.get("version").asInt()).as("its representation changed, so does its ETag")
 			.isGreaterThan(versionBefore);
+		assertThat(viewer.get("/api/v1/people?q=after%20" + tag).json().get("items").get(0))
+			.as("a search shows the person as they are, as GET does")
+			.isEqualTo(person);
 	}
 
 	@Test
