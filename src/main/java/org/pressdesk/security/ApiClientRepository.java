@@ -19,8 +19,11 @@ class ApiClientRepository {
 
 	private final DSLContext db;
 
-	ApiClientRepository(DSLContext db) {
+	private final RecentlyReadAccounts recentlyRead;
+
+	ApiClientRepository(DSLContext db, RecentlyReadAccounts recentlyRead) {
 		this.db = db;
+		this.recentlyRead = recentlyRead;
 	}
 
 	/**
@@ -71,6 +74,7 @@ class ApiClientRepository {
 
 	/** A new key for the client; the old one stops working with this statement. */
 	boolean replaceKey(String id, String keyId, String secretHash, Instant now) {
+		recentlyRead.forgetAfterCommit();
 		return db.update(API_CLIENT)
 			.set(API_CLIENT.KEY_ID, keyId)
 			.set(API_CLIENT.SECRET_HASH, secretHash)
@@ -82,6 +86,7 @@ class ApiClientRepository {
 	}
 
 	boolean revoke(String id, Instant now) {
+		recentlyRead.forgetAfterCommit();
 		return db.update(API_CLIENT)
 			.set(API_CLIENT.REVOKED_AT, now)
 			.set(API_CLIENT.VERSION, API_CLIENT.VERSION.plus(1))

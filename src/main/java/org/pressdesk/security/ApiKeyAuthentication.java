@@ -9,9 +9,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-import org.pressdesk.audit.AuditTrail;
 import org.pressdesk.audit.AuditTrail.Action;
 import org.pressdesk.audit.AuditTrail.Entity;
+import org.pressdesk.audit.AuditTrail;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
@@ -24,8 +24,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * API keys in {@code Authorization: Bearer pd_…}: read from the header only (never from a
- * URL), checked against the database on every request, so that a revoked or expired key
- * stops working at once. The client's scopes become its authorities.
+ * URL), checked against the key as the database had it a second ago at most
+ * ({@link RecentlyReadAccounts}): a key revoked or replaced through this instance stops
+ * working at once, through another within the second, an expired one at once. The
+ * client's scopes become its authorities.
  */
 @Component
 class ApiKeyAuthentication implements AuthenticationConverter, AuthenticationProvider {
@@ -38,6 +40,8 @@ class ApiKeyAuthentication implements AuthenticationConverter, AuthenticationPro
 
 	private final ApiClientRepository clients;
 
+	private final RecentlyReadAccounts recentlyRead;
+
 	private final AuditTrail audit;
 
 	private final Clock clock;
@@ -46,8 +50,10 @@ class ApiKeyAuthentication implements AuthenticationConverter, AuthenticationPro
 
 	private final LoginThrottle throttle;
 
-	ApiKeyAuthentication(ApiClientRepository clients, AuditTrail audit, Clock clock, LoginThrottle throttle) {
+	ApiKeyAuthentication(ApiClientRepository clients, RecentlyReadAccounts recentlyRead, AuditTrail audit, Clock clock,
+			LoginThrottle throttle) {
 		this.clients = clients;
+		this.recentlyRead = recentlyRead;
 		this.audit = audit;
 		this.clock = clock;
 		this.throttle = throttle;
@@ -127,8 +133,8 @@ class ApiKeyAuthentication implements AuthenticationConverter, AuthenticationPro
 		Token token = (Token) authentication;
 		Instant now = Instant.now(clock);
 		var presented = ApiKeys.parse(token.key);
-		var found = presented.flatMap(
-				p -> clients.findKey(p.keyId()).filter(stored -> ApiKeys.matches(p.secret(), stored.secretHash())));
+		var found = presented.flatMap(p -> recentlyRead.get("key:" + p.keyId(), () -> clients.findKey(p.keyId()))
+			.filter(stored -> ApiKeys.matches(p.secret(), stored.secretHash())));
 		var valid = found.filter(stored -> stored.revokedAt() == null
 				&& (stored.expiresAt() == null || stored.expiresAt().isAfter(now)));
 		if (valid.isPresent()) {

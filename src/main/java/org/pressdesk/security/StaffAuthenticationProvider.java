@@ -10,13 +10,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-import org.pressdesk.audit.AuditTrail;
 import org.pressdesk.audit.AuditTrail.Action;
 import org.pressdesk.audit.AuditTrail.Entity;
+import org.pressdesk.audit.AuditTrail;
 import org.pressdesk.text.Folding;
 
 import org.springframework.security.authentication.AuthenticationProvider;
@@ -38,7 +37,8 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  * in memory only, a keyed hash (HMAC with a per-process random key) of the password
  * together with the stored hash it matched. A later request with the same password skips
  * Argon2 as long as the stored hash is unchanged: changing the password, or disabling the
- * user, takes effect at once.
+ * user, takes effect at once on this instance and within a second on others: the user is
+ * read again when {@link RecentlyReadAccounts} no longer keeps them.
  */
 @Component
 class StaffAuthenticationProvider implements AuthenticationProvider {
@@ -46,6 +46,8 @@ class StaffAuthenticationProvider implements AuthenticationProvider {
 	private static final Duration REMEMBER_FOR = Duration.ofMinutes(5);
 
 	private final UserRepository users;
+
+	private final RecentlyReadAccounts recentlyRead;
 
 	private final PasswordEncoder passwordEncoder;
 
@@ -71,9 +73,10 @@ class StaffAuthenticationProvider implements AuthenticationProvider {
 	private record Verified(String storedHash, byte[] passwordMac, Instant until) {
 	}
 
-	StaffAuthenticationProvider(UserRepository users, PasswordEncoder passwordEncoder, AuditTrail audit,
-			LoginThrottle throttle, Clock clock) {
+	StaffAuthenticationProvider(UserRepository users, RecentlyReadAccounts recentlyRead,
+			PasswordEncoder passwordEncoder, AuditTrail audit, LoginThrottle throttle, Clock clock) {
 		this.users = users;
+		this.recentlyRead = recentlyRead;
 		this.passwordEncoder = passwordEncoder;
 		this.audit = audit;
 		this.throttle = throttle;
@@ -87,7 +90,7 @@ class StaffAuthenticationProvider implements AuthenticationProvider {
 		String username = authentication.getName();
 		String password = String.valueOf(authentication.getCredentials());
 		String address = clientAddress();
-		StaffUser user = users.findByUsername(username).orElse(null);
+		StaffUser user = recentlyRead.get("user:" + username, () -> users.findByUsername(username)).orElse(null);
 		if (user != null && remembered(user, password)) {
 			// the password was checked a moment ago: nothing to throttle
 			return authenticated(user, false);

@@ -21,8 +21,11 @@ class UserRepository {
 
 	private final DSLContext db;
 
-	UserRepository(DSLContext db) {
+	private final RecentlyReadAccounts recentlyRead;
+
+	UserRepository(DSLContext db, RecentlyReadAccounts recentlyRead) {
 		this.db = db;
+		this.recentlyRead = recentlyRead;
 	}
 
 	Optional<StaffUser> findByUsername(String username) {
@@ -55,6 +58,7 @@ class UserRepository {
 	}
 
 	void update(String id, Role role, boolean enabled, String passwordHash, Instant now) {
+		recentlyRead.forgetAfterCommit();
 		db.update(APP_USER)
 			.set(APP_USER.ROLE, role)
 			.set(APP_USER.ENABLED, enabled)

@@ -1,18 +1,26 @@
 package org.pressdesk.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.pressdesk.db.Tables.APP_USER;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.pressdesk.ApiTestSupport;
-import org.pressdesk.Http;
 import org.pressdesk.Http.Response;
+import org.pressdesk.Http;
+
+import org.springframework.beans.factory.annotation.Autowired;
 
 class UserManagementTests extends ApiTestSupport {
+
+	@Autowired
+	private DSLContext db;
 
 	private JsonNode newUser(String role) {
 		Response created = admin.post("/api/v1/users",
@@ -52,6 +60,28 @@ class UserManagementTests extends ApiTestSupport {
 
 		assertThat(admin.get("/api/v1/users/" + id).body()).doesNotContain("argon", "password");
 		assertThat(staff.patch("/api/v1/users/" + id, "{\"role\": \"ADMIN\"}").status()).isIn(401, 403);
+	}
+
+	/**
+	 * What another instance's change is to this one: a row changed in the database. HTTP
+	 * Basic does not read the user on every request (a tenth of a search's time), but at
+	 * most a second after it was last read.
+	 */
+	@Test
+	void aUserDisabledElsewhereIsRefusedWithinASecond() throws InterruptedException {
+		JsonNode user = newUser("VIEWER");
+		Http staff = as(user, STAFF_PASSWORD);
+		assertThat(staff.get("/api/v1/people?limit=1").status()).isEqualTo(200);
+
+		long disabled = System.nanoTime();
+		db.update(APP_USER).set(APP_USER.ENABLED, false).where(APP_USER.ID.eq(user.get("id").asString())).execute();
+		int atOnce = staff.get("/api/v1/people?limit=1").status();
+		Duration took = Duration.ofNanos(System.nanoTime() - disabled);
+		if (took.compareTo(RecentlyReadAccounts.KEPT.dividedBy(2)) < 0) {
+			assertThat(atOnce).as("the user as read a moment ago, without a statement").isEqualTo(200);
+		}
+		Thread.sleep(RecentlyReadAccounts.KEPT.toMillis() + 100);
+		assertThat(staff.get("/api/v1/people?limit=1").status()).as("read again after a second").isEqualTo(401);
 	}
 
 	@Test
