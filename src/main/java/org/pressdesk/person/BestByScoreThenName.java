@@ -9,10 +9,13 @@ import java.util.PriorityQueue;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.search.CollectionTerminatedException;
 import org.apache.lucene.search.Collector;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.LeafCollector;
 import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
 import org.apache.lucene.util.BytesRef;
 
 /**
@@ -85,6 +88,12 @@ final class BestByScoreThenName implements Collector {
 			private float losing = Float.NEGATIVE_INFINITY;
 
 			/**
+			 * The best score a document of this segment can have: once the page's last
+			 * has it and a document loses to it by name, no later one can enter.
+			 */
+			private float bestPossible = Float.POSITIVE_INFINITY;
+
+			/**
 			 * A score whose documents in this segment come after the cursor from here on.
 			 */
 			private float pastTheCursor = Float.NaN;
@@ -92,6 +101,9 @@ final class BestByScoreThenName implements Collector {
 			@Override
 			public void setScorer(Scorable scorer) throws IOException {
 				this.scorer = scorer;
+				if (scorer instanceof Scorer whole) {
+					bestPossible = whole.getMaxScore(DocIdSetIterator.NO_MORE_DOCS);
+				}
 				if (page.size() == size) {
 					raiseMinCompetitiveScore(page.peek().score());
 				}
@@ -131,6 +143,9 @@ final class BestByScoreThenName implements Collector {
 						ranked = ranked == null ? ranked(doc, score) : ranked;
 						if (ORDER.compare(ranked, worst) > 0) {
 							// later documents of this segment come after this one by name
+							if (score >= bestPossible) {
+								throw new CollectionTerminatedException();
+							}
 							losing = score;
 							raiseMinCompetitiveScore(Math.nextUp(score));
 							return;
