@@ -78,9 +78,19 @@ class SearchTerms {
 
 	/**
 	 * One word of a query; a phone number typed with spaces is one word, in each of its
-	 * digit forms.
+	 * digit forms. A word typed with hyphens or other joiners ("lopez-gomes") is its
+	 * letters run together, and has {@code parts} (without stop words).
 	 */
-	record QueryWord(List<String> forms, WordKind kind) {
+	record QueryWord(List<String> forms, WordKind kind, List<String> parts) {
+
+		QueryWord(List<String> forms, WordKind kind) {
+			this(forms, kind, List.of());
+		}
+
+		/** Its parts as words of their own. */
+		List<QueryWord> partWords() {
+			return parts.stream().map(part -> new QueryWord(List.of(part), kind)).toList();
+		}
 
 		String text() {
 			return forms.get(0);
@@ -119,7 +129,7 @@ class SearchTerms {
 				else {
 					String word = alphanumeric(run);
 					if (!word.isEmpty()) {
-						words.add(new QueryWord(List.of(truncate(word)), WordKind.TEXT));
+						words.add(new QueryWord(List.of(truncate(word)), WordKind.TEXT, partsOf(run)));
 					}
 				}
 			}
@@ -277,6 +287,14 @@ class SearchTerms {
 			pairs.add(Character.toString(characters[i]) + Character.toString(characters[i + 1]));
 		}
 		return pairs;
+	}
+
+	private static List<String> partsOf(String run) {
+		List<String> parts = NOT_ALPHANUMERIC.splitAsStream(run)
+			.filter(part -> !part.isEmpty() && !STOP_WORDS.contains(part))
+			.map(SearchTerms::truncate)
+			.toList();
+		return parts.size() > 1 ? parts : List.of();
 	}
 
 	private static String alphanumeric(String text) {

@@ -197,6 +197,16 @@ class PersonSearchTests extends ApiTestSupport {
 	}
 
 	@Test
+	void aJoinedWordThatBeginsNoWordIsLookedForByItsParts() {
+		String tag = unique("tag");
+		String carlos = person("Carlos", "López-Gómez", tag);
+		person("Carlos", "López", tag);
+
+		assertThat(search("gomez-lopez " + tag)).as("the parts the other way round").containsExactly(carlos);
+		assertThat(search("lopes-gomes " + tag)).as("a typo in each part").containsExactly(carlos);
+	}
+
+	@Test
 	void namesakesAndNearNamesakesDoNotPushAnExactMatchDown() {
 		String tag = unique("tag");
 		String nearNamesake = person("Carlos", "Lopez-Gomes", tag);

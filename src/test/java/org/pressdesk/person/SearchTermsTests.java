@@ -23,6 +23,9 @@ class SearchTermsTests {
 	void wordsAreFoldedAndWordsThatNarrowNothingAreLeftOut() {
 		assertThat(texts("  Head of  POLICY ")).containsExactly("head", "policy");
 		assertThat(texts("López-Gómez")).containsExactly("lopezgomez");
+		assertThat(terms.ofQuery("López-Gómez").get(0).parts()).containsExactly("lopez", "gomez");
+		assertThat(terms.ofQuery("institute-of-climate").get(0).parts()).containsExactly("institute", "climate");
+		assertThat(terms.ofQuery("lopez").get(0).parts()).isEmpty();
 		assertThat(texts("of the")).as("only stop words: they are what was asked for").containsExactly("of", "the");
 	}
 
