@@ -400,17 +400,25 @@ class PersonIndex implements DisposableBean {
 	/** {@link #search} as the API writes it: each person's JSON as the index keeps it. */
 	Page<PersonJson> searchJson(PersonQuery query, Duration wait) {
 		return search(query, wait, (searcher, words, shown) -> {
+			// doc values are read forwards, with a buffer as long as the longest value
+			// for each reader: the page's documents in the index's order, one reader per
+			// segment
 			List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-			List<PersonJson> people = new ArrayList<>();
-			for (Ranked ranked : shown) {
-				LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(ranked.doc(), leaves));
-				BinaryDocValues json = DocValues.getBinary(leaf.reader(), API_JSON);
-				if (!json.advanceExact(ranked.doc() - leaf.docBase)) {
+			Map<Integer, PersonJson> people = new HashMap<>();
+			int readerLeaf = -1;
+			BinaryDocValues json = null;
+			for (int doc : shown.stream().mapToInt(Ranked::doc).sorted().toArray()) {
+				int leaf = ReaderUtil.subIndex(doc, leaves);
+				if (leaf != readerLeaf) {
+					json = DocValues.getBinary(leaves.get(leaf).reader(), API_JSON);
+					readerLeaf = leaf;
+				}
+				if (!json.advanceExact(doc - leaves.get(leaf).docBase)) {
 					throw new IllegalStateException("A person of the search index has no " + API_JSON);
 				}
-				people.add(new PersonJson(json.binaryValue().utf8ToString()));
+				people.put(doc, new PersonJson(json.binaryValue().utf8ToString()));
 			}
-			return people;
+			return shown.stream().map(ranked -> people.get(ranked.doc())).toList();
 		});
 	}
 
