@@ -416,7 +416,9 @@ class PersonIndex implements DisposableBean {
 				if (!json.advanceExact(doc - leaves.get(leaf).docBase)) {
 					throw new IllegalStateException("A person of the search index has no " + API_JSON);
 				}
-				people.put(doc, new PersonJson(json.binaryValue().utf8ToString()));
+				BytesRef value = json.binaryValue();
+				people.put(doc,
+						new PersonJson(Arrays.copyOfRange(value.bytes, value.offset, value.offset + value.length)));
 			}
 			return shown.stream().map(ranked -> people.get(ranked.doc())).toList();
 		});
