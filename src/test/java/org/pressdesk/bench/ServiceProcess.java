@@ -103,10 +103,15 @@ final class ServiceProcess implements AutoCloseable {
 	 * index built then): less than 5 % of a core used in a second.
 	 */
 	void awaitIdle() throws InterruptedException {
+		awaitIdle(process.toHandle());
+	}
+
+	/** {@link #awaitIdle()} for any server, this JVM too. */
+	static void awaitIdle(ProcessHandle server) throws InterruptedException {
 		for (int second = 0; second < 300; second++) {
-			Duration before = cpu(process.toHandle());
+			Duration before = cpu(server);
 			Thread.sleep(1000);
-			if (cpu(process.toHandle()).minus(before).toMillis() < 50) {
+			if (cpu(server).minus(before).toMillis() < 50) {
 				return;
 			}
 		}
