@@ -34,8 +34,8 @@ final class BestByScoreThenName implements Collector {
 	record Ranked(float score, BytesRef sortName, BytesRef id, int doc) {
 	}
 
-	/** Best first. */
-	static final Comparator<Ranked> ORDER = Comparator.comparing(Ranked::score)
+	/** Best first (scores compared unboxed: this runs for every document collected). */
+	static final Comparator<Ranked> ORDER = Comparator.comparingDouble(Ranked::score)
 		.reversed()
 		.thenComparing(Ranked::sortName)
 		.thenComparing(Ranked::id);
