@@ -31,8 +31,6 @@ class PublicResponsesFollower {
 
 	static final long FOLLOW_EVERY_MS = 250;
 
-	private static final int BATCH = 1000;
-
 	private final PublicResponses responses;
 
 	private final ChangeLog changeLog;
@@ -66,12 +64,7 @@ class PublicResponsesFollower {
 				// nothing is kept yet, so nothing before this position can be stale
 				reader = changeLog.reader();
 			}
-			List<Change> changes;
-			do {
-				changes = reader.next(BATCH);
-				forget(changes);
-			}
-			while (changes.size() == BATCH);
+			reader.readAll(this::forget);
 			responses.caughtUp();
 			if (failing) {
 				log.info("The public pages follow the change log again");

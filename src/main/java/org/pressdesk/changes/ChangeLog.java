@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import org.jooq.DSLContext;
 import org.jooq.Records;
@@ -139,16 +140,15 @@ public class ChangeLog {
 
 	}
 
-	/** A reader's position, to go back to; opaque to followers. */
-	public record Mark(long sequence) {
-	}
-
 	/**
 	 * A follower's position in the log: the sequence of the last change it read. Changes
 	 * are read in commit order (their sequence, {@link ChangeEvents}), so one committed
 	 * after another is never below it. Not for use by several threads at once.
 	 */
 	public final class Reader {
+
+		/** The changes {@link #readAll} hands on at a time. */
+		static final int BATCH = 1000;
 
 		private long last;
 
@@ -176,17 +176,26 @@ public class ChangeLog {
 			return changes;
 		}
 
-		/** Where the reader is. */
-		public Mark mark() {
-			return new Mark(last);
-		}
-
 		/**
-		 * Goes back to a mark, so that what was read since is read again: a follower that
-		 * could not apply what it read (the database went away half-way) loses nothing.
+		 * Hands every change not read yet to {@code apply}, {@value #BATCH} at a time, in
+		 * commit order. A batch it could not apply (the database went away half-way) is
+		 * read again next time, and the failure goes on to the caller: a follower loses
+		 * nothing.
 		 */
-		public void rewind(Mark mark) {
-			last = mark.sequence();
+		public void readAll(Consumer<List<Change>> apply) {
+			List<Change> changes;
+			do {
+				long before = last;
+				changes = next(BATCH);
+				try {
+					apply.accept(changes);
+				}
+				catch (RuntimeException ex) {
+					last = before;
+					throw ex;
+				}
+			}
+			while (changes.size() == BATCH);
 		}
 
 	}

@@ -154,20 +154,8 @@ class PersonIndexFollower {
 	}
 
 	private void catchUp() {
-		List<Change> changes;
-		do {
-			ChangeLog.Mark before = reader.mark();
-			changes = reader.next(BATCH);
-			try {
-				apply(changes);
-			}
-			catch (RuntimeException ex) {
-				// read again next time: nothing read is lost for a failed read of people
-				reader.rewind(before);
-				throw ex;
-			}
-		}
-		while (changes.size() == BATCH);
+		// a batch not applied (a failed read of people) is read again next time
+		reader.readAll(this::apply);
 		LocalDate today = LocalDate.now(clock);
 		if (today.isAfter(indexedOn)) {
 			reindex(people.idsWithAffiliationEnding(indexedOn, today));
