@@ -24,6 +24,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import org.apache.lucene.document.BinaryDocValuesField;
@@ -43,6 +44,7 @@ import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.MultiBits;
 import org.apache.lucene.index.MultiTerms;
@@ -84,6 +86,7 @@ import org.apache.lucene.store.Lock;
 import org.apache.lucene.store.MMapDirectory;
 import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.IOFunction;
 import org.apache.lucene.util.StringHelper;
 import org.apache.lucene.util.automaton.CompiledAutomaton;
 import tools.jackson.databind.MapperFeature;
@@ -399,29 +402,23 @@ class PersonIndex implements DisposableBean {
 
 	/** {@link #search} as the API writes it: each person's JSON as the index keeps it. */
 	Page<PersonJson> searchJson(PersonQuery query, Duration wait) {
-		return search(query, wait, (searcher, words, shown) -> {
-			// doc values are read forwards, with a buffer as long as the longest value
-			// for each reader: the page's documents in the index's order, one reader per
-			// segment
-			List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-			Map<Integer, PersonJson> people = new HashMap<>();
-			int readerLeaf = -1;
-			BinaryDocValues json = null;
-			for (int doc : shown.stream().mapToInt(Ranked::doc).sorted().toArray()) {
-				int leaf = ReaderUtil.subIndex(doc, leaves);
-				if (leaf != readerLeaf) {
-					json = DocValues.getBinary(leaves.get(leaf).reader(), API_JSON);
-					readerLeaf = leaf;
-				}
-				if (!json.advanceExact(doc - leaves.get(leaf).docBase)) {
-					throw new IllegalStateException("A person of the search index has no " + API_JSON);
-				}
-				BytesRef value = json.binaryValue();
-				people.put(doc,
-						new PersonJson(Arrays.copyOfRange(value.bytes, value.offset, value.offset + value.length)));
+		return search(query, wait, (searcher, words, shown) -> inIndexOrder(searcher.getIndexReader(),
+				shown.stream().mapToInt(Ranked::doc).toArray(), PersonIndex::apiJson));
+	}
+
+	/**
+	 * A segment's people as the API writes them: one reader of doc values for the segment
+	 * (it holds a buffer as long as the longest value).
+	 */
+	private static SegmentValues<PersonJson> apiJson(LeafReader segment) throws IOException {
+		BinaryDocValues json = DocValues.getBinary(segment, API_JSON);
+		return doc -> {
+			if (!json.advanceExact(doc)) {
+				throw new IllegalStateException("A person of the search index has no " + API_JSON);
 			}
-			return shown.stream().map(ranked -> people.get(ranked.doc())).toList();
-		});
+			BytesRef value = json.binaryValue();
+			return new PersonJson(Arrays.copyOfRange(value.bytes, value.offset, value.offset + value.length));
+		};
 	}
 
 	/** What a page shows of the documents it found. */
@@ -493,31 +490,62 @@ class PersonIndex implements DisposableBean {
 		withSearcher(wait, searcher -> {
 			Query lucene = queryOf(words, query.organisationIds(), query.topic(), searcher.getIndexReader());
 			int everyone = Math.max(1, searcher.getIndexReader().numDocs());
-			ScoreDoc[] found = searcher.search(lucene, everyone, new Sort(sortByName(), sortById())).scoreDocs;
-			// one reader of stored values per segment, made for reading on in order: a
-			// block is decompressed once, not once per person
-			List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-			StoredFields[] stored = new StoredFields[leaves.size()];
+			int[] found = Stream.of(searcher.search(lucene, everyone, new Sort(sortByName(), sortById())).scoreDocs)
+				.mapToInt(hit -> hit.doc)
+				.toArray();
 			for (int from = 0; from < found.length; from += batchSize) {
-				ScoreDoc[] batch = Arrays.copyOfRange(found, from, Math.min(found.length, from + batchSize));
-				// each segment is sorted by name, so its documents are read in the order
-				// of its files; handed on in order of name
-				Map<Integer, T> values = new HashMap<>();
-				for (int doc : Stream.of(batch).mapToInt(hit -> hit.doc).sorted().toArray()) {
-					int leaf = ReaderUtil.subIndex(doc, leaves);
-					if (stored[leaf] == null) {
-						stored[leaf] = leaves.get(leaf).reader() instanceof CodecReader segment
-								? segment.getFieldsReader().getMergeInstance()
-								: leaves.get(leaf).reader().storedFields();
-					}
-					DocumentStoredFieldVisitor visitor = new DocumentStoredFieldVisitor(field);
-					stored[leaf].document(doc - leaves.get(leaf).docBase, visitor);
-					values.put(doc, read.apply(visitor.getDocument().getBinaryValue(field).bytes));
-				}
-				batches.accept(Stream.of(batch).map(hit -> values.get(hit.doc)).toList());
+				batches.accept(inIndexOrder(searcher.getIndexReader(),
+						Arrays.copyOfRange(found, from, Math.min(found.length, from + batchSize)),
+						stored(field, read)));
 			}
 			return null;
 		});
+	}
+
+	/**
+	 * A stored field of a segment's documents: one reader of stored values for the
+	 * segment, made for reading on in order (a block is decompressed once, not once per
+	 * person).
+	 */
+	private static <T> IOFunction<LeafReader, SegmentValues<T>> stored(String field, Function<byte[], T> read) {
+		return segment -> {
+			StoredFields stored = segment instanceof CodecReader codec ? codec.getFieldsReader().getMergeInstance()
+					: segment.storedFields();
+			return doc -> {
+				DocumentStoredFieldVisitor visitor = new DocumentStoredFieldVisitor(field);
+				stored.document(doc, visitor);
+				return read.apply(visitor.getDocument().getBinaryValue(field).bytes);
+			};
+		};
+	}
+
+	/** A value of a segment's document (its number in the segment). */
+	private interface SegmentValues<T> {
+
+		T of(int doc) throws IOException;
+
+	}
+
+	/**
+	 * A value of each of these documents, in their order, read segment by segment and
+	 * forwards within each, with one reader per segment made by {@code open}: doc values
+	 * can only be read forwards, and stored fields read so decompress each block once.
+	 */
+	private static <T> List<T> inIndexOrder(IndexReader reader, int[] docs,
+			IOFunction<LeafReader, SegmentValues<T>> open) throws IOException {
+		List<LeafReaderContext> leaves = reader.leaves();
+		Map<Integer, T> values = new HashMap<>();
+		int segment = -1;
+		SegmentValues<T> valueOf = null;
+		for (int doc : IntStream.of(docs).sorted().toArray()) {
+			int leaf = ReaderUtil.subIndex(doc, leaves);
+			if (leaf != segment) {
+				segment = leaf;
+				valueOf = open.apply(leaves.get(leaf).reader());
+			}
+			values.put(doc, valueOf.of(doc - leaves.get(leaf).docBase));
+		}
+		return IntStream.of(docs).mapToObj(values::get).toList();
 	}
 
 	private static Person storedPerson(StoredFields stored, int doc) throws IOException {
