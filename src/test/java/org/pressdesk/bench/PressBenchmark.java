@@ -11,15 +11,13 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import org.springframework.test.util.TestSocketUtils;
 
 /**
  * Requests per second and latency of {@code GET /press/{slug}/contacts.vcf} on loopback,
@@ -70,7 +68,7 @@ public final class PressBenchmark {
 			Path root = Files.createTempDirectory("press-bench",
 					PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
 			Files.write(root.resolve("contacts.vcf"), cards);
-			int nginxPort = ServiceProcess.freePort();
+			int nginxPort = TestSocketUtils.findAvailableTcpPort();
 			Files.writeString(root.resolve("nginx.conf"), """
 					daemon off;
 					worker_processes auto;
@@ -171,38 +169,10 @@ public final class PressBenchmark {
 
 	private static Result run(HttpClient client, URI uri, int seconds, ProcessHandle server) throws Exception {
 		Duration cpuBefore = ServiceProcess.cpu(server);
-		ExecutorService threads = Executors.newFixedThreadPool(CONNECTIONS);
-		long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-		List<Future<long[]>> workers = new ArrayList<>();
-		long[] failures = new long[CONNECTIONS];
-		for (int t = 0; t < CONNECTIONS; t++) {
-			int worker = t;
-			workers.add(threads.submit(() -> {
-				long[] latencies = new long[1 << 16];
-				int n = 0;
-				while (System.nanoTime() < end) {
-					long started = System.nanoTime();
-					int status = client.send(fromAnotherJournalist(uri), BodyHandlers.discarding()).statusCode();
-					if (n == latencies.length) {
-						latencies = Arrays.copyOf(latencies, n * 2);
-					}
-					latencies[n++] = System.nanoTime() - started;
-					if (status != 200) {
-						failures[worker]++;
-					}
-				}
-				return Arrays.copyOf(latencies, n);
-			}));
-		}
-		List<long[]> all = new ArrayList<>();
-		for (Future<long[]> w : workers) {
-			all.add(w.get());
-		}
-		threads.shutdown();
-		long[] latencies = all.stream().flatMapToLong(Arrays::stream).sorted().toArray();
-		return new Result(latencies.length, latencies.length / (double) seconds, latencies[latencies.length / 2] / 1e6,
-				latencies[(int) (latencies.length * 0.99)] / 1e6, Arrays.stream(failures).sum(),
-				ServiceProcess.cpu(server).minus(cpuBefore).toNanos() / 1e3 / latencies.length);
+		Load load = Load.run(CONNECTIONS, seconds,
+				() -> client.send(fromAnotherJournalist(uri), BodyHandlers.discarding()).statusCode() == 200);
+		return new Result(load.requests(), load.perSecond(), load.p50Millis(), load.p99Millis(), load.failures(),
+				ServiceProcess.cpu(server).minus(cpuBefore).toNanos() / 1e3 / load.requests());
 	}
 
 	private static final AtomicInteger journalists = new AtomicInteger();

@@ -7,13 +7,8 @@ import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.pressdesk.PressdeskApplication;
@@ -127,38 +122,10 @@ public final class WriteBenchmark {
 	}
 
 	private static String run(Write write, int seconds) throws Exception {
-		ExecutorService writers = Executors.newFixedThreadPool(WRITERS);
 		AtomicLong numbers = new AtomicLong();
-		AtomicLong failures = new AtomicLong();
-		long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-		List<Future<long[]>> results = new ArrayList<>();
-		for (int w = 0; w < WRITERS; w++) {
-			results.add(writers.submit(() -> {
-				long[] latencies = new long[1 << 12];
-				int n = 0;
-				while (System.nanoTime() < end) {
-					long started = System.nanoTime();
-					int status = write.send(numbers.incrementAndGet());
-					if (status >= 300) {
-						failures.incrementAndGet();
-					}
-					if (n == latencies.length) {
-						latencies = Arrays.copyOf(latencies, n * 2);
-					}
-					latencies[n++] = System.nanoTime() - started;
-				}
-				return Arrays.copyOf(latencies, n);
-			}));
-		}
-		List<long[]> all = new ArrayList<>();
-		for (Future<long[]> result : results) {
-			all.add(result.get());
-		}
-		writers.shutdown();
-		long[] latencies = all.stream().flatMapToLong(Arrays::stream).sorted().toArray();
-		return String.format("%,.0f/s, p50 %.1f ms, p99 %.1f ms, %d not 2xx", latencies.length / (double) seconds,
-				latencies[latencies.length / 2] / 1e6, latencies[(int) (latencies.length * 0.99)] / 1e6,
-				failures.get());
+		Load load = Load.run(WRITERS, seconds, () -> write.send(numbers.incrementAndGet()) < 300);
+		return String.format("%,.0f/s, p50 %.1f ms, p99 %.1f ms, %d not 2xx", load.perSecond(), load.p50Millis(),
+				load.p99Millis(), load.failures());
 	}
 
 }
