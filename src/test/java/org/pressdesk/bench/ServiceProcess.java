@@ -4,7 +4,6 @@ import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
@@ -23,6 +22,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
 import org.pressdesk.PressdeskApplication;
+
+import org.springframework.test.util.TestSocketUtils;
 
 /**
  * The service in a JVM of its own with a capped heap ({@code -Xmx}), on the benchmark
@@ -58,7 +59,7 @@ final class ServiceProcess implements AutoCloseable {
 	 * settings besides the benchmark directory's, and waits for it.
 	 */
 	static ServiceProcess start(String heap, String... settings) throws Exception {
-		int port = freePort();
+		int port = TestSocketUtils.findAvailableTcpPort();
 		List<String> command = new ArrayList<>(
 				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx" + heap));
 		// e.g. -Dbench.serviceOptions=-XX:StartFlightRecording=filename=/tmp/service.jfr
@@ -125,12 +126,6 @@ final class ServiceProcess implements AutoCloseable {
 		return Stream.concat(Stream.of(server), server.descendants())
 			.map(p -> p.info().totalCpuDuration().orElse(Duration.ZERO))
 			.reduce(Duration.ZERO, Duration::plus);
-	}
-
-	static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
 	}
 
 	ProcessHandle process() {

@@ -3,7 +3,6 @@ package org.pressdesk.database;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
@@ -24,6 +23,7 @@ import org.pressdesk.TestDatabase;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.test.util.TestSocketUtils;
 
 /**
  * The service as a newcomer runs it: no datasource configured, so it starts its own
@@ -80,10 +80,7 @@ class EmbeddedDatabaseTests {
 	@Test
 	void aFirstStartNeverLetsAnyoneInWithoutAPassword() throws Exception {
 		Path dataDir = Path.of("target", "embedded-database-test", UUID.randomUUID().toString());
-		int port;
-		try (ServerSocket free = new ServerSocket(0)) {
-			port = free.getLocalPort();
-		}
+		int port = TestSocketUtils.findAvailableTcpPort();
 		String server = "jdbc:mysql://127.0.0.1:" + port + "/?sslMode=DISABLED&connectTimeout=200";
 		var settings = TestDatabase.settings(port);
 		CompletableFuture<EmbeddedMariaDb> starting = CompletableFuture

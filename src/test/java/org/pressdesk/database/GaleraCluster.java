@@ -1,7 +1,6 @@
 package org.pressdesk.database;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -13,6 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+
+import org.springframework.test.util.TestSocketUtils;
 
 /**
  * A three-node MariaDB Galera cluster on loopback, from Debian's {@code mariadb-server},
@@ -61,10 +62,10 @@ public final class GaleraCluster implements AutoCloseable {
 	public GaleraCluster(Path directory) throws IOException {
 		this.directory = directory;
 		for (int i = 0; i < 3; i++) {
-			ports[i] = freePort();
-			groupPorts[i] = freePort();
-			transferPorts[2 * i] = freePort();
-			transferPorts[2 * i + 1] = freePort();
+			ports[i] = TestSocketUtils.findAvailableTcpPort();
+			groupPorts[i] = TestSocketUtils.findAvailableTcpPort();
+			transferPorts[2 * i] = TestSocketUtils.findAvailableTcpPort();
+			transferPorts[2 * i + 1] = TestSocketUtils.findAvailableTcpPort();
 		}
 	}
 
@@ -225,12 +226,6 @@ public final class GaleraCluster implements AutoCloseable {
 		String output = new String(process.getInputStream().readAllBytes());
 		if (process.waitFor() != 0) {
 			throw new IllegalStateException(String.join(" ", command) + " failed: " + output);
-		}
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
 		}
 	}
 

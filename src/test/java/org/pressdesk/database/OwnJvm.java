@@ -3,7 +3,6 @@ package org.pressdesk.database;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -65,12 +64,6 @@ final class OwnJvm {
 			if (!service.waitFor(1, TimeUnit.MINUTES)) {
 				service.destroyForcibly();
 			}
-		}
-	}
-
-	static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
 		}
 	}
 

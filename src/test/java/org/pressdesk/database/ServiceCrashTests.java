@@ -20,6 +20,8 @@ import org.pressdesk.Http;
 import org.pressdesk.TestDatabase;
 import org.pressdesk.webhook.Receiver;
 
+import org.springframework.test.util.TestSocketUtils;
+
 /**
  * The service's JVM killed ({@code kill -9}) in the middle of an import, a contact-block
  * replace and a person edit: after a restart on the same data directory (whose server the
@@ -38,7 +40,7 @@ class ServiceCrashTests {
 		Process first = null;
 		Process second = null;
 		try {
-			int port = OwnJvm.freePort();
+			int port = TestSocketUtils.findAvailableTcpPort();
 			first = OwnJvm.launch(dataDir, port, PASSWORD, "first");
 			Http editor = OwnJvm.awaitHealthy(first, port, PASSWORD);
 
@@ -134,7 +136,7 @@ class ServiceCrashTests {
 		String url = down.url();
 		down.close();
 		try {
-			int port = OwnJvm.freePort();
+			int port = TestSocketUtils.findAvailableTcpPort();
 			first = OwnJvm.launch(dataDir, port, PASSWORD, "first", hooks);
 			Http admin = OwnJvm.awaitHealthy(first, port, PASSWORD);
 			String hook = admin.post("/api/v1/webhooks", "{\"url\": \"" + url + "\", \"events\": [\"person.created\"]}")
