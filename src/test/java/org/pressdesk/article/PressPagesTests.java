@@ -223,8 +223,7 @@ class PressPagesTests extends ApiTestSupport {
 		}
 
 		// no statement asks the database: an article unpublished behind the service's
-		// back
-		// (no change logged, which no write of the service does) is still served
+		// back (no change logged, which no write of the service does) is still served
 		db.update(ARTICLE).set(ARTICLE.STATUS, ArticleStatus.DRAFT).where(ARTICLE.ID.eq(articleId)).execute();
 		assertThat(anonymous.get("/press/" + slug).status()).isEqualTo(200);
 		// until a change to the article is logged: then the database is asked again

@@ -174,10 +174,8 @@ class SharedAcrossInstancesTests extends ApiTestSupport {
 		int people = 40;
 		try (Receiver receiver = new Receiver()) {
 			// the first attempts are told to come back in a second, so both instances
-			// have
-			// retries due; an event sent twice would be answered 204 twice. The race
-			// itself
-			// is rare here: WebhookClaimTests makes it happen
+			// have retries due; an event sent twice would be answered 204 twice. The
+			// race itself is rare here: WebhookClaimTests makes it happen
 			for (int i = 0; i < people; i++) {
 				receiver.answer(503, "1");
 			}
