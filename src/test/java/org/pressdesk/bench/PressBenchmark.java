@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.springframework.test.util.TestSocketUtils;
+import org.pressdesk.database.FreePort;
 
 /**
  * Requests per second and latency of {@code GET /press/{slug}/contacts.vcf} on loopback,
@@ -68,7 +68,7 @@ public final class PressBenchmark {
 			Path root = Files.createTempDirectory("press-bench",
 					PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
 			Files.write(root.resolve("contacts.vcf"), cards);
-			int nginxPort = TestSocketUtils.findAvailableTcpPort();
+			int nginxPort = FreePort.pick();
 			Files.writeString(root.resolve("nginx.conf"), """
 					daemon off;
 					worker_processes auto;

@@ -22,8 +22,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
 import org.pressdesk.PressdeskApplication;
-
-import org.springframework.test.util.TestSocketUtils;
+import org.pressdesk.database.FreePort;
 
 /**
  * The service in a JVM of its own with a capped heap ({@code -Xmx}), on the benchmark
@@ -59,7 +58,7 @@ final class ServiceProcess implements AutoCloseable {
 	 * settings besides the benchmark directory's, and waits for it.
 	 */
 	static ServiceProcess start(String heap, String... settings) throws Exception {
-		int port = TestSocketUtils.findAvailableTcpPort();
+		int port = FreePort.pick();
 		List<String> command = new ArrayList<>(
 				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx" + heap));
 		// e.g. -Dbench.serviceOptions=-XX:StartFlightRecording=filename=/tmp/service.jfr

@@ -3,6 +3,8 @@ package org.pressdesk.database;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
@@ -14,6 +16,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import tools.jackson.databind.JsonNode;
 
 import org.pressdesk.Http;
@@ -23,7 +26,6 @@ import org.pressdesk.TestDatabase;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.test.util.TestSocketUtils;
 
 /**
  * The service as a newcomer runs it: no datasource configured, so it starts its own
@@ -49,6 +51,10 @@ class EmbeddedDatabaseTests {
 				id = admin.post("/api/v1/people", "{\"givenName\": \"Ren\", \"familyName\": \"Restart\"}").text("$.id");
 				EmbeddedMariaDb database = service.getBean(EmbeddedMariaDb.class);
 				jdbcUrl = database.jdbcUrl();
+				assertThat(FreePort.outgoingRange().contains(database.port()))
+					.as("port %d is in the range of outgoing connections' own ports %s, where the service's "
+							+ "polling while the server starts can take it", database.port(), FreePort.outgoingRange())
+					.isFalse();
 				assertOnlyThePasswordsOpenTheDatabase(database, dataDir);
 			}
 			assertThatThrownBy(() -> DriverManager.getConnection(jdbcUrl, "root", "").close())
@@ -80,7 +86,10 @@ class EmbeddedDatabaseTests {
 	@Test
 	void aFirstStartNeverLetsAnyoneInWithoutAPassword() throws Exception {
 		Path dataDir = Path.of("target", "embedded-database-test", UUID.randomUUID().toString());
-		int port = TestSocketUtils.findAvailableTcpPort();
+		// a client polling a port of the range outgoing connections take their own from
+		// is
+		// at times connected to itself, and the server can't listen there (FreePort)
+		int port = FreePort.pick();
 		String server = "jdbc:mysql://127.0.0.1:" + port + "/?sslMode=DISABLED&connectTimeout=200";
 		var settings = TestDatabase.settings(port);
 		CompletableFuture<EmbeddedMariaDb> starting = CompletableFuture
@@ -113,6 +122,26 @@ class EmbeddedDatabaseTests {
 		}
 		finally {
 			starting.thenAccept(EmbeddedMariaDb::close);
+			TestDatabase.deleteDirectory(dataDir);
+		}
+	}
+
+	/**
+	 * Another program holds the port and never answers: the start must end, and say why.
+	 */
+	@Test
+	@Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+	void namesWhyTheServerCouldNotStart() throws Exception {
+		Path dataDir = Path.of("target", "embedded-database-test", UUID.randomUUID().toString());
+		int port = FreePort.pick();
+		try (ServerSocket anotherProgram = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+			assertThatThrownBy(() -> EmbeddedMariaDb.start(dataDir, TestDatabase.settings(port)).close())
+				.isInstanceOf(EmbeddedDatabaseFailure.class)
+				.hasMessageContaining("Address already in use")
+				.hasMessageContaining("port: " + port)
+				.hasMessageNotContaining("Aborting");
+		}
+		finally {
 			TestDatabase.deleteDirectory(dataDir);
 		}
 	}

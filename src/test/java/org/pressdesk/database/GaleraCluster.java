@@ -9,11 +9,10 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-
-import org.springframework.test.util.TestSocketUtils;
 
 /**
  * A three-node MariaDB Galera cluster on loopback, from Debian's {@code mariadb-server},
@@ -35,11 +34,11 @@ public final class GaleraCluster implements AutoCloseable {
 
 	private final Path directory;
 
-	private final int[] ports = new int[3];
+	private final int[] ports;
 
-	private final int[] groupPorts = new int[3];
+	private final int[] groupPorts;
 
-	private final int[] transferPorts = new int[6];
+	private final int[] transferPorts;
 
 	private final Process[] nodes = new Process[3];
 
@@ -61,12 +60,10 @@ public final class GaleraCluster implements AutoCloseable {
 
 	public GaleraCluster(Path directory) throws IOException {
 		this.directory = directory;
-		for (int i = 0; i < 3; i++) {
-			ports[i] = TestSocketUtils.findAvailableTcpPort();
-			groupPorts[i] = TestSocketUtils.findAvailableTcpPort();
-			transferPorts[2 * i] = TestSocketUtils.findAvailableTcpPort();
-			transferPorts[2 * i + 1] = TestSocketUtils.findAvailableTcpPort();
-		}
+		int[] free = FreePort.pick(12);
+		this.ports = Arrays.copyOfRange(free, 0, 3);
+		this.groupPorts = Arrays.copyOfRange(free, 3, 6);
+		this.transferPorts = Arrays.copyOfRange(free, 6, 12);
 	}
 
 	public void start() throws Exception {

@@ -29,7 +29,6 @@ import org.pressdesk.TestDatabase;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.test.util.TestSocketUtils;
 
 /**
  * The service on a three-node MariaDB Galera cluster (Debian's {@code mariadb-server} and
@@ -113,7 +112,7 @@ class GaleraClusterTests {
 			throws Exception {
 		List<Process> instances = new ArrayList<>();
 		try {
-			int[] ports = { TestSocketUtils.findAvailableTcpPort(), TestSocketUtils.findAvailableTcpPort() };
+			int[] ports = FreePort.pick(2);
 			for (int i = 0; i < 2; i++) {
 				instances.add(OwnJvm.launch(directory.resolve("starting-" + i), ports[i], PASSWORD, "service",
 						"--spring.datasource.url=" + cluster.jdbcUrl(),

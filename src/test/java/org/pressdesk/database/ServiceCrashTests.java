@@ -20,8 +20,6 @@ import org.pressdesk.Http;
 import org.pressdesk.TestDatabase;
 import org.pressdesk.webhook.Receiver;
 
-import org.springframework.test.util.TestSocketUtils;
-
 /**
  * The service's JVM killed ({@code kill -9}) in the middle of an import, a contact-block
  * replace and a person edit: after a restart on the same data directory (whose server the
@@ -40,7 +38,7 @@ class ServiceCrashTests {
 		Process first = null;
 		Process second = null;
 		try {
-			int port = TestSocketUtils.findAvailableTcpPort();
+			int port = FreePort.pick();
 			first = OwnJvm.launch(dataDir, port, PASSWORD, "first");
 			Http editor = OwnJvm.awaitHealthy(first, port, PASSWORD);
 
@@ -136,7 +134,7 @@ class ServiceCrashTests {
 		String url = down.url();
 		down.close();
 		try {
-			int port = TestSocketUtils.findAvailableTcpPort();
+			int port = FreePort.pick();
 			first = OwnJvm.launch(dataDir, port, PASSWORD, "first", hooks);
 			Http admin = OwnJvm.awaitHealthy(first, port, PASSWORD);
 			String hook = admin.post("/api/v1/webhooks", "{\"url\": \"" + url + "\", \"events\": [\"person.created\"]}")
