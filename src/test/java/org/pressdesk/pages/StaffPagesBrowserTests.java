@@ -2,19 +2,30 @@ package org.pressdesk.pages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import javax.imageio.ImageIO;
 
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.DecodeHintType;
+import com.google.zxing.RGBLuminanceSource;
+import com.google.zxing.ReaderException;
+import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.qrcode.QRCodeReader;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.WrapsDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import tools.jackson.databind.JsonNode;
@@ -663,27 +674,26 @@ class StaffPagesBrowserTests extends BrowserTestSupport {
 	/**
 	 * Reads a QR code as the browser shows it, from a screenshot of the element: a few
 	 * tries, as a phone's camera would make, since the first screenshot can come before
-	 * the opened details are painted (seen once in a run of the whole suite).
+	 * the opened details are painted (seen once in a run of the whole suite), and one
+	 * half painted may be found but not read.
 	 */
 	private static String decodeQr(WebElement code) throws Exception {
 		for (int attempt = 1;; attempt++) {
 			// wholly in the window, as a phone's camera needs the whole code (a section
-			// above
-			// it can push its lower part out of the window)
-			((org.openqa.selenium.JavascriptExecutor) ((org.openqa.selenium.WrapsDriver) code).getWrappedDriver())
+			// above it can push its lower part out of the window)
+			((JavascriptExecutor) ((WrapsDriver) code).getWrappedDriver())
 				.executeScript("arguments[0].scrollIntoView({block: 'center'})", code);
-			java.awt.image.BufferedImage image = javax.imageio.ImageIO
-				.read(new java.io.ByteArrayInputStream(code.getScreenshotAs(org.openqa.selenium.OutputType.BYTES)));
+			BufferedImage image = ImageIO.read(new ByteArrayInputStream(code.getScreenshotAs(OutputType.BYTES)));
 			int[] pixels = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
-			var bitmap = new com.google.zxing.BinaryBitmap(new com.google.zxing.common.HybridBinarizer(
-					new com.google.zxing.RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels)));
+			var bitmap = new BinaryBitmap(
+					new HybridBinarizer(new RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels)));
 			try {
-				return new com.google.zxing.qrcode.QRCodeReader()
-					.decode(bitmap, Map.of(com.google.zxing.DecodeHintType.CHARACTER_SET, "UTF-8",
-							com.google.zxing.DecodeHintType.TRY_HARDER, Boolean.TRUE))
+				return new QRCodeReader()
+					.decode(bitmap,
+							Map.of(DecodeHintType.CHARACTER_SET, "UTF-8", DecodeHintType.TRY_HARDER, Boolean.TRUE))
 					.getText();
 			}
-			catch (com.google.zxing.NotFoundException notYet) {
+			catch (ReaderException notYet) {
 				if (attempt == 10) {
 					throw notYet;
 				}
