@@ -2,6 +2,7 @@ package org.pressdesk.security;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -25,10 +26,17 @@ class RecentlyReadAccounts {
 
 	static final Duration KEPT = Duration.ofSeconds(1);
 
-	private final Cache<String, Object> accounts = Caffeine.newBuilder()
+	/** Changes to users or keys committed through this instance so far. */
+	private final AtomicLong changes = new AtomicLong();
+
+	private final Cache<String, Kept> accounts = Caffeine.newBuilder()
 		.expireAfterWrite(KEPT)
 		.maximumSize(10_000)
 		.build();
+
+	/** An account, and how many changes had been committed when its reading began. */
+	private record Kept(Object account, long changesBefore) {
+	}
 
 	/**
 	 * The account kept under this key, or read now; {@code key} names the kind of account
@@ -36,23 +44,30 @@ class RecentlyReadAccounts {
 	 */
 	@SuppressWarnings("unchecked")
 	<T> Optional<T> get(String key, Supplier<Optional<T>> reading) {
-		// read under the key's lock: forgetting it waits for a read begun before a
-		// change was committed, so that what it read is forgotten too
-		return Optional.ofNullable((T) accounts.get(key, k -> reading.get().orElse(null)));
+		long changesBefore = changes.get();
+		Kept kept = accounts.getIfPresent(key);
+		if (kept != null && kept.changesBefore() == changesBefore) {
+			return Optional.of((T) kept.account());
+		}
+		Optional<T> read = reading.get();
+		// a change committed while it was read makes it stale, however late it is kept
+		read.ifPresent(account -> accounts.put(key, new Kept(account, changesBefore)));
+		return read;
 	}
 
 	/**
-	 * Forgets every kept account once the current transaction commits (now without one).
+	 * Forgets every kept account once the current transaction commits (now without one),
+	 * also one being read at that moment.
 	 */
 	void forgetAfterCommit() {
 		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-			accounts.invalidateAll();
+			changes.incrementAndGet();
 			return;
 		}
 		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 			@Override
 			public void afterCommit() {
-				accounts.invalidateAll();
+				changes.incrementAndGet();
 			}
 		});
 	}
