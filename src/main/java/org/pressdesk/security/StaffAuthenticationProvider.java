@@ -10,12 +10,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import org.pressdesk.audit.AuditTrail;
 import org.pressdesk.audit.AuditTrail.Action;
 import org.pressdesk.audit.AuditTrail.Entity;
-import org.pressdesk.audit.AuditTrail;
 import org.pressdesk.text.Folding;
 
 import org.springframework.security.authentication.AuthenticationProvider;

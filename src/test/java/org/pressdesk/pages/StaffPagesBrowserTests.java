@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+
 import javax.imageio.ImageIO;
 
 import com.google.zxing.BinaryBitmap;

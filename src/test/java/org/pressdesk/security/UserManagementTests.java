@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.pressdesk.ApiTestSupport;
-import org.pressdesk.Http.Response;
 import org.pressdesk.Http;
+import org.pressdesk.Http.Response;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
